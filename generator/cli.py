@@ -1,0 +1,148 @@
+"""Command line: ``python -m generator <command>`` (also installed as ``katalog``).
+
+The boundary of the program: it turns library results into exit codes and text for people.
+Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.errors import ConfigError, ContentError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and an Indonesian prefix instead of a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: kesalahan: {message}\n")
+
+
+def today() -> date:
+    """The reference date for staleness; ``KATALOG_TODAY=YYYY-MM-DD`` pins it (tests, rebuilds)."""
+    pinned = os.environ.get("KATALOG_TODAY")
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError as exc:
+            raise ConfigError(f"KATALOG_TODAY harus tanggal YYYY-MM-DD, bukan {pinned!r}") from exc
+    return date.today()
+
+
+def _content_dir(value: str) -> Path:
+    return Path(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="katalog", description="Katalog Inovasi Pelayanan Publik: validasi, bangun situs, cari.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def content_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--content", type=_content_dir, default=Path("content"), metavar="DIR",
+                       help="folder berisi innovations/ dan taxonomies/ (bawaan: ./content)")
+
+    p = sub.add_parser("validate", help="periksa studi kasus")
+    content_option(p)
+    p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="hanya berkas ini (bawaan: semua)")
+
+    p = sub.add_parser("build", help="validasi lalu bangun situs")
+    content_option(p)
+    p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="folder keluaran (bawaan: ./site)")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE", help="mkdocs.yml (bawaan: ./mkdocs.yml)")
+
+    p = sub.add_parser("search", help="cari dengan indeks yang sama dengan situs")
+    content_option(p)
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+
+    p = sub.add_parser("new", help="tulis berkas studi kasus baru dari templat")
+    content_option(p)
+    p.add_argument("id", nargs="?", help="id kebab-case, mis. antrean-puskesmas-online")
+    p.add_argument("--stdout", action="store_true", help="cetak templat, jangan tulis berkas")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"katalog: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("katalog: dihentikan", file=sys.stderr)
+        return 130
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from generator import report
+    from generator.pipeline import load_and_validate
+
+    result = load_and_validate(args.content, files=args.files or None, today=today())
+    diagnostics = result.diagnostics
+    if args.format == "json":
+        print(report.render_json(diagnostics))
+    elif args.format == "github":
+        print(report.render_github(diagnostics), end="")
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            report.append_step_summary(Path(summary), diagnostics)
+    else:
+        print(report.render_text(diagnostics, files_checked=result.files_checked), end="")
+    return EXIT_CONTENT if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator import report
+    from generator.site import build_site
+
+    try:
+        result = build_site(args.content, args.out, config_file=args.config, today=today())
+    except ContentError as exc:
+        print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
+        print(f"Situs tidak dibangun; {args.out} tidak diubah.", file=sys.stderr)
+        return EXIT_CONTENT
+    for line in result.summary_lines():
+        print(line)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    from generator.search.query import search_content
+
+    if args.limit < 1:
+        raise ConfigError("--limit harus bilangan bulat ≥ 1")
+    try:
+        hits = search_content(args.content, " ".join(args.query), limit=args.limit, today=today())
+    except ContentError as exc:
+        from generator import report
+
+        print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
+        return EXIT_CONTENT
+    if args.format == "json":
+        print(json.dumps([{"id": h.id, "title": h.title, "score": h.score} for h in hits], ensure_ascii=False))
+    elif not hits:
+        print("Tidak ada hasil.")
+    else:
+        for n, hit in enumerate(hits, start=1):
+            print(f"{n:>2}. {hit.title}  [{hit.id}]  skor {hit.score:.3f}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import write_new_case
+
+    return write_new_case(args.content, args.id, to_stdout=args.stdout)
+
+
+_COMMANDS = {"validate": _validate, "build": _build, "search": _search, "new": _new}

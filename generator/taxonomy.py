@@ -1,0 +1,139 @@
+"""Controlled vocabularies: load ``content/taxonomies/*.yml`` into plain, frozen terms.
+
+Each vocabulary file is ``{vocabulary, label, label_en?, terms: [{id, label, label_en?,
+description?, levels?}]}``. Award programmes carry their ``levels`` as nested terms.
+Adding a term is a data change; no code names a category or a province.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+
+# Vocabularies the content model refers to, by file stem.
+REQUIRED_VOCABULARIES = (
+    "provinces",
+    "categories",
+    "agency_types",
+    "statuses",
+    "relations",
+    "awards",
+    "sdgs",
+    "evidence_levels",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str | int
+    label: str
+    label_en: str = ""
+    description: str = ""
+    levels: tuple[Term, ...] = ()
+
+    def level(self, level_id: str) -> Term | None:
+        return next((t for t in self.levels if t.id == level_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    name: str
+    label: str
+    label_en: str
+    terms: tuple[Term, ...]
+
+    def ids(self) -> list[str | int]:
+        return [t.id for t in self.terms]
+
+    def get(self, term_id: object) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
+    def label_of(self, term_id: object) -> str:
+        term = self.get(term_id)
+        return term.label if term else str(term_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomies:
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    # Free-form data files under taxonomies/ that are not vocabularies (e.g. synonyms.yml).
+    data: dict[str, object] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        return self.vocabularies.get(name) or Vocabulary(name, name, name, ())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.vocabularies
+
+
+def _term(raw: object) -> Term | None:
+    if not isinstance(raw, dict) or "id" not in raw or "label" not in raw:
+        return None
+    levels = tuple(t for t in (_term(x) for x in raw.get("levels") or ()) if t)
+    return Term(
+        id=raw["id"],
+        label=str(raw["label"]),
+        label_en=str(raw.get("label_en") or ""),
+        description=str(raw.get("description") or ""),
+        levels=levels,
+    )
+
+
+def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | None, list[Diagnostic]]:
+    """Turn one parsed YAML document into a Vocabulary, reporting shape problems."""
+    problems: list[Diagnostic] = []
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        problems.append(
+            Diagnostic(file, 1, "terms", "error", "taxonomy-shape",
+                       "Berkas kosakata harus berisi pemetaan dengan daftar `terms`.",
+                       "Contoh: `vocabulary: categories`, `label: Kategori`, `terms: [{id: ..., label: ...}]`.")
+        )
+        return None, problems
+    terms: list[Term] = []
+    seen: set[object] = set()
+    for i, raw in enumerate(data["terms"]):
+        term = _term(raw)
+        if term is None:
+            problems.append(Diagnostic(file, 1, f"terms.{i}", "error", "taxonomy-term",
+                                       "Setiap istilah butuh `id` dan `label`.", ""))
+            continue
+        if term.id in seen:
+            problems.append(Diagnostic(file, 1, f"terms.{i}.id", "error", "taxonomy-duplicate-id",
+                                       f"Id `{term.id}` muncul lebih dari sekali.", "Hapus salah satunya."))
+        seen.add(term.id)
+        terms.append(term)
+    vocab = Vocabulary(name, str(data.get("label") or name), str(data.get("label_en") or ""), tuple(terms))
+    return vocab, problems
+
+
+def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
+    """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data."""
+    vocabularies: dict[str, Vocabulary] = {}
+    data: dict[str, object] = {}
+    problems: list[Diagnostic] = []
+    for path in sorted(directory.glob("*.yml")):
+        file = str(path)
+        try:
+            parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+            problems.append(Diagnostic(file, line, "", "error", "taxonomy-yaml",
+                                       f"Berkas kosakata tidak bisa dibaca: {exc}", ""))
+            continue
+        if isinstance(parsed, dict) and "terms" in parsed:
+            vocab, vocab_problems = parse_vocabulary(path.stem, parsed, file)
+            problems.extend(vocab_problems)
+            if vocab:
+                vocabularies[path.stem] = vocab
+        else:
+            data[path.stem] = parsed
+    for name in REQUIRED_VOCABULARIES:
+        if name not in vocabularies:
+            problems.append(Diagnostic(str(directory / f"{name}.yml"), 0, "", "error", "taxonomy-missing",
+                                       f"Kosakata `{name}` tidak ditemukan.",
+                                       f"Tambahkan berkas `{name}.yml` di folder taksonomi."))
+    return Taxonomies(vocabularies, data), problems
