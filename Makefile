@@ -1,33 +1,61 @@
 # Two commands from a fresh clone: `make site` and `make test`. See README.md.
+# Every target is idempotent: stamp files make a second run skip the installs.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CHROMIUM ?= chromium
+PYTEST_ARGS ?=
 
-.PHONY: site test serve bench venv browser-deps clean
+.PHONY: site test serve bench venv node chromium validate clean
 
+## Python: a venv from the pinned requirements, the project installed editable.
 $(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 venv: $(STAMP)
 
-site: $(STAMP)
+## npm tools pinned in package-lock.json (axe-core for the accessibility tests, lunr.js).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
+
+## Debian's chromium for the browser tests (never `playwright install`).
+chromium:
+	@if command -v $(CHROMIUM) >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "Chromium tidak ditemukan dan tidak bisa dipasang tanpa root."; \
+	     echo "Pasang dulu: apt-get install -y chromium (sebagai root), lalu ulangi 'make test'."; exit 1; fi; \
+	echo "Memasang chromium dari Debian ..."; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium
+
+validate: $(STAMP)
+	$(PY) -m generator validate --content content
+
+site: validate
 	$(PY) -m generator build --content content --out site
-	@echo "Situs siap: buka site/index.html lewat server, mis. '$(PY) -m http.server -d site 8000'"
+	@echo
+	@echo "Situs sudah dibangun di site/. Buka lewat server lokal:"
+	@echo "  $(PY) -m http.server 8000 --bind 127.0.0.1 -d site"
+	@echo "lalu buka http://127.0.0.1:8000/ (atau 'make serve' untuk pratinjau langsung)."
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
 
-test: $(STAMP)
-	$(PY) -m pytest
+test: $(STAMP) $(NODE_STAMP) chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP) chromium
 	$(PY) -m bench
 
 clean:
-	rm -rf site .pytest_cache .bench
+	rm -rf site .pytest_cache .bench test-results
