@@ -27,3 +27,6 @@ class SourceDocument:
     lines: dict[str, int] = field(default_factory=dict)
     # Path relative to the content folder's parent, for "edit this page" links.
     rel_path: str = ""
+    # Raw text of plain scalars that YAML 1.1 typed as non-strings (``no``, ``01234``), by path,
+    # so the validator can explain the surprise ("quote it: YAML reads an unquoted no as false").
+    scalars: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,447 @@
+"""Load case-study files into SourceDocuments: split front matter, read YAML safely, map lines.
+
+The YAML reader composes PyYAML nodes (which carry marks) and builds plain Python values
+itself, so that every key path keeps its line, anchors/aliases and duplicate keys are
+reported instead of silently expanded or overwritten, and timestamps stay ISO strings.
+YAML 1.1 implicit typing (``no`` → False, ``01234`` → 668) is kept, but the raw text of
+every plain non-string scalar is remembered so the validator can explain the surprise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.source import SourceDocument
+from generator.validate.codes import diagnostic
+
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """The result of reading one YAML text: value, line map, raw scalars, problems."""
+
+    value: Any = None
+    lines: dict[str, int] = field(default_factory=dict)
+    # dotted path → raw text of a plain scalar YAML typed as something other than a string
+    scalars: dict[str, str] = field(default_factory=dict)
+    problems: list[tuple[str, int, str, str, str]] = field(default_factory=list)  # code, line, path, msg, hint
+    ok: bool = True
+
+
+# --- YAML 1.1 scalar construction (mirrors PyYAML's SafeConstructor, minus dates) -------------
+
+_BOOL = {"yes": True, "true": True, "on": True, "y": True,
+         "no": False, "false": False, "off": False, "n": False}
+
+
+def _to_int(text: str) -> int:
+    value = text.replace("_", "")
+    sign = 1
+    if value[:1] == "-":
+        sign, value = -1, value[1:]
+    elif value[:1] == "+":
+        value = value[1:]
+    if value == "0":
+        return 0
+    if value.startswith("0b"):
+        return sign * int(value[2:], 2)
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)
+    if value[0] == "0":
+        return sign * int(value, 8)
+    if ":" in value:
+        digits = [int(part) for part in value.split(":")]
+        digits.reverse()
+        base, total = 1, 0
+        for digit in digits:
+            total += digit * base
+            base *= 60
+        return sign * total
+    return sign * int(value)
+
+
+def _to_float(text: str) -> float:
+    value = text.replace("_", "").lower()
+    sign = 1.0
+    if value[:1] == "-":
+        sign, value = -1.0, value[1:]
+    elif value[:1] == "+":
+        value = value[1:]
+    if value == ".inf":
+        return sign * float("inf")
+    if value == ".nan":
+        return float("nan")
+    if ":" in value:
+        digits = [float(part) for part in value.split(":")]
+        digits.reverse()
+        base, total = 1.0, 0.0
+        for digit in digits:
+            total += digit * base
+            base *= 60
+        return sign * total
+    return sign * float(value)
+
+
+def _scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
+    """Plain value of a scalar node, and whether its tag is one we accept."""
+    tag = node.tag
+    text = node.value
+    if not tag.startswith(_TAG):
+        return text, False
+    kind = tag[len(_TAG):]
+    try:
+        if kind == "str":
+            return text, True
+        if kind == "null":
+            return None, True
+        if kind == "bool":
+            return _BOOL.get(text.lower(), bool(text)), True
+        if kind == "int":
+            return _to_int(text), True
+        if kind == "float":
+            return _to_float(text), True
+        if kind == "timestamp":
+            return text, True  # dates stay the ISO text the contributor wrote
+    except (ValueError, IndexError):
+        return text, True
+    # merge ("<<"), value ("="), binary and other tags: keep the text, flag the tag
+    return text, kind in ("merge", "value")
+
+
+class _Builder:
+    """Walks a composed node tree into plain values with a line for every path."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.offset = line_offset
+        self.out = ParsedYaml()
+        self.seen: set[int] = set()
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.offset
+
+    def problem(self, code: str, line: int, path: str, message: str, hint: str = "") -> None:
+        self.out.problems.append((code, line, path, message, hint))
+
+    def build(self, node: yaml.Node, path: str) -> Any:
+        if id(node) in self.seen:
+            # The C composer hands back the anchored node again for an alias.
+            self.problem("yaml-alias", self.line(node), path,
+                         "Alias YAML (`*nama`) tidak diizinkan.",
+                         "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            value, tag_ok = _scalar(node)
+            if not tag_ok:
+                self.problem("yaml-tag", self.line(node), path,
+                             f"Tag YAML `{node.tag}` tidak diizinkan.",
+                             "Hapus tag yang diawali `!`; tulis nilainya apa adanya.")
+            elif not node.style and not isinstance(value, str) and (value is not None or node.value):
+                # plain style is None in PyYAML's composer and "" in libyaml's
+                self.out.scalars[path] = node.value
+            return value
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.problem("yaml-tag", self.line(node), path,
+                             f"Tag YAML `{node.tag}` tidak diizinkan.", "Hapus tag yang diawali `!`.")
+            items = []
+            prefix = f"{path}." if path else ""
+            for index, child in enumerate(node.value):
+                child_path = f"{prefix}{index}"
+                self.out.lines.setdefault(child_path, self.line(child))
+                items.append(self.build(child, child_path))
+            return items
+        # MappingNode
+        if node.tag != _TAG + "map":
+            self.problem("yaml-tag", self.line(node), path,
+                         f"Tag YAML `{node.tag}` tidak diizinkan.", "Hapus tag yang diawali `!`.")
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            key_line = self.line(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("yaml-complex-key", key_line, path,
+                             "Kunci harus berupa teks sederhana, bukan daftar atau pemetaan.",
+                             "Periksa tanda `?`, `[` atau `{` di awal kunci.")
+                continue
+            raw_key, _ = _scalar(key_node)
+            key = raw_key if isinstance(raw_key, str) else key_node.value
+            if raw_key is None and not key_node.style and key_node.value == "":
+                key = ""
+            child_path = f"{prefix}{key}"
+            if key in first_line:
+                self.problem("yaml-duplicate-key", key_line, child_path,
+                             f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
+                             "Hapus salah satunya; YAML biasa diam-diam hanya memakai yang terakhir.")
+                continue
+            first_line[key] = key_line
+            self.out.lines[child_path] = key_line
+            result[key] = self.build(value_node, child_path)
+        return result
+
+
+def _compose_checked(text: str, builder: _Builder) -> yaml.Node | None:
+    """Compose with the event stream so anchors and aliases can be reported, not expanded."""
+    loader = _Loader(text)
+    try:
+        stack: list[tuple[yaml.Node, list[Any]]] = []
+        root: yaml.Node | None = None
+        while True:
+            event = loader.get_event()
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+                continue
+            if isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                if isinstance(event, yaml.StreamEndEvent):
+                    break
+                if root is not None and loader.check_event(yaml.DocumentStartEvent):
+                    mark = loader.peek_event().start_mark
+                    builder.problem("yaml-syntax", mark.line + builder.offset, "",
+                                    "Front matter hanya boleh berisi satu dokumen YAML.",
+                                    "Hapus baris `---` atau `...` tambahan di dalam front matter.")
+                    return None
+                continue
+            node: yaml.Node | None = None
+            if isinstance(event, yaml.AliasEvent):
+                builder.problem("yaml-alias", event.start_mark.line + builder.offset, "",
+                                f"Alias YAML `*{event.anchor}` tidak diizinkan.",
+                                "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
+                node = yaml.ScalarNode(_TAG + "null", "", event.start_mark, event.end_mark)
+            else:
+                anchor = getattr(event, "anchor", None)
+                if anchor is not None:
+                    builder.problem("yaml-anchor", event.start_mark.line + builder.offset, "",
+                                    f"Jangkar YAML `&{anchor}` tidak diizinkan.",
+                                    "Hapus `&nama` dan tulis nilainya secara lengkap di setiap tempat.")
+                if isinstance(event, yaml.ScalarEvent):
+                    tag = event.tag
+                    if tag is None or tag == "!":
+                        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.SequenceNode, None, event.implicit)
+                    seq = yaml.SequenceNode(tag, [], event.start_mark, None)
+                    stack.append((seq, seq.value))
+                    continue
+                elif isinstance(event, yaml.MappingStartEvent):
+                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.MappingNode, None, event.implicit)
+                    mapping = yaml.MappingNode(tag, [], event.start_mark, None)
+                    stack.append((mapping, []))
+                    continue
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    container, items = stack.pop()
+                    if isinstance(container, yaml.MappingNode):
+                        container.value = list(zip(items[0::2], items[1::2]))
+                    node = container
+            if node is None:
+                continue
+            if stack:
+                stack[-1][1].append(node)
+            else:
+                root = node
+        return root
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
+    """Parse YAML text into plain data; ``line_offset`` is the file line of the text's line 1."""
+    builder = _Builder(line_offset)
+    try:
+        if "&" in text or "*" in text:
+            root = _compose_checked(text, builder)
+        else:
+            root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + line_offset
+        builder.out.ok = False
+        builder.problem("yaml-syntax", line, "", _syntax_message(exc), _syntax_hint(exc))
+        return builder.out
+    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line if mark else 0) + line_offset
+        builder.out.ok = False
+        builder.problem("yaml-syntax", line, "", f"YAML tidak dapat dibaca: {exc}", "")
+        return builder.out
+    if root is None:
+        builder.out.value = None
+        return builder.out
+    builder.out.value = builder.build(root, "")
+    return builder.out
+
+
+_SYNTAX = (
+    ("mapping values are not allowed", "Titik dua (`:`) tidak diizinkan di sini.",
+     "Jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`; "
+     "atau periksa indentasi baris ini."),
+    ("could not find expected ':'", "Baris ini bukan pasangan `kunci: nilai` yang lengkap.",
+     "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu `>` atau tanda kutip."),
+    ("did not find expected key", "Indentasi tidak sesuai: YAML tidak menemukan kunci yang diharapkan.",
+     "Samakan indentasi kunci dengan kunci lain di tingkat yang sama (pakai spasi, bukan tab)."),
+    ("did not find expected '-' indicator", "Indentasi daftar tidak sesuai.",
+     "Setiap butir daftar diawali `- ` dengan indentasi yang sama."),
+    ("found character '\\t'", "Karakter tab tidak boleh dipakai untuk indentasi YAML.",
+     "Ganti tab dengan spasi."),
+    ("found unexpected end of stream", "Tanda kutip atau kurung tidak ditutup.",
+     "Periksa pasangan tanda kutip `\"`/`'` dan kurung `[ ]`/`{ }`."),
+    ("found unknown escape character", "Urutan escape tidak dikenal di dalam tanda kutip ganda.",
+     "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
+    ("expected <block end>, but found", "Struktur YAML tidak sesuai (sering karena indentasi atau tanda kutip).",
+     "Periksa indentasi baris ini dan baris sebelumnya, dan tanda kutip yang tidak ditutup."),
+    ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
+     "Tulis ulang nilainya secara lengkap."),
+    ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
+     "Beri tanda kutip pada nilainya, mis. `\"@akun\"` atau `\"`...`\"`."),
+    ("special characters are not allowed", "Berkas berisi karakter kontrol yang tidak diizinkan.",
+     "Hapus karakter tak terlihat (mis. hasil salin-tempel) dari baris ini."),
+)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, message, _ in _SYNTAX:
+        if needle in problem:
+            return message
+    return f"YAML tidak valid: {(exc.problem or exc.context or 'kesalahan sintaks').strip()}."
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, _, hint in _SYNTAX:
+        if needle in problem:
+            return hint
+    return "Periksa indentasi (spasi), titik dua, dan tanda kutip di baris ini."
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _doc_id(path: Path) -> str:
+    return path.parent.name if path.name == "index.md" else path.stem
+
+
+def find_innovation_files(innovations_dir: Path) -> list[Path]:
+    """``<id>.md`` and ``<id>/index.md`` under ``innovations/``, sorted."""
+    if not innovations_dir.is_dir():
+        return []
+    found = [p for p in innovations_dir.glob("*.md") if p.is_file()]
+    found += [p for p in innovations_dir.glob("*/index.md") if p.is_file()]
+    return sorted(found)
+
+
+def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Split and parse one file's bytes. Returns no document when it cannot be read at all."""
+    problems: list[Diagnostic] = []
+
+    def add(code: str, line: int, path: str, message: str, hint: str = "") -> None:
+        problems.append(diagnostic(code, file, line, path, message, hint))
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        add("not-utf8", line, "", f"Berkas bukan UTF-8 (byte tidak sah 0x{data[exc.start]:02x} di baris {line}).",
+            "Simpan ulang berkas dengan pengodean UTF-8 (di editor: Save with Encoding → UTF-8).")
+        return None, problems
+    if not text.strip():
+        add("empty-file", 1, "", "Berkas kosong.",
+            "Mulai dengan front matter di antara dua baris `---`; lihat `katalog new`.")
+        return None, problems
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]):
+        add("front-matter-missing", 1, "", "Berkas tidak diawali front matter YAML.",
+            "Baris pertama harus `---`, lalu kunci-kunci seperti `id:` dan `title:`, lalu `---` lagi.")
+        return None, problems
+    close = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if close is None:
+        add("front-matter-unclosed", 1, "", "Front matter dibuka dengan `---` tetapi tidak pernah ditutup.",
+            "Tambahkan baris `---` setelah kunci terakhir, sebelum teks isi.")
+        return None, problems
+    front = "\n".join(lines[1:close])
+    size = len(front.encode("utf-8"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        add("front-matter-too-large", 1, "",
+            f"Front matter terlalu besar ({size // 1024} KiB; batasnya 64 KiB).",
+            "Pindahkan teks panjang ke isi Markdown di bawah `---` penutup.")
+        return None, problems
+    tab_lines = [i + 2 for i, line in enumerate(lines[1:close]) if line[: len(line) - len(line.lstrip(" \t"))].count("\t")]
+    for line_no in tab_lines:
+        add("yaml-tab", line_no, "", "Indentasi memakai karakter tab.",
+            "YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi.")
+    parsed = parse_yaml(front, line_offset=2)
+    for code, line, path, message, hint in parsed.problems:
+        if code == "yaml-syntax" and tab_lines:
+            continue  # the tab is the cause; one clear message is enough
+        add(code, line, path, message, hint)
+    if not parsed.ok:
+        return None, problems
+    value = parsed.value
+    if not isinstance(value, dict):
+        kind = "kosong" if value is None else ("daftar" if isinstance(value, list) else "satu nilai")
+        add("front-matter-not-mapping", 1, "", f"Front matter harus berupa pasangan `kunci: nilai`, bukan {kind}.",
+            "Contoh: `id: antrean-online`, lalu `title: ...` di baris berikutnya.")
+        return None, problems
+    parsed.lines[""] = 1
+    body = "\n".join(lines[close + 1:])
+    doc = SourceDocument(
+        file=file,
+        doc_id=doc_id,
+        front_matter=value,
+        body=body,
+        body_line=close + 2,
+        lines=parsed.lines,
+        rel_path=rel_path,
+        scalars=parsed.scalars,
+    )
+    return doc, problems
+
+
+def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [diagnostic("file-unreadable", file, 0, "", f"Berkas tidak bisa dibaca: {exc.strerror}.", "")]
+    return parse_document(data, file, _doc_id(path), rel_path)
+
+
+def _rel_path(path: Path, content_dir: Path) -> str:
+    try:
+        inner = path.resolve().relative_to(content_dir.resolve())
+    except ValueError:
+        return path.as_posix()
+    return f"{content_dir.resolve().name}/{inner.as_posix()}"
+
+
+def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[list[SourceDocument], list[Diagnostic], int]:
+    """Load every case study (or only ``files``) under ``content_dir``.
+
+    Returns (documents, diagnostics, files_checked).
+    """
+    paths = list(files) if files is not None else find_innovation_files(content_dir / "innovations")
+    documents: list[SourceDocument] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir))
+        problems.extend(doc_problems)
+        if doc is not None:
+            documents.append(doc)
+    return documents, problems, len(paths)

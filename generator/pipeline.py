@@ -1,0 +1,81 @@
+"""The front half of every command: load taxonomies and case studies, validate, model.
+
+``load_and_validate`` returns everything found (for ``katalog validate``);
+``load_catalog`` is what build and search use: it raises ContentError on any error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, has_errors, sort_key
+from generator.errors import ConfigError, ContentError
+from generator.loading import find_innovation_files, load_documents
+from generator.model import Catalog, build_catalog
+from generator.source import SourceDocument
+from generator.taxonomy import Taxonomies, load_taxonomies
+from generator.validate import validate_documents
+from generator.validate.codes import diagnostic
+
+
+@dataclass(slots=True)
+class LoadResult:
+    documents: list[SourceDocument]
+    taxonomies: Taxonomies
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+
+
+def _check_content_dir(content_dir: Path) -> None:
+    if not content_dir.is_dir():
+        raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan "
+                          "(pakai --content DIR, folder yang berisi innovations/ dan taxonomies/)")
+    if not (content_dir / "taxonomies").is_dir():
+        raise ConfigError(f"folder `{content_dir / 'taxonomies'}` tidak ditemukan; "
+                          "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
+
+
+def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
+    """Load and validate the content folder; with ``files``, report only on those files."""
+    content_dir = Path(content_dir)
+    _check_content_dir(content_dir)
+    taxonomies, diagnostics = load_taxonomies(content_dir / "taxonomies")
+    if files:
+        missing = [str(f) for f in files if not Path(f).is_file()]
+        if missing:
+            raise ConfigError("berkas tidak ditemukan: " + ", ".join(missing))
+        chosen = [Path(f) for f in files]
+        chosen_keys = {_key(f) for f in chosen}
+        others = [p for p in find_innovation_files(content_dir / "innovations") if _key(p) not in chosen_keys]
+        documents, problems, files_checked = load_documents(content_dir, chosen)
+        context, _, _ = load_documents(content_dir, others)
+        only = {doc.file for doc in documents} | {d.file for d in problems}
+        diagnostics += problems
+        diagnostics += validate_documents(documents + context, taxonomies, today, only_files=only)
+    else:
+        documents, problems, files_checked = load_documents(content_dir, None)
+        diagnostics += problems
+        if files_checked == 0:
+            diagnostics.append(diagnostic("no-innovations", str(content_dir / "innovations"), 0, "",
+                                          "Belum ada studi kasus di folder `innovations/`.",
+                                          "Buat yang pertama dengan `katalog new <id>`."))
+        diagnostics += validate_documents(documents, taxonomies, today)
+    return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked)
+
+
+def _key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def load_catalog(content_dir: Path, today: date) -> tuple[Catalog, list[Diagnostic]]:
+    """The validated catalogue and its warnings; raises ContentError when there are errors."""
+    result = load_and_validate(content_dir, today=today)
+    if has_errors(result.diagnostics):
+        raise ContentError(result.diagnostics, result.files_checked)
+    catalog = build_catalog(result.documents, result.taxonomies, today)
+    return catalog, result.diagnostics

@@ -1,0 +1,95 @@
+"""Diagnostics for people and machines: text (Indonesian), JSON, GitHub annotations, step summary."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, sort_key
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=sort_key)
+
+
+def render_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
+    """Grouped by file; ends with the count line."""
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in _sorted(diagnostics):
+        by_file[d.file].append(d)
+    lines: list[str] = []
+    for file in sorted(by_file):
+        lines.append(file)
+        for d in by_file[file]:
+            kind = "kesalahan" if d.is_error else "peringatan"
+            where = f"baris {d.line}" if d.line else "berkas"
+            path = d.path or "-"
+            lines.append(f"  {where}  {path}  {kind} [{d.code}]: {d.message}")
+            if d.hint:
+                lines.append(f"    saran: {d.hint}")
+        lines.append("")
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        lines.append(f"Tidak ada masalah dalam {files_checked} berkas.")
+    else:
+        lines.append(f"{errors} kesalahan, {warnings} peringatan dalam {files_checked} berkas.")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diagnostics: list[Diagnostic]) -> str:
+    """A JSON list of {file, line, path, severity, code, message, hint}."""
+    rows = [
+        {"file": d.file, "line": d.line, "path": d.path, "severity": d.severity,
+         "code": d.code, "message": d.message, "hint": d.hint}
+        for d in _sorted(diagnostics)
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands, one per problem."""
+    out = []
+    for d in _sorted(diagnostics):
+        props = [f"file={_escape_property(d.file)}"]
+        if d.line:
+            props.append(f"line={d.line}")
+        props.append(f"title={_escape_property(d.code)}")
+        text = d.message if not d.path else f"{d.path}: {d.message}"
+        if d.hint:
+            text += f"\nSaran: {d.hint}"
+        out.append(f"::{d.severity} {','.join(props)}::{_escape_data(text)}\n")
+    return "".join(out)
+
+
+def _cell(text: object) -> str:
+    value = html.escape(str(text), quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    return value.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+
+
+def append_step_summary(path: Path, diagnostics: list[Diagnostic]) -> None:
+    """Append a Markdown table of every problem (GitHub shows only 10 annotations per step)."""
+    errors = sum(1 for d in diagnostics if d.is_error)
+    lines = ["## Hasil validasi katalog", ""]
+    if not diagnostics:
+        lines.append("Tidak ada masalah.")
+    else:
+        lines.append(f"{errors} kesalahan, {len(diagnostics) - errors} peringatan.")
+        lines.append("")
+        lines.append("| berkas | baris | kunci | jenis | kode | pesan | saran |")
+        lines.append("|---|---|---|---|---|---|---|")
+        for d in _sorted(diagnostics):
+            kind = "kesalahan" if d.is_error else "peringatan"
+            lines.append("| " + " | ".join(_cell(x) for x in (d.file, d.line, d.path, kind, d.code, d.message, d.hint)) + " |")
+    with Path(path).open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n\n")

@@ -1,0 +1,42 @@
+"""Validate loaded documents: shapes (JSON Schema), rules, body, and rules across files.
+
+Every problem is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.diagnostics import Diagnostic, sort_key
+from generator.source import SourceDocument
+from generator.taxonomy import Taxonomies
+from generator.validate.body import check_body
+from generator.validate.crossfile import check_cross_file
+from generator.validate.rules import check_rules
+from generator.validate.schema import check_schema, schema_with_vocabularies
+
+__all__ = ["validate_document", "validate_documents", "schema_with_vocabularies"]
+
+
+def validate_document(doc: SourceDocument, taxonomies: Taxonomies, today: date) -> list[Diagnostic]:
+    """Every single-file problem of one document."""
+    problems = check_schema(doc, taxonomies)
+    reported = {d.path for d in problems if d.is_error}
+    problems += check_rules(doc, today, reported)
+    problems += check_body(doc)
+    return problems
+
+
+def validate_documents(documents: list[SourceDocument], taxonomies: Taxonomies, today: date,
+                       only_files: set[str] | None = None) -> list[Diagnostic]:
+    """Validate ``documents``; with ``only_files``, report only on those files (all are still
+    used for the rules across files)."""
+    problems: list[Diagnostic] = []
+    for doc in documents:
+        if only_files is None or doc.file in only_files:
+            problems += validate_document(doc, taxonomies, today)
+    cross = check_cross_file(documents)
+    if only_files is not None:
+        cross = [d for d in cross if d.file in only_files]
+    problems += cross
+    return sorted(problems, key=sort_key)

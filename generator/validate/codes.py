@@ -1,0 +1,78 @@
+"""Every diagnostic code the loader and validator can emit: its severity and its meaning.
+
+The severity lives here once; ``CONTRIBUTING.md`` documents each code from this table
+(a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostic, Severity
+
+# code → (severity, what it means, in Indonesian for contributors)
+CODES: dict[str, tuple[Severity, str]] = {
+    # reading the file
+    "file-unreadable": ("error", "Berkas tidak bisa dibuka (izin akses atau berkas hilang)."),
+    "empty-file": ("error", "Berkas kosong atau hanya berisi spasi."),
+    "not-utf8": ("error", "Berkas tidak disimpan sebagai UTF-8; baris yang disebut memuat byte pertama yang tidak sah."),
+    "front-matter-missing": ("error", "Baris pertama bukan `---`, jadi berkas tidak punya front matter YAML."),
+    "front-matter-unclosed": ("error", "Front matter dibuka dengan `---` tetapi tidak ada `---` penutup."),
+    "front-matter-too-large": ("error", "Front matter lebih dari 64 KiB; teks panjang tempatnya di isi Markdown."),
+    "front-matter-not-mapping": ("error", "Front matter kosong atau bukan pasangan `kunci: nilai`."),
+    "yaml-syntax": ("error", "YAML tidak bisa dibaca (indentasi, titik dua, atau tanda kutip)."),
+    "yaml-tab": ("error", "Indentasi memakai tab; YAML hanya menerima spasi."),
+    "yaml-anchor": ("error", "Jangkar YAML `&nama` tidak diizinkan; tulis nilainya lengkap."),
+    "yaml-alias": ("error", "Alias YAML `*nama` tidak diizinkan; tulis nilainya lengkap."),
+    "yaml-duplicate-key": ("error", "Kunci yang sama ditulis dua kali di pemetaan yang sama."),
+    "yaml-tag": ("error", "Tag YAML (`!...`) tidak diizinkan."),
+    "yaml-complex-key": ("error", "Kunci berupa daftar atau pemetaan; kunci harus teks sederhana."),
+    # shapes (JSON Schema)
+    "missing-key": ("error", "Kunci wajib tidak ada."),
+    "unknown-key": ("error", "Kunci tidak dikenal (sering salah ketik); ada saran kunci yang dimaksud."),
+    "wrong-type": ("error", "Jenis nilai salah, mis. teks di tempat bilangan, atau `no` tanpa kutip yang dibaca sebagai false."),
+    "too-short": ("error", "Teks lebih pendek dari batas minimal."),
+    "too-long": ("error", "Teks lebih panjang dari batas maksimal."),
+    "empty-list": ("error", "Daftar wajib berisi minimal satu butir."),
+    "invalid-format": ("error", "Format nilai salah (id kebab-case, tanggal YYYY-MM-DD, URL http(s), target SDG)."),
+    "unknown-value": ("error", "Nilai tidak ada dalam kosakata (taksonomi); ada saran nilai yang dimaksud."),
+    "out-of-range": ("error", "Bilangan di luar rentang yang diizinkan (mis. SDG 1–17, tingkat bukti 1–5, tahun ≥ 1990)."),
+    "duplicate-item": ("error", "Butir yang sama muncul dua kali dalam daftar (mis. SDG)."),
+    "province-required": ("error", "`agency.province` wajib untuk pemerintah provinsi/kabupaten/kota dan BUMD."),
+    "status-note-required": ("error", "`status_note` wajib bila status `vakum` atau `berhenti`: tulis alasannya."),
+    "outcome-source-required": ("error", "Hasil berupa angka wajib menyebut `source` (nomor sumber)."),
+    "outcome-shape": ("error", "Butir hasil harus angka (`indicator`, `value`, `unit`, `source`) atau kualitatif (`description`)."),
+    "replicates-shape": ("error", "Butir `replicates` butuh `id` (studi kasus di katalog) atau `name` dan `agency`."),
+    "schema": ("error", "Pelanggaran skema lain; pesan menjelaskan aturannya."),
+    # rules beyond shapes
+    "id-mismatch": ("error", "`id` tidak sama dengan nama berkas (atau nama folder untuk `index.md`)."),
+    "year-future": ("error", "`year` lebih besar dari tahun ini."),
+    "invalid-date": ("error", "Tanggal tidak ada di kalender (mis. 2024-02-30)."),
+    "date-future": ("error", "`last_verified` ada di masa depan."),
+    "stale": ("warning", "`last_verified` lebih dari 365 hari yang lalu; periksa ulang datanya."),
+    "award-before-year": ("error", "Tahun penghargaan lebih awal dari tahun mulai inovasi."),
+    "source-index": ("error", "Nomor `source` tidak menunjuk ke butir `sources` yang ada (mulai dari 1)."),
+    "sdg-target-outside": ("error", "Target SDG tidak berada di bawah salah satu SDG di `sdgs`."),
+    # body
+    "unsafe-html": ("error", "Isi memuat `<script>`, `<iframe>`, `<object>`, `<embed>` atau `<style>`."),
+    "unsafe-attribute": ("error", "Isi memuat atribut penanganan kejadian HTML (`onclick=` dan sejenisnya)."),
+    "unsafe-url": ("error", "Isi memuat tautan `javascript:`, `vbscript:` atau `data:`."),
+    "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
+    "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
+    # across files
+    "duplicate-id": ("error", "Dua berkas memakai `id` yang sama."),
+    "replicates-unknown": ("error", "`replication.replicates[].id` tidak ada di katalog."),
+    "replicates-self": ("error", "Studi kasus mereplikasi dirinya sendiri."),
+    "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
+    "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),
+    # taxonomies (generator/taxonomy.py)
+    "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),
+    "taxonomy-shape": ("error", "Berkas kosakata tidak berisi daftar `terms`."),
+    "taxonomy-term": ("error", "Istilah kosakata tanpa `id` atau `label`."),
+    "taxonomy-duplicate-id": ("error", "Id yang sama muncul dua kali dalam satu kosakata."),
+    "taxonomy-missing": ("error", "Kosakata yang dibutuhkan tidak ada di folder taksonomi."),
+}
+
+
+def diagnostic(code: str, file: str, line: int, path: str, message: str, hint: str = "") -> Diagnostic:
+    """A Diagnostic whose severity comes from the code table (unknown codes raise KeyError)."""
+    severity, _ = CODES[code]
+    return Diagnostic(file=file, line=line, path=path, severity=severity, code=code, message=message, hint=hint)

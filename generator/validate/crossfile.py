@@ -1,0 +1,80 @@
+"""Rules across files: unique ids, replication references, likely duplicates."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from generator.diagnostics import Diagnostic
+from generator.source import SourceDocument
+from generator.validate.codes import diagnostic
+from generator.validate.hints import did_you_mean
+from generator.validate.schema import line_of
+
+DUPLICATE_TITLE_RATIO = 0.9
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
+    """Problems that need every document at once."""
+    out: list[Diagnostic] = []
+    by_id: dict[str, list[SourceDocument]] = defaultdict(list)
+    for doc in documents:
+        doc_id = doc.front_matter.get("id")
+        if isinstance(doc_id, str):
+            by_id[doc_id].append(doc)
+    for doc_id, docs in sorted(by_id.items()):
+        if len(docs) < 2:
+            continue
+        for doc in docs:
+            others = ", ".join(f"`{o.file}`" for o in docs if o is not doc)
+            out.append(diagnostic("duplicate-id", doc.file, line_of(doc, "id"), "id",
+                                  f"`id` `{doc_id}` juga dipakai oleh {others}.",
+                                  "Setiap studi kasus butuh id yang unik; ganti salah satunya (beserta nama berkasnya)."))
+
+    known = sorted(by_id)
+    for doc in documents:
+        replication = doc.front_matter.get("replication")
+        items = replication.get("replicates") if isinstance(replication, dict) else None
+        if not isinstance(items, list):
+            continue
+        own = doc.front_matter.get("id")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            target = item["id"]
+            path = f"replication.replicates.{i}.id"
+            if target == own:
+                out.append(diagnostic("replicates-self", doc.file, line_of(doc, path), path,
+                                      "Studi kasus tidak bisa mereplikasi dirinya sendiri.",
+                                      "Tulis id studi kasus induknya."))
+            elif target not in by_id:
+                hint = did_you_mean(target, known) or (
+                    "Bila induknya belum ada di katalog, tulis `name` dan `agency` sebagai ganti `id`.")
+                out.append(diagnostic("replicates-unknown", doc.file, line_of(doc, path), path,
+                                      f"Studi kasus `{target}` tidak ada di katalog.", hint))
+
+    by_agency: dict[str, list[SourceDocument]] = defaultdict(list)
+    for doc in documents:
+        agency = doc.front_matter.get("agency")
+        title = doc.front_matter.get("title")
+        if isinstance(agency, dict) and isinstance(agency.get("name"), str) and isinstance(title, str):
+            by_agency[_norm(agency["name"])].append(doc)
+    for docs in by_agency.values():
+        if len(docs) < 2:
+            continue
+        for doc in docs:
+            title = _norm(doc.front_matter["title"])
+            for other in docs:
+                if other is doc or other.front_matter.get("id") == doc.front_matter.get("id"):
+                    continue
+                ratio = difflib.SequenceMatcher(None, title, _norm(other.front_matter["title"])).ratio()
+                if ratio >= DUPLICATE_TITLE_RATIO:
+                    out.append(diagnostic("likely-duplicate", doc.file, line_of(doc, "title"), "title",
+                                          f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
+                                          "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
+                    break
+    return out

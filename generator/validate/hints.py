@@ -1,0 +1,133 @@
+"""Hints for contributors: did-you-mean suggestions and explanations of YAML 1.1 surprises."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# Indonesian (and common English) key names people type instead of the contract's keys.
+KEY_SYNONYMS = {
+    "judul": "title", "nama": "name", "ringkasan": "summary", "instansi": "agency",
+    "lembaga": "agency", "jenis": "type", "tipe": "type", "provinsi": "province",
+    "kabupaten": "regency", "kota": "regency", "kategori": "category", "tahun": "year",
+    "keterangan_status": "status_note", "catatan_status": "status_note",
+    "terakhir_diperiksa": "last_verified", "penghargaan": "awards", "tingkat": "level",
+    "hasil": "outcomes", "indikator": "indicator", "nilai": "value", "satuan": "unit",
+    "periode": "period", "sumber": "sources", "tautan": "url", "link": "url",
+    "penerbit": "publisher", "tanggal": "date", "replikasi": "replication", "label": "tags",
+    "bahasa": "lang", "alias": "aliases", "sdg": "sdgs", "tujuan": "sdgs", "uraian": "description",
+    "deskripsi": "description", "biaya": "cost", "dasar_hukum": "legal_basis",
+    "persyaratan": "requirements", "prasyarat": "requirements", "hubungan": "relation",
+    "negara": "country", "date_verified": "last_verified", "verified": "last_verified",
+    "source_url": "url", "href": "url", "evidence": "evidence_level", "start_year": "year",
+}
+
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+
+
+def did_you_mean(value: object, choices: Iterable[Any], labels: dict[str, Any] | None = None) -> str:
+    """``Maksud Anda `x`?`` for the closest choice, or a label match, or ""."""
+    options = [str(c) for c in choices]
+    text = str(value)
+    if labels:
+        match = labels.get(text.strip().lower())
+        if match is not None:
+            return f"Maksud Anda `{match}`? Tulis id-nya, bukan labelnya."
+    lowered = text.strip().lower()
+    for option in options:
+        if option.lower() == lowered and option != text:
+            return f"Maksud Anda `{option}`? Id ditulis dengan huruf kecil."
+    slug = re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
+    if slug in options and slug != text:
+        return f"Maksud Anda `{slug}`?"
+    close = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)
+    if close:
+        return f"Maksud Anda `{close[0]}`?"
+    return ""
+
+
+def key_hint(key: str, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    synonym = KEY_SYNONYMS.get(key.strip().lower())
+    if synonym in allowed:
+        return f"Maksud Anda `{synonym}`? Nama kunci ditulis dalam bahasa Inggris."
+    hint = did_you_mean(key, allowed)
+    if hint:
+        return hint
+    return "Kunci yang boleh di sini: " + ", ".join(f"`{k}`" for k in allowed) + "."
+
+
+def yaml_surprise(raw: str, value: Any) -> str:
+    """Explain how YAML 1.1 read a plain scalar, or "" when nothing surprising happened."""
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return f"Beri tanda kutip: YAML membaca `{raw}` tanpa kutip sebagai {word}, mis. `\"{raw}\"`."
+    if isinstance(value, int) and _OCTAL.match(raw):
+        return f"`{raw}` dibaca YAML sebagai bilangan oktal {value}; beri tanda kutip: `\"{raw}\"`."
+    if isinstance(value, (int, float)) and _SEXAGESIMAL.match(raw):
+        return f"`{raw}` dibaca YAML sebagai bilangan basis 60 ({value}); beri tanda kutip: `\"{raw}\"`."
+    return ""
+
+
+def describe_type(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return "nilai benar/salah (true/false)"
+    if isinstance(value, int):
+        return "bilangan bulat"
+    if isinstance(value, float):
+        return "bilangan desimal"
+    if isinstance(value, str):
+        return "teks"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan (kunci: nilai)"
+    return type(value).__name__
+
+
+TYPE_NAMES = {
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "bilangan",
+    "array": "daftar (butir diawali `- `)",
+    "object": "pemetaan (`kunci: nilai`)",
+    "boolean": "true/false",
+}
+
+
+def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str:
+    """A hint for a type mismatch, using the raw YAML text when there is one."""
+    if raw is not None:
+        surprise = yaml_surprise(raw, value)
+        if surprise and "string" in expected:
+            return surprise
+    if value is None:
+        return f"Isi nilai `{key}` atau hapus kuncinya bila tidak wajib."
+    if "string" in expected and isinstance(value, (int, float, bool)):
+        shown = raw if raw is not None else str(value)
+        return f"Beri tanda kutip agar dibaca sebagai teks: `\"{shown}\"`."
+    if ("integer" in expected or "number" in expected) and isinstance(value, str):
+        stripped = value.strip()
+        if re.fullmatch(r"[-+]?[0-9]+", stripped):
+            return f"Hapus tanda kutip: tulis `{key}: {stripped}`, bukan `{key}: \"{stripped}\"`."
+        if "number" in expected and re.fullmatch(r"[-+]?[0-9]+\.[0-9]+", stripped):
+            return f"Hapus tanda kutip: tulis `{key}: {stripped}`."
+        if "number" in expected and re.fullmatch(r"[-+]?[0-9]+,[0-9]+", stripped):
+            return f"Pakai titik sebagai pemisah desimal tanpa tanda kutip: `{key}: {stripped.replace(',', '.')}`."
+        return "Tulis angkanya saja, tanpa satuan atau tanda kutip; satuan ditulis di `unit`."
+    if "integer" in expected and isinstance(value, float):
+        return "Tulis bilangan bulat tanpa desimal."
+    if "object" in expected and isinstance(value, list):
+        return "Di sini diharapkan pemetaan `kunci: nilai`, bukan daftar: hapus tanda `-` dan periksa indentasi."
+    if "array" in expected and isinstance(value, dict):
+        return "Di sini diharapkan daftar: awali setiap butir dengan `- ` (lihat contoh di CONTRIBUTING.md)."
+    if "array" in expected and isinstance(value, (str, int, float)):
+        return f"Tulis sebagai daftar, mis. `{key}: [{value if not isinstance(value, str) else repr(value)}]` atau butir `- ` di baris berikutnya."
+    if "object" in expected and isinstance(value, str):
+        return "Di sini diharapkan pemetaan: tulis kunci-kunci anaknya di baris berikutnya dengan indentasi dua spasi."
+    return ""

@@ -1,0 +1,131 @@
+"""Rules a schema cannot say: id = file name, dates against today, cross-field references."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.source import SourceDocument
+from generator.validate.codes import diagnostic
+from generator.validate.hints import yaml_surprise
+from generator.validate.schema import line_of
+
+STALE_AFTER_DAYS = 365
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TARGET = re.compile(r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Diagnostic]:
+    """Cross-field rules of one document; ``reported`` holds paths the schema already flagged."""
+    fm = doc.front_matter
+    file = doc.file
+    out: list[Diagnostic] = []
+
+    def add(code: str, path: str, message: str, hint: str = "") -> None:
+        out.append(diagnostic(code, file, line_of(doc, path), path, message, hint))
+
+    doc_id = fm.get("id")
+    if isinstance(doc_id, str) and doc_id != doc.doc_id and "id" not in reported:
+        form = "nama folder" if file.replace("\\", "/").endswith("/index.md") else "nama berkas"
+        hint = (f"Ganti `id` menjadi `{doc.doc_id}`, atau ganti {form} menjadi `{doc_id}`."
+                if _ID.match(doc.doc_id) else
+                f"Ganti {form} menjadi `{doc_id}` (huruf kecil kebab-case).")
+        add("id-mismatch", "id", f"`id` `{doc_id}` tidak sama dengan {form} `{doc.doc_id}`.", hint)
+
+    year = fm.get("year")
+    if _is_int(year) and year > today.year and "year" not in reported:
+        add("year-future", "year", f"`year` {year} lebih besar dari tahun ini ({today.year}).",
+            "Tulis tahun inovasi mulai berjalan.")
+
+    verified = fm.get("last_verified")
+    if isinstance(verified, str) and _ISO.match(verified) and "last_verified" not in reported:
+        try:
+            when = date.fromisoformat(verified)
+        except ValueError:
+            add("invalid-date", "last_verified", f"Tanggal `{verified}` tidak ada di kalender.",
+                "Periksa bulan (01–12) dan tanggal (sesuai jumlah hari bulan itu).")
+        else:
+            if when > today:
+                add("date-future", "last_verified",
+                    f"`last_verified` {verified} ada di masa depan (hari ini {today.isoformat()}).",
+                    "Tulis tanggal data terakhir benar-benar diperiksa.")
+            elif (today - when).days > STALE_AFTER_DAYS:
+                add("stale", "last_verified",
+                    f"Data terakhir diperiksa {verified}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
+                    "Periksa ulang sumbernya dan perbarui `last_verified`.")
+
+    sources = fm.get("sources")
+    n_sources = len(sources) if isinstance(sources, list) else 0
+    for section in ("outcomes", "awards"):
+        items = fm.get(section)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            source = item.get("source")
+            path = f"{section}.{i}.source"
+            if _is_int(source) and source > n_sources and source >= 1 and path not in reported:
+                have = f"hanya ada {n_sources} sumber" if n_sources else "`sources` belum berisi sumber"
+                add("source-index", path, f"`source: {source}` tidak ada: {have}.",
+                    (f"Pakai nomor 1–{n_sources}" if n_sources > 1 else "Pakai nomor 1")
+                    + ", atau tambahkan sumbernya ke `sources`." if n_sources
+                    else "Tambahkan sumbernya ke `sources`, lalu rujuk dengan nomor urutnya (mulai 1).")
+            if section == "awards":
+                award_year = item.get("year")
+                path = f"awards.{i}.year"
+                if _is_int(award_year) and _is_int(year) and award_year < year and path not in reported:
+                    add("award-before-year", path,
+                        f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi ({year}).",
+                        "Periksa `year` inovasi atau tahun penghargaannya.")
+
+    sdgs = fm.get("sdgs")
+    goals: set[int] = set()
+    if isinstance(sdgs, list):
+        for i, goal in enumerate(sdgs):
+            if not _is_int(goal):
+                continue
+            if goal in goals:
+                add("duplicate-item", f"sdgs.{i}", f"SDG {goal} ditulis lebih dari sekali.", "Hapus yang berulang.")
+            goals.add(goal)
+    targets = fm.get("sdg_targets")
+    if isinstance(targets, list):
+        for i, target in enumerate(targets):
+            path = f"sdg_targets.{i}"
+            if isinstance(target, str) and _TARGET.match(target) and path not in reported:
+                goal = int(target.split(".")[0])
+                if goal not in goals:
+                    add("sdg-target-outside", path,
+                        f"Target `{target}` berada di bawah SDG {goal}, yang tidak ada di `sdgs`.",
+                        f"Tambahkan `{goal}` ke `sdgs`, atau periksa nomor targetnya.")
+
+    # Values the schema accepted but YAML 1.1 changed behind the contributor's back
+    # (e.g. `sinovik: 01234` accepted as the integer 668).
+    for path, raw in doc.scalars.items():
+        if path in reported:
+            continue
+        value = _get(fm, path)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        surprise = yaml_surprise(raw, value)
+        if surprise:
+            add("wrong-type", path, f"`{path}`: `{raw}` tidak dibaca seperti yang tertulis.", surprise)
+    return out
+
+
+def _get(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data

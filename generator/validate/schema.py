@@ -1,0 +1,278 @@
+"""Shapes: the JSON Schema with vocabularies injected, and its errors turned into diagnostics.
+
+``generator/schema/innovation.schema.json`` is the single source of truth for shapes. It
+names vocabularies with ``x-vocabulary`` (and award levels with ``x-vocabulary-levels``);
+``schema_with_vocabularies`` fills in the ``enum``s from ``content/taxonomies/``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.validators import extend
+
+from generator.diagnostics import Diagnostic
+from generator.source import SourceDocument
+from generator.taxonomy import Taxonomies
+from generator.validate.codes import diagnostic
+from generator.validate.hints import TYPE_NAMES, describe_type, did_you_mean, key_hint, type_hint
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation.schema.json"
+
+
+@lru_cache(maxsize=1)
+def load_static_schema() -> dict[str, Any]:
+    """The schema file as written, without vocabularies."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def schema_with_vocabularies(taxonomies: Taxonomies) -> dict[str, Any]:
+    """The published schema: the static file plus ``enum``s from the taxonomies."""
+    schema = copy.deepcopy(load_static_schema())
+    _inject(schema, taxonomies)
+    return schema
+
+
+def _inject(node: Any, taxonomies: Taxonomies) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _inject(item, taxonomies)
+        return
+    if not isinstance(node, dict):
+        return
+    vocab = node.get("x-vocabulary")
+    if isinstance(vocab, str) and vocab in taxonomies:
+        node["enum"] = list(taxonomies[vocab].ids())
+    levels = node.get("x-vocabulary-levels")
+    if isinstance(levels, str) and levels in taxonomies:
+        rules = []
+        for term in taxonomies[levels].terms:
+            if term.levels:
+                rules.append({
+                    "if": {"required": ["program"], "properties": {"program": {"const": term.id}}},
+                    "then": {"properties": {"level": {"enum": [lv.id for lv in term.levels]}}},
+                })
+        if rules:
+            node["allOf"] = node.get("allOf", []) + rules
+    for value in node.values():
+        _inject(value, taxonomies)
+
+
+def _is_strict_int(checker: Any, instance: Any) -> bool:
+    # YAML gives real ints; 2019.0 is a float and must not pass as a year.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictValidator = extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_int),
+)
+
+_CACHE: dict[int, tuple[Taxonomies, Any]] = {}
+
+
+def compiled_validator(taxonomies: Taxonomies) -> Any:
+    """A validator for this taxonomy set, built once per Taxonomies object."""
+    cached = _CACHE.get(id(taxonomies))
+    if cached is not None and cached[0] is taxonomies:
+        return cached[1]
+    validator = _StrictValidator(schema_with_vocabularies(taxonomies))
+    _CACHE.clear()
+    _CACHE[id(taxonomies)] = (taxonomies, validator)
+    return validator
+
+
+# --- translating errors ---------------------------------------------------------------------
+
+
+def dotted(parts: Any) -> str:
+    return ".".join(str(p) for p in parts)
+
+
+def line_of(doc: SourceDocument, path: str) -> int:
+    """Line of ``path``, or of its nearest ancestor that has one."""
+    while True:
+        line = doc.lines.get(path)
+        if line is not None:
+            return line
+        if not path:
+            return 1
+        path = path.rpartition(".")[0]
+
+
+def _join(parent: str, key: object) -> str:
+    return f"{parent}.{key}" if parent else str(key)
+
+
+def _shown(path: str) -> str:
+    return f"`{path}`" if path else "front matter"
+
+
+_PATTERN_MESSAGES = {
+    "id": ("`id` harus kebab-case: huruf kecil a–z, angka, dan tanda hubung di antaranya.",
+           "Contoh: `antrean-puskesmas-online`; tanpa spasi, garis bawah atau huruf besar."),
+    "last_verified": ("`last_verified` harus tanggal berformat YYYY-MM-DD.",
+                      "Contoh: `last_verified: 2024-03-05` (bulan dan tanggal dua digit)."),
+    "url": ("URL harus diawali `http://` atau `https://` dan tanpa spasi.",
+            "Salin alamat lengkap dari bilah alamat peramban, mis. `https://contoh.go.id/berita`."),
+    "tags": ("Label harus kebab-case: huruf kecil, angka, dan tanda hubung.",
+             "Contoh: `layanan-digital`."),
+    "sdg_targets": ("Target SDG harus berbentuk `tujuan.target`, mis. `\"4.6\"` atau `\"16.b\"`.",
+                    "Beri tanda kutip agar `4.10` tidak dibaca sebagai bilangan 4.1."),
+    "id_ref": ("Id studi kasus harus kebab-case.", "Salin `id` dari front matter studi kasus yang dimaksud."),
+}
+
+
+def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[str, str, str]:
+    """Code, message and hint for a missing key."""
+    parts = parent.split(".")
+    conditional = "then" in relative_schema_path or "else" in relative_schema_path
+    if parent == "agency" and key == "province" and conditional:
+        return ("province-required",
+                "`agency.province` wajib untuk instansi pemerintah daerah dan BUMD.",
+                "Tambahkan `province:` di bawah `agency:` dengan id provinsi, mis. `jawa-timur`.")
+    if not parent and key == "status_note" and conditional:
+        return ("status-note-required",
+                "`status_note` wajib bila status `vakum` atau `berhenti`.",
+                "Tulis mengapa inovasi berhenti atau vakum; itu pelajaran bagi yang ingin mereplikasi.")
+    if parts[0] == "outcomes" and len(parts) == 2 and conditional:
+        if key == "source":
+            return ("outcome-source-required",
+                    "Hasil berupa angka wajib menyebut `source`.",
+                    "Tambahkan `source: N` dengan N nomor urut sumber di `sources` (mulai 1).")
+        return ("outcome-shape",
+                f"Hasil berupa angka butuh `{key}`.",
+                "Hasil angka butuh `indicator`, `value`, `unit` dan `source`; "
+                "hasil kualitatif cukup `description`.")
+    if parts[0] == "replication" and conditional:
+        return ("replicates-shape",
+                f"`{_join(parent, key)}` wajib bila `id` tidak diisi.",
+                "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar katalog.")
+    where = f"di dalam `{parent}`" if parent else "di front matter"
+    return ("missing-key", f"Kunci wajib `{key}` tidak ada {where}.",
+            f"Tambahkan `{key}:`; lihat `katalog new` untuk contoh lengkap.")
+
+
+def _pattern_message(path: str) -> tuple[str, str]:
+    last = path.rpartition(".")[2]
+    parts = path.split(".")
+    if last.isdigit() and len(parts) >= 2:
+        last = parts[-2]
+    if path.startswith("replication.replicates") and last == "id":
+        return _PATTERN_MESSAGES["id_ref"]
+    return _PATTERN_MESSAGES.get(last, (f"Format `{path}` tidak sesuai.", ""))
+
+
+def _vocab_labels(schema: dict[str, Any], taxonomies: Taxonomies) -> dict[str, Any]:
+    vocab = schema.get("x-vocabulary")
+    if not isinstance(vocab, str) or vocab not in taxonomies:
+        return {}
+    labels: dict[str, Any] = {}
+    for term in taxonomies[vocab].terms:
+        for text in (term.label, term.label_en):
+            if text:
+                labels[text.strip().lower()] = term.id
+    return labels
+
+
+def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:
+    """One jsonschema error → diagnostics with the line of the offending key."""
+    file = doc.file
+    path = dotted(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    key = path.rpartition(".")[2] or "front matter"
+
+    if kind == "required" and isinstance(value, dict):
+        out = []
+        for missing in error.validator_value:
+            if missing in value:
+                continue
+            code, message, hint = _required_code(path, missing, list(error.relative_schema_path))
+            line = line_of(doc, path) if path else 1
+            out.append(diagnostic(code, file, line, _join(path, missing), message, hint))
+        return out
+    if kind == "additionalProperties" and isinstance(value, dict):
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for extra in value:
+            if extra in allowed:
+                continue
+            child = _join(path, extra)
+            where = f"di dalam `{path}`" if path else "di front matter"
+            out.append(diagnostic("unknown-key", file, line_of(doc, child), child,
+                                  f"Kunci `{extra}` tidak dikenal {where}.", key_hint(str(extra), allowed)))
+        return out
+
+    line = line_of(doc, path)
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " atau ".join(TYPE_NAMES.get(t, t) for t in expected)
+        if value is None:
+            message = f"{_shown(path)} kosong; harus {names}."
+        else:
+            message = f"{_shown(path)} harus {names}, bukan {describe_type(value)}."
+        return [diagnostic("wrong-type", file, line, path, message,
+                           type_hint(expected, value, doc.scalars.get(path), key))]
+    if kind == "minLength":
+        limit = error.validator_value
+        if limit <= 1:
+            return [diagnostic("too-short", file, line, path, f"{_shown(path)} tidak boleh kosong.",
+                               "Isi teksnya atau hapus kuncinya bila tidak wajib.")]
+        return [diagnostic("too-short", file, line, path,
+                           f"{_shown(path)} terlalu pendek: {len(value)} karakter, minimal {limit}.",
+                           "Tulis lebih lengkap.")]
+    if kind == "maxLength":
+        return [diagnostic("too-long", file, line, path,
+                           f"{_shown(path)} terlalu panjang: {len(value)} karakter, maksimal {error.validator_value}.",
+                           "Persingkat; uraian panjang tempatnya di isi Markdown.")]
+    if kind == "minItems":
+        return [diagnostic("empty-list", file, line, path, f"{_shown(path)} tidak boleh kosong.",
+                           "Tambahkan minimal satu butir yang diawali `- `.")]
+    if kind == "pattern":
+        message, hint = _pattern_message(path)
+        return [diagnostic("invalid-format", file, line, path, f"{message} Tertulis: `{value}`.", hint)]
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        shown_allowed = ", ".join(f"`{a}`" for a in allowed[:12]) + (", …" if len(allowed) > 12 else "")
+        hint = did_you_mean(value, allowed, _vocab_labels(schema, taxonomies))
+        vocab = schema.get("x-vocabulary")
+        source = f" (kosakata `{vocab}`)" if isinstance(vocab, str) else ""
+        if not hint:
+            hint = f"Nilai yang boleh{source}: {shown_allowed}."
+        return [diagnostic("unknown-value", file, line, path,
+                           f"Nilai `{value}` tidak dikenal untuk {_shown(path)}{source}.", hint)]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and high is not None:
+            rule = f"antara {low} dan {high}"
+        elif low is not None:
+            rule = f"minimal {low}"
+        else:
+            rule = f"maksimal {high}"
+        hint = "Nomor sumber dimulai dari 1." if key == "source" else ""
+        return [diagnostic("out-of-range", file, line, path, f"{_shown(path)} harus {rule}, bukan {value}.", hint)]
+    if kind == "uniqueItems":
+        return []  # reported with the line of the repeated item by the rules module
+    return [diagnostic("schema", file, line, path, f"{_shown(path)} tidak sesuai skema: {error.message}", "")]
+
+
+def check_schema(doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:
+    """All schema problems of one document, at most one per path (the first is the clearest)."""
+    validator = compiled_validator(taxonomies)
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, str]] = set()
+    for error in validator.iter_errors(doc.front_matter):
+        for diag in translate(error, doc, taxonomies):
+            group = "key" if diag.code in ("unknown-key",) else "value"
+            if (diag.path, group) in seen:
+                continue
+            seen.add((diag.path, group))
+            out.append(diag)
+    return out
