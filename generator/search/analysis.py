@@ -1,0 +1,117 @@
+"""Text analysis for search: the same steps for indexed text and for queries, in Python and JS.
+
+Steps: Unicode NFKD, drop combining marks, lowercase, split on anything that is not ``a-z0-9``
+(digits stay: "112"), Indonesian Snowball stemming (``snowballstemmer``; the browser runs an
+exact port, ``generator/assets/search/stemmer-id.js``), stop words dropped, and for every
+synonym/acronym variant found in the stem sequence the group's key is added as one more term.
+``generator/assets/search/search.js`` mirrors :func:`words` and :meth:`Analyzer.terms`; a test
+runs both over the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+# The pipeline function name stored in the serialized index; search.js registers the same name.
+STEMMER_NAME = "stemmer-id"
+
+# Function words plus the words nearly every case shares ("inovasi"). Kept small on purpose:
+# lunr's idf already discounts common words; this list removes words that only add noise to
+# OR queries. The browser receives this exact list inside the index metadata.
+STOP_WORDS = frozenset(
+    """
+    ada adalah agar akan antara atau bagi bahwa bisa dalam dan dapat dari dengan di
+    hal hingga ini inovasi itu juga ke kami kepada lebih maupun melalui mereka nya oleh
+    pada para sebagai secara sejak serta setiap tersebut untuk yaitu yakni yang
+    """.split()
+)
+
+MIN_TERM_LENGTH = 2
+_WORD = re.compile(r"[a-z0-9]+")
+_stemmer = snowballstemmer.stemmer("indonesian")
+
+
+def words(text: str) -> list[str]:
+    """Normalised words: no diacritics, lowercase, split on non-alphanumerics."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _WORD.findall(stripped.lower())
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball Indonesian stem of one normalised word."""
+    return _stemmer.stemWord(word)
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymGroup:
+    key: str  # the stem of the group's first entry; added as a term wherever a variant occurs
+    variants: tuple[tuple[str, ...], ...]  # stem sequences, first entry included
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzer:
+    groups: tuple[SynonymGroup, ...] = ()
+    # first stem of a variant → (variant, key), longest variants first
+    _starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of ``text``: stems of non-stop words, plus synonym keys."""
+        raw = words(text)
+        stems = [stem(w) for w in raw]
+        out = [s for w, s in zip(raw, stems) if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
+        out.extend(self.synonym_keys(stems))
+        return out
+
+    def synonym_keys(self, stems: list[str]) -> list[str]:
+        """Group keys for every variant occurrence, except a bare occurrence of the key itself."""
+        keys: list[str] = []
+        for i, first in enumerate(stems):
+            seen: set[str] = set()
+            for variant, key in self._starts.get(first, ()):
+                if key in seen or tuple(stems[i:i + len(variant)]) != variant:
+                    continue
+                seen.add(key)
+                if variant != (key,):
+                    keys.append(key)
+        return keys
+
+    def to_json(self) -> list[list[object]]:
+        """The groups as the browser needs them: ``[[key, [[stem, ...], ...]], ...]``."""
+        return [[g.key, [list(v) for v in g.variants]] for g in self.groups]
+
+
+def build_analyzer(synonyms_data: object) -> Analyzer:
+    """Analyzer from the parsed ``synonyms.yml`` (``{groups: [[key, variant, ...], ...]}``).
+
+    Malformed entries are skipped here; the validator reports them to contributors.
+    """
+    groups: list[SynonymGroup] = []
+    raw_groups = synonyms_data.get("groups") if isinstance(synonyms_data, dict) else None
+    for raw in raw_groups or ():
+        if not isinstance(raw, list) or not raw:
+            continue
+        head = [stem(w) for w in words(str(raw[0]))]
+        if len(head) != 1:
+            continue
+        variants: list[tuple[str, ...]] = []
+        for entry in raw:
+            seq = tuple(stem(w) for w in words(str(entry)))
+            if seq and seq not in variants:
+                variants.append(seq)
+        groups.append(SynonymGroup(head[0], tuple(variants)))
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for group in groups:
+        for variant in group.variants:
+            starts.setdefault(variant[0], []).append((variant, group.key))
+    ordered = {
+        k: tuple(sorted(v, key=lambda item: (-len(item[0]), item[1], item[0])))
+        for k, v in sorted(starts.items())
+    }
+    return Analyzer(tuple(groups), ordered)

@@ -1,0 +1,187 @@
+"""Build the catalogue's lunr index (lunr.py) and pack it for lunr.js 2.3.9.
+
+Documents are analysed by :mod:`generator.search.analysis` and handed to lunr as term lists,
+so lunr's own tokenizer never touches them; the serialized index's pipeline names the
+registered ``stemmer-id`` function, which both sides register before loading.
+
+lunr.py builds ONE index over every field (BM25 scores with idf over the whole catalogue). Its
+field vectors are then split into two parts by field: the *primary* part (title, aliases,
+agency and place, category and tags) is what the browser fetches for the first query; the
+*secondary* part (summary, outcomes) follows in the background. Each part travels in a compact
+form — terms numbered alphabetically, vectors delta-encoded, scores rounded to 2 decimals — that
+both sides expand into a standard lunr serialized index (the inverted index is the transpose of
+the field vectors) and load with ``lunr.Index.load``. Python and the browser query the same two
+parts and add their scores, so the CLI ranks exactly as the site does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lunr import __TARGET_JS_VERSION__
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.token import Token
+
+from generator.model import Catalog, Innovation
+from generator.search.analysis import (
+    MIN_TERM_LENGTH,
+    STEMMER_NAME,
+    STOP_WORDS,
+    Analyzer,
+    build_analyzer,
+    stem,
+    words,
+)
+
+# (field name in the index, boost, what it holds). Short names: they repeat in every posting.
+FIELDS: tuple[tuple[str, int, str], ...] = (
+    ("t", 10, "title"),
+    ("a", 8, "aliases"),
+    ("g", 5, "agency name, unit, regency, province"),
+    ("k", 3, "category label and tags"),
+    ("s", 2, "summary"),
+    ("o", 1, "outcome indicators and descriptions"),
+)
+PARTS: tuple[tuple[str, ...], ...] = (("t", "a", "g", "k"), ("s", "o"))
+SCORE_SCALE = 100  # scores travel as integers: round(score * 100)
+FORMAT_VERSION = 1
+
+
+def _stemmer_id(token: Token, i: int, tokens: list[Token]) -> Token:
+    return token.update(lambda s, _meta: stem(s))
+
+
+Pipeline.register_function(_stemmer_id, STEMMER_NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedIndex:
+    """What the browser downloads, as plain JSON-able data, plus the refs → ids table."""
+
+    terms: tuple[str, ...]  # alphabetical; a term's number is its position
+    parts: tuple[dict[str, object], ...]
+    ids: tuple[str, ...]  # ref number → innovation id
+    vocabulary: tuple[str, ...]  # indexed words (unstemmed), for the typo fallback
+
+
+def catalog_analyzer(catalog: Catalog) -> Analyzer:
+    return build_analyzer(catalog.taxonomies.data.get("synonyms"))
+
+
+def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
+    """The text of each index field for one case."""
+    tax = catalog.taxonomies
+    agency = innovation.agency
+    place = [agency.name, agency.unit, agency.regency]
+    if agency.province:
+        place.append(tax["provinces"].label_of(agency.province))
+    category = tax["categories"].label_of(innovation.category)
+    tags = [t.replace("-", " ") for t in innovation.tags]
+    outcomes = [o.indicator or o.description for o in innovation.outcomes]
+    return {
+        "t": innovation.title,
+        "a": "\n".join(innovation.aliases),
+        "g": "\n".join(p for p in place if p),
+        "k": "\n".join([category, *tags]),
+        "s": innovation.summary,
+        "o": "\n".join(o for o in outcomes if o),
+    }
+
+
+def build_packed_index(catalog: Catalog, analyzer: Analyzer | None = None) -> PackedIndex:
+    """Index every case (refs are positions in the catalogue's id order) and pack the parts."""
+    analyzer = analyzer or catalog_analyzer(catalog)
+    builder = Builder()
+    builder.ref("r")
+    for name, boost, _help in FIELDS:
+        builder.field(name, boost=boost)
+    builder.search_pipeline.add(_stemmer_id)
+    vocabulary: set[str] = set()
+    for n, innovation in enumerate(catalog.innovations):
+        doc: dict[str, object] = {"r": str(n)}
+        for name, text in field_texts(innovation, catalog).items():
+            doc[name] = analyzer.terms(text)
+            vocabulary.update(
+                w for w in words(text)
+                if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS and not w.isdigit()
+            )
+        builder.add(doc)
+    index = builder.build()
+    return _pack(index, tuple(i.id for i in catalog.innovations), tuple(sorted(vocabulary)))
+
+
+def _pack(index: Index, ids: tuple[str, ...], vocabulary: tuple[str, ...]) -> PackedIndex:
+    old_terms = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    terms = tuple(sorted(old_terms.values()))
+    number = {term: n for n, term in enumerate(terms)}
+    # field → ref number → [(term number, score)]
+    by_field: dict[str, dict[int, list[tuple[int, int]]]] = {name: {} for name, _b, _h in FIELDS}
+    for field_ref, vector in index.field_vectors.items():
+        name, _, ref = str(field_ref).partition("/")
+        elements = vector.elements
+        pairs = sorted(
+            (number[old_terms[elements[i]]], round(elements[i + 1] * SCORE_SCALE))
+            for i in range(0, len(elements), 2)
+        )
+        if pairs:
+            by_field[name][int(ref)] = pairs
+    parts = []
+    for fields in PARTS:
+        vectors: dict[str, list[list[int]]] = {}
+        for name in fields:
+            rows: list[list[int]] = []
+            previous_ref = 0
+            for ref in sorted(by_field[name]):
+                row = [ref - previous_ref]
+                previous_term = 0
+                for term_number, score in by_field[name][ref]:
+                    row += [term_number - previous_term, score]
+                    previous_term = term_number
+                rows.append(row)
+                previous_ref = ref
+            vectors[name] = rows
+        parts.append({"fields": list(fields), "vectors": vectors})
+    return PackedIndex(terms, tuple(parts), ids, vocabulary)
+
+
+def unpack_part(terms: tuple[str, ...] | list[str], part: dict[str, object]) -> dict[str, object]:
+    """A packed part → a standard lunr serialized index (what ``lunr.Index.load`` takes).
+
+    ``search.js`` has the same function (``unpackPart``); both must stay in step.
+    """
+    fields: list[str] = list(part["fields"])  # type: ignore[arg-type]
+    vectors: dict[str, list[list[int]]] = part["vectors"]  # type: ignore[assignment]
+    field_vectors: list[list[object]] = []
+    postings: dict[int, dict[str, dict[str, dict]]] = {}
+    for name in fields:
+        ref = 0
+        for row in vectors[name]:
+            ref += row[0]
+            term_number = 0
+            elements: list[float] = []
+            for i in range(1, len(row), 2):
+                term_number += row[i]
+                elements += [term_number, row[i + 1] / SCORE_SCALE]
+                posting = postings.get(term_number)
+                if posting is None:
+                    posting = postings[term_number] = {f: {} for f in fields}
+                posting[name][str(ref)] = {}
+            field_vectors.append([f"{name}/{ref}", elements])
+    inverted = [
+        [terms[n], {"_index": n, **postings[n]}]
+        for n in sorted(postings)
+    ]
+    return {
+        "version": __TARGET_JS_VERSION__,
+        "fields": fields,
+        "fieldVectors": field_vectors,
+        "invertedIndex": inverted,
+        "pipeline": [STEMMER_NAME],
+    }
+
+
+def load_parts(packed: PackedIndex) -> list[Index]:
+    """The lunr.py indexes the CLI queries: the same unpacked parts the browser loads."""
+    return [Index.load(unpack_part(packed.terms, part)) for part in packed.parts]

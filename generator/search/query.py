@@ -1,0 +1,176 @@
+"""Query the catalogue's search index exactly as the site's search does.
+
+A query is analysed like indexed text, then turned into lunr clauses (OR semantics):
+each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
+each synonym/acronym key the query contains (boost 6). A word whose stem is neither a term
+nor the start of one is treated as a typo: lunr's edit-distance match on the stem (boost 1)
+plus the closest indexed words within 1 edit (2 from 8 letters), each analysed (boost 3). If
+nothing matches at all, the typo step runs for every word. The packed index has two parts;
+their scores add up. ``generator/assets/search/search.js`` implements the same plan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lunr.index import Index
+from lunr.query import Query
+
+from generator.model import Catalog
+from generator.search.analysis import MIN_TERM_LENGTH, STOP_WORDS, Analyzer, stem, words
+from generator.search.index import PackedIndex, build_packed_index, catalog_analyzer, load_parts
+
+BOOST_EXACT = 10
+BOOST_PREFIX = 2
+BOOST_SYNONYM = 6
+BOOST_FUZZY = 1
+BOOST_CORRECTION = 3
+MIN_PREFIX_LENGTH = 3
+MIN_FUZZY_LENGTH = 4
+LONG_WORD = 8  # from this length a typo may be 2 edits away
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    term: str
+    boost: int
+    prefix: bool = False
+    edit_distance: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"term": self.term, "boost": self.boost, "prefix": self.prefix, "editDistance": self.edit_distance}
+
+
+class Searcher:
+    """The two lunr parts plus what the query plan needs (terms, vocabulary, synonyms)."""
+
+    def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...]) -> None:
+        self.packed = packed
+        self.analyzer = analyzer
+        self.titles = titles
+        self.indexes: list[Index] = load_parts(packed)
+        self._terms = list(packed.terms)
+        self._vocabulary_by_length: dict[int, list[str]] = {}
+        for word in packed.vocabulary:
+            self._vocabulary_by_length.setdefault(len(word), []).append(word)
+
+    def known(self, term: str) -> bool:
+        """True if ``term`` is an index term or the beginning of one."""
+        i = bisect.bisect_left(self._terms, term)
+        return i < len(self._terms) and self._terms[i].startswith(term)
+
+    def corrections(self, word: str, max_distance: int) -> list[str]:
+        """Indexed words closest to ``word`` (1..max_distance edits), alphabetical."""
+        best, found = max_distance + 1, []
+        for length in range(len(word) - max_distance, len(word) + max_distance + 1):
+            for candidate in self._vocabulary_by_length.get(length, ()):
+                d = edit_distance(word, candidate, best + 1)
+                if d < best:
+                    best, found = d, [candidate]
+                elif d == best:
+                    found.append(candidate)
+        return sorted(found) if best <= max_distance else []
+
+    def plan(self, text: str, fuzzy_all: bool = False) -> list[Clause]:
+        """The lunr clauses for a query (see the module docstring)."""
+        raw = words(text)
+        stems = [stem(w) for w in raw]
+        clauses: list[Clause] = []
+        seen: set[str] = set()
+        for word, s in zip(raw, stems):
+            if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS or s in seen:
+                continue
+            seen.add(s)
+            clauses.append(Clause(s, BOOST_EXACT))
+            if len(s) >= MIN_PREFIX_LENGTH:
+                clauses.append(Clause(s, BOOST_PREFIX, prefix=True))
+            if len(word) >= MIN_FUZZY_LENGTH and (fuzzy_all or not self.known(s)):
+                distance = 2 if len(word) >= LONG_WORD else 1
+                if len(s) >= MIN_FUZZY_LENGTH:
+                    clauses.append(Clause(s, BOOST_FUZZY, edit_distance=distance))
+                corrected: list[str] = []
+                for candidate in self.corrections(word, distance):
+                    for term in self.analyzer.terms(candidate):
+                        if term not in corrected and term not in seen:
+                            corrected.append(term)
+                clauses.extend(Clause(term, BOOST_CORRECTION) for term in corrected)
+        for key in self.analyzer.synonym_keys(stems):
+            if key not in seen:
+                seen.add(key)
+                clauses.append(Clause(key, BOOST_SYNONYM))
+        return clauses
+
+    def run(self, clauses: list[Clause]) -> list[tuple[int, float]]:
+        """(ref number, summed score) of every match, best first (ties: catalogue order)."""
+        if not clauses:
+            return []
+        scores: dict[int, float] = {}
+        for index in self.indexes:
+            query = index.create_query()
+            for c in clauses:
+                query.clause(
+                    term=c.term,
+                    boost=c.boost,
+                    use_pipeline=False,
+                    wildcard=Query.WILDCARD_TRAILING if c.prefix else Query.WILDCARD_NONE,
+                    edit_distance=c.edit_distance,
+                )
+            for match in index.query(query):
+                ref = int(match["ref"])
+                scores[ref] = scores.get(ref, 0.0) + match["score"]
+        return sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+
+    def search(self, text: str, limit: int = 10) -> list[Hit]:
+        results = self.run(self.plan(text))
+        if not results:
+            results = self.run(self.plan(text, fuzzy_all=True))
+        return [
+            Hit(self.packed.ids[ref], self.titles[ref], round(score, 3))
+            for ref, score in results[:limit]
+        ]
+
+
+def edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, or ``cap`` once it is certain to be at least ``cap``."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        row_min = i
+        for j, cb in enumerate(b, start=1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            row_min = min(row_min, value)
+        if row_min >= cap:
+            return cap
+        previous = current
+    return min(previous[-1], cap)
+
+
+def searcher_for(catalog: Catalog) -> Searcher:
+    analyzer = catalog_analyzer(catalog)
+    packed = build_packed_index(catalog, analyzer)
+    return Searcher(packed, analyzer, tuple(i.title for i in catalog.innovations))
+
+
+def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
+    """The best ``limit`` cases for ``query``, best first."""
+    return searcher_for(catalog).search(query, limit)
+
+
+def search_content(content_dir: Path, query: str, limit: int = 10, today: date | None = None) -> list[Hit]:
+    """Load and validate ``content_dir`` (raises ContentError) and search it."""
+    from generator.pipeline import load_catalog
+
+    result = load_catalog(Path(content_dir), today or date.today())
+    catalog = result[0] if isinstance(result, tuple) else result
+    return search_catalog(catalog, query, limit)
