@@ -128,6 +128,8 @@ class _Builder:
         self.offset = line_offset
         self.out = ParsedYaml()
         self.seen: set[int] = set()
+        self.anchors: dict[int, str] = {}  # id(node) → anchor name (event path only)
+        self.aliases: dict[int, str] = {}  # id(placeholder node) → alias name
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + self.offset
@@ -136,6 +138,17 @@ class _Builder:
         self.out.problems.append((code, line, path, message, hint))
 
     def build(self, node: yaml.Node, path: str) -> Any:
+        anchor = self.anchors.get(id(node))
+        if anchor is not None:
+            self.problem("yaml-anchor", self.line(node), path,
+                         f"Jangkar YAML `&{anchor}` tidak diizinkan.",
+                         "Hapus `&nama` dan tulis nilainya secara lengkap di setiap tempat.")
+        alias = self.aliases.get(id(node))
+        if alias is not None:
+            self.problem("yaml-alias", self.line(node), path,
+                         f"Alias YAML `*{alias}` tidak diizinkan.",
+                         "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
+            return None
         if id(node) in self.seen:
             # The C composer hands back the anchored node again for an alias.
             self.problem("yaml-alias", self.line(node), path,
@@ -178,6 +191,11 @@ class _Builder:
                              "Kunci harus berupa teks sederhana, bukan daftar atau pemetaan.",
                              "Periksa tanda `?`, `[` atau `{` di awal kunci.")
                 continue
+            if id(key_node) in self.aliases or id(key_node) in self.anchors:
+                self.problem("yaml-alias" if id(key_node) in self.aliases else "yaml-anchor", key_line, path,
+                             "Jangkar dan alias YAML (`&nama`, `*nama`) tidak diizinkan.",
+                             "Tulis kuncinya secara lengkap.")
+                continue
             raw_key, _ = _scalar(key_node)
             key = raw_key if isinstance(raw_key, str) else key_node.value
             if raw_key is None and not key_node.style and key_node.value == "":
@@ -216,29 +234,28 @@ def _compose_checked(text: str, builder: _Builder) -> yaml.Node | None:
                 continue
             node: yaml.Node | None = None
             if isinstance(event, yaml.AliasEvent):
-                builder.problem("yaml-alias", event.start_mark.line + builder.offset, "",
-                                f"Alias YAML `*{event.anchor}` tidak diizinkan.",
-                                "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
                 node = yaml.ScalarNode(_TAG + "null", "", event.start_mark, event.end_mark)
+                builder.aliases[id(node)] = event.anchor
             else:
-                anchor = getattr(event, "anchor", None)
-                if anchor is not None:
-                    builder.problem("yaml-anchor", event.start_mark.line + builder.offset, "",
-                                    f"Jangkar YAML `&{anchor}` tidak diizinkan.",
-                                    "Hapus `&nama` dan tulis nilainya secara lengkap di setiap tempat.")
                 if isinstance(event, yaml.ScalarEvent):
                     tag = event.tag
                     if tag is None or tag == "!":
                         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
                     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                    if event.anchor is not None:
+                        builder.anchors[id(node)] = event.anchor
                 elif isinstance(event, yaml.SequenceStartEvent):
                     tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.SequenceNode, None, event.implicit)
                     seq = yaml.SequenceNode(tag, [], event.start_mark, None)
+                    if event.anchor is not None:
+                        builder.anchors[id(seq)] = event.anchor
                     stack.append((seq, seq.value))
                     continue
                 elif isinstance(event, yaml.MappingStartEvent):
                     tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.MappingNode, None, event.implicit)
                     mapping = yaml.MappingNode(tag, [], event.start_mark, None)
+                    if event.anchor is not None:
+                        builder.anchors[id(mapping)] = event.anchor
                     stack.append((mapping, []))
                     continue
                 elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
@@ -271,11 +288,14 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
         builder.out.ok = False
         builder.problem("yaml-syntax", line, "", _syntax_message(exc), _syntax_hint(exc))
         return builder.out
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line if mark else 0) + line_offset
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        position = getattr(exc, "position", None)
+        line = (text[:position].count("\n") if isinstance(position, int) else 0) + line_offset
+        character = getattr(exc, "character", None)
+        shown = f" (U+{ord(character):04X})" if isinstance(character, str) and character else ""
         builder.out.ok = False
-        builder.problem("yaml-syntax", line, "", f"YAML tidak dapat dibaca: {exc}", "")
+        builder.problem("yaml-syntax", line, "", f"Front matter memuat karakter kontrol yang tidak diizinkan{shown}.",
+                        "Hapus karakter tak terlihat (sering terbawa saat menyalin dari PDF atau pengolah kata).")
         return builder.out
     if root is None:
         builder.out.value = None

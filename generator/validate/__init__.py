@@ -13,14 +13,16 @@ from generator.taxonomy import Taxonomies
 from generator.validate.body import check_body
 from generator.validate.crossfile import check_cross_file
 from generator.validate.rules import check_rules
-from generator.validate.schema import check_schema, schema_with_vocabularies
+from generator.validate.placeholders import check_placeholders
+from generator.validate.schema import check_schema, compiled_validator, schema_with_vocabularies
 
 __all__ = ["validate_document", "validate_documents", "schema_with_vocabularies"]
 
 
 def validate_document(doc: SourceDocument, taxonomies: Taxonomies, today: date) -> list[Diagnostic]:
     """Every single-file problem of one document."""
-    problems = check_schema(doc, taxonomies)
+    placeholders, marked = check_placeholders(doc, compiled_validator(taxonomies).schema)
+    problems = placeholders + [d for d in check_schema(doc, taxonomies) if d.path not in marked]
     reported = {d.path for d in problems if d.is_error}
     problems += check_rules(doc, today, reported)
     problems += check_body(doc)

@@ -41,6 +41,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "outcome-source-required": ("error", "Hasil berupa angka wajib menyebut `source` (nomor sumber)."),
     "outcome-shape": ("error", "Butir hasil harus angka (`indicator`, `value`, `unit`, `source`) atau kualitatif (`description`)."),
     "replicates-shape": ("error", "Butir `replicates` butuh `id` (studi kasus di katalog) atau `name` dan `agency`."),
+    "placeholder": ("error", "Teks templat `GANTI` dari `katalog new` belum diganti."),
     "schema": ("error", "Pelanggaran skema lain; pesan menjelaskan aturannya."),
     # rules beyond shapes
     "id-mismatch": ("error", "`id` tidak sama dengan nama berkas (atau nama folder untuk `index.md`)."),

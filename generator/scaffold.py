@@ -1,0 +1,168 @@
+"""``katalog new <id>``: write a new case-study file from a commented template.
+
+Every value a contributor must supply is the marker ``GANTI``; the validator reports each
+remaining marker as a ``placeholder`` error at its line (with the allowed values where a
+vocabulary applies), so a half-filled template never passes CI by accident.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+TEMPLATE = """\
+---
+# Studi kasus baru. Ganti setiap GANTI dengan isi yang benar, lalu jalankan:
+#   katalog validate {path}
+# Baris yang diawali # adalah penjelasan dan boleh dihapus. Teks boleh memuat <, & dan
+# tanda kutip; beri tanda kutip ganda bila teks memuat ": " atau diawali karakter khusus.
+
+# Pengenal tetap: huruf kecil, angka dan tanda hubung; sama dengan nama berkas. Jangan diubah setelah terbit.
+id: {id}
+
+# Nama inovasi seperti dipakai penyelenggaranya (3–120 karakter).
+title: "GANTI nama inovasi"
+
+# Nama lain yang juga dicari orang, mis. kepanjangan akronim. Boleh dihapus.
+# aliases:
+#   - "Nama lengkap akronim"
+
+# Ringkasan 50–400 karakter: masalahnya, caranya, hasilnya. Tanda > menggabungkan baris-baris di bawahnya.
+summary: >
+  GANTI ringkasan: masalah apa yang diselesaikan, dengan cara apa, dan apa hasilnya
+  bagi warga.
+
+agency:
+  # Nama resmi instansi, mis. "Pemerintah Kabupaten Banyuwangi".
+  name: "GANTI nama instansi"
+  # Salah satu: kementerian, lembaga, pemerintah-provinsi, pemerintah-kabupaten,
+  # pemerintah-kota, bumn, bumd, lainnya (content/taxonomies/agency_types.yml).
+  type: GANTI
+  # Id provinsi dari content/taxonomies/provinces.yml, mis. jawa-timur.
+  # Wajib untuk pemerintah-provinsi/kabupaten/kota dan bumd; boleh dihapus untuk yang lain.
+  province: GANTI
+  # Nama kabupaten/kota dan unit pelaksana (OPD). Boleh dihapus.
+  # regency: "Kabupaten ..."
+  # unit: "Dinas ..."
+
+# Id kategori dari content/taxonomies/categories.yml, mis. kesehatan, pendidikan.
+category: GANTI
+
+# Tahun inovasi mulai, tanpa tanda kutip (mis. 2019). Bila tidak diketahui, tahun paling
+# awal yang terdokumentasi, dan jelaskan di isi.
+year: GANTI
+
+# berjalan, uji-coba, vakum atau berhenti.
+status: GANTI
+# Wajib bila status vakum atau berhenti: mengapa? Hapus baris ini bila masih berjalan.
+# status_note: "..."
+
+# Tanggal Anda memeriksa sumber, format YYYY-MM-DD (mis. 2025-03-01).
+last_verified: GANTI
+
+# Penghargaan. program: kipp, iga, unpsa, opsi, lainnya; level dari daftar program itu
+# di content/taxonomies/awards.yml (kipp: top-99, top-45, ...). Hapus bila tidak ada.
+# awards:
+#   - program: kipp
+#     year: 2020
+#     level: top-99
+#     category_original: "Nama kategori KIPP tahun itu, apa adanya"
+#     source: 1
+
+# Hasil, minimal satu. Angka: indicator, baseline (boleh dihapus), value, unit, period,
+# evidence_level (1–5), source (nomor sumber di bawah, mulai 1). Atau kualitatif: description.
+outcomes:
+  - indicator: "GANTI apa yang diukur"
+    value: GANTI
+    unit: "GANTI satuan"
+    source: 1
+  # - description: "Hasil yang tidak berupa angka."
+
+# Nomor Tujuan Pembangunan Berkelanjutan (1–17) dan targetnya dalam tanda kutip. Boleh dihapus.
+# sdgs: [3]
+# sdg_targets: ["3.8"]
+
+# Label bebas dalam kebab-case. Boleh dihapus.
+# tags: [layanan-digital]
+
+# Replikasi: inovasi yang ditiru (id studi kasus di katalog, atau name + agency), dan
+# bahan untuk yang ingin meniru. Boleh dihapus seluruhnya.
+# replication:
+#   replicates:
+#     - id: id-studi-kasus-induk
+#       relation: replikasi   # replikasi, adaptasi atau terinspirasi
+#   requirements: "Apa yang dibutuhkan untuk mereplikasi."
+#   kit:
+#     - title: "SOP layanan"
+#       url: https://...
+
+# Sumber, minimal satu; dirujuk dengan nomor urutnya (1, 2, ...) oleh hasil dan penghargaan.
+sources:
+  - title: "GANTI judul sumber"
+    url: "https://GANTI"
+    # publisher: "Penerbit"
+    # date: 2024-01-31
+---
+
+## Latar Belakang
+
+GANTI: masalah apa yang dihadapi warga atau instansi sebelum inovasi ini?
+
+## Inovasi
+
+GANTI: apa yang dilakukan, oleh siapa, dan bagaimana cara kerjanya?
+
+## Hasil dan Dampak
+
+GANTI: apa yang berubah? Rujuk angka di `outcomes` dan sumbernya.
+
+## Pembelajaran
+
+GANTI: apa yang berhasil, apa yang sulit, dan apa yang akan dilakukan berbeda?
+
+## Cara Mereplikasi
+
+GANTI: langkah, prasyarat, biaya, dan siapa yang bisa dihubungi.
+"""
+
+
+def render_template(case_id: str, rel_path: str) -> str:
+    return TEMPLATE.format(id=case_id, path=rel_path)
+
+
+def write_new_case(content_dir: Path, case_id: str | None, to_stdout: bool = False) -> int:
+    """Write ``innovations/<id>.md`` from the template; returns an exit code (0 or 2)."""
+    if not case_id:
+        print("katalog new: tulis id studi kasus baru, mis. `katalog new antrean-puskesmas-online`.",
+              file=sys.stderr)
+        return 2
+    if not ID_PATTERN.match(case_id) or len(case_id) > 80:
+        print(f"katalog new: id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
+              "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`.", file=sys.stderr)
+        return 2
+    innovations = Path(content_dir) / "innovations"
+    target = innovations / f"{case_id}.md"
+    text = render_template(case_id, target.as_posix())
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
+    if not Path(content_dir).is_dir():
+        print(f"katalog new: folder konten `{content_dir}` tidak ditemukan (pakai --content DIR).", file=sys.stderr)
+        return 2
+    for existing in (target, innovations / case_id / "index.md"):
+        if existing.exists():
+            print(f"katalog new: `{existing}` sudah ada; berkas tidak ditimpa. Pilih id lain.", file=sys.stderr)
+            return 2
+    innovations.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        print(f"katalog new: `{target}` sudah ada; berkas tidak ditimpa.", file=sys.stderr)
+        return 2
+    print(f"Berkas baru: {target}")
+    print("Ganti setiap GANTI, lalu periksa dengan: katalog validate " + target.as_posix())
+    return 0
