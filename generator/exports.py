@@ -1,0 +1,311 @@
+"""Open-data exports: JSON, CSV, per-facet JSON, stats, JSON Schema, Atom feed, data pages.
+
+Deterministic by construction: records sorted by id, ``json.dumps(sort_keys=True,
+ensure_ascii=False)``, no clock — the feed's dates come from ``last_verified``.
+The CSV is UTF-8 *with* a BOM: Excel, which most agency staff open it with, otherwise
+misreads Indonesian text; Python reads it with ``encoding="utf-8-sig"``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from generator.model import Catalog, Edge, Innovation
+from generator.output import Output, PageOutput, StaticOutput
+from generator.render.base import FACET_PATHS, FACET_TITLES, RenderContext, facet_url
+
+SCHEMA_VERSION = "1.0"
+FEED_SIZE = 50
+LIST_SEP = "; "
+
+
+def _dumps(value: Any) -> bytes:
+    return (json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _edge(edge: Edge, side: str) -> dict[str, str]:
+    if side == "child":
+        return {"id": edge.child_id, "relation": edge.relation}
+    if edge.parent_id:
+        return {"id": edge.parent_id, "relation": edge.relation}
+    return {"name": edge.parent_name, "agency": edge.parent_agency, "relation": edge.relation}
+
+
+def innovation_record(i: Innovation) -> dict[str, Any]:
+    """One case as plain data, in the front-matter shape plus computed fields."""
+    def drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in d.items() if v not in ("", None, [], {})}
+
+    return drop_empty({
+        "id": i.id,
+        "url": f"inovasi/{i.id}/",
+        "title": i.title,
+        "aliases": list(i.aliases),
+        "summary": i.summary,
+        "agency": drop_empty({"name": i.agency.name, "slug": i.agency.slug, "type": i.agency.type,
+                              "province": i.agency.province, "regency": i.agency.regency,
+                              "unit": i.agency.unit}),
+        "category": i.category,
+        "year": i.year,
+        "status": i.status,
+        "status_note": i.status_note,
+        "last_verified": i.last_verified.isoformat(),
+        "stale": i.stale,
+        "awards": [drop_empty({"program": a.program, "year": a.year, "level": a.level,
+                               "category_original": a.category_original, "source": a.source})
+                   for a in i.awards],
+        "outcomes": [drop_empty({"indicator": o.indicator, "baseline": o.baseline, "value": o.value,
+                                 "unit": o.unit, "period": o.period, "evidence_level": o.evidence_level,
+                                 "source": o.source, "description": o.description})
+                     for o in i.outcomes],
+        "sdgs": list(i.sdgs),
+        "sdg_targets": list(i.sdg_targets),
+        "tags": list(i.tags),
+        "replicates": [_edge(e, "parent") for e in i.replicates],
+        "replicated_by": [_edge(e, "child") for e in i.replicated_by],
+        "adopted_elsewhere": [drop_empty({"name": a.name, "agency": a.agency, "relation": a.relation,
+                                          "country": a.country, "year": a.year})
+                              for a in i.adopted_elsewhere],
+        "requirements": i.requirements,
+        "legal_basis": i.legal_basis,
+        "cost": i.cost,
+        "kit": [{"title": k.title, "url": k.url} for k in i.kit],
+        "ready_to_replicate": i.ready_to_replicate,
+        "sources": [drop_empty({"number": s.number, "title": s.title, "url": s.url,
+                                "publisher": s.publisher, "date": s.date}) for s in i.sources],
+        "crosswalk": dict(i.crosswalk),
+        "lang": i.lang,
+        "title_en": i.title_en,
+        "summary_en": i.summary_en,
+        "source_path": i.source_path,
+    })
+
+
+# (column, Indonesian explanation) — the CSV header and the data dictionary come from here.
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Pengenal unik studi kasus (kebab-case); juga nama berkasnya dan bagian URL /inovasi/<id>/."),
+    ("title", "Nama inovasi."),
+    ("aliases", "Nama lain atau kepanjangan singkatan, dipisah “; ”."),
+    ("summary", "Ringkasan singkat dalam teks biasa."),
+    ("agency_name", "Nama instansi penyelenggara."),
+    ("agency_slug", "Pengenal instansi di URL /instansi/<slug>/."),
+    ("agency_type", "Jenis instansi (id dari kosakata agency_types)."),
+    ("province", "Provinsi (id dari kosakata provinces); kosong untuk instansi pusat."),
+    ("regency", "Kabupaten/kota, bila ada."),
+    ("unit", "Unit atau perangkat daerah yang menjalankan."),
+    ("category", "Kategori (id dari kosakata categories)."),
+    ("year", "Tahun inovasi dimulai (atau tahun pertama terdokumentasi)."),
+    ("status", "Status: berjalan, uji-coba, vakum, atau berhenti."),
+    ("status_note", "Alasan vakum atau berhenti."),
+    ("last_verified", "Tanggal terakhir diverifikasi (YYYY-MM-DD)."),
+    ("stale", "true bila belum diverifikasi lebih dari 12 bulan."),
+    ("awards", "Penghargaan sebagai program/tingkat/tahun, dipisah “; ”."),
+    ("sdgs", "Nomor tujuan SDG, dipisah “; ”."),
+    ("sdg_targets", "Target SDG seperti 4.6, dipisah “; ”."),
+    ("tags", "Label bebas, dipisah “; ”."),
+    ("replicates", "Id inovasi (atau nama, di luar katalog) yang direplikasi, dipisah “; ”."),
+    ("replicated_by", "Id inovasi di katalog yang mereplikasinya (dihitung), dipisah “; ”."),
+    ("adopted_elsewhere", "Nama adopsi di luar katalog, dipisah “; ”."),
+    ("ready_to_replicate", "true bila ada perangkat replikasi atau prasyarat."),
+    ("requirements", "Prasyarat replikasi."),
+    ("legal_basis", "Dasar hukum."),
+    ("cost", "Perkiraan biaya."),
+    ("kit_urls", "Tautan dokumen perangkat replikasi, dipisah “; ”."),
+    ("outcome_count", "Jumlah hasil yang dicatat (rinciannya di JSON)."),
+    ("source_urls", "Tautan sumber, berurutan sesuai nomor sumber, dipisah “; ”."),
+    ("url", "Alamat halaman studi kasus, relatif terhadap akar situs."),
+)
+
+
+def _csv_row(i: Innovation) -> list[str]:
+    def join(values: Any) -> str:
+        return LIST_SEP.join(str(v) for v in values)
+
+    row = {
+        "id": i.id, "title": i.title, "aliases": join(i.aliases), "summary": i.summary,
+        "agency_name": i.agency.name, "agency_slug": i.agency.slug, "agency_type": i.agency.type,
+        "province": i.agency.province, "regency": i.agency.regency, "unit": i.agency.unit,
+        "category": i.category, "year": str(i.year), "status": i.status, "status_note": i.status_note,
+        "last_verified": i.last_verified.isoformat(), "stale": "true" if i.stale else "false",
+        "awards": join(f"{a.program}/{a.level}/{a.year}" for a in i.awards),
+        "sdgs": join(i.sdgs), "sdg_targets": join(i.sdg_targets), "tags": join(i.tags),
+        "replicates": join(e.parent_id or e.parent_name for e in i.replicates),
+        "replicated_by": join(e.child_id for e in i.replicated_by),
+        "adopted_elsewhere": join(a.name for a in i.adopted_elsewhere),
+        "ready_to_replicate": "true" if i.ready_to_replicate else "false",
+        "requirements": i.requirements, "legal_basis": i.legal_basis, "cost": i.cost,
+        "kit_urls": join(k.url for k in i.kit), "outcome_count": str(len(i.outcomes)),
+        "source_urls": join(s.url for s in i.sources), "url": f"inovasi/{i.id}/",
+    }
+    return [row[name] for name, _ in CSV_COLUMNS]
+
+
+def export_csv(catalog: Catalog) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    for innovation in catalog.innovations:
+        writer.writerow(_csv_row(innovation))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def export_json(catalog: Catalog) -> bytes:
+    return _dumps({
+        "schema_version": SCHEMA_VERSION,
+        "count": len(catalog.innovations),
+        "innovations": [innovation_record(i) for i in catalog.innovations],
+    })
+
+
+def export_facets(ctx: RenderContext) -> list[StaticOutput]:
+    outputs = []
+    for facet, values in ctx.catalog.facets.items():
+        if facet not in FACET_PATHS:
+            continue
+        outputs.append(StaticOutput(f"data/facets/{facet}.json", _dumps({
+            "schema_version": SCHEMA_VERSION,
+            "facet": facet,
+            "label": FACET_TITLES[facet],
+            "values": [{"value": value, "label": ctx.labels.facet(facet, value), "count": len(ids),
+                        "url": facet_url(facet, value), "ids": list(ids)}
+                       for value, ids in values.items()],
+        })))
+    return outputs
+
+
+def export_stats(catalog: Catalog) -> bytes:
+    innovations = catalog.innovations
+    return _dumps({
+        "schema_version": SCHEMA_VERSION,
+        "innovations": len(innovations),
+        "agencies": len(catalog.agencies),
+        "replication_edges": len(catalog.edges),
+        "adopted_elsewhere": sum(len(i.adopted_elsewhere) for i in innovations),
+        "ready_to_replicate": sum(1 for i in innovations if i.ready_to_replicate),
+        "stale": sum(1 for i in innovations if i.stale),
+        "reference_date": catalog.today.isoformat(),
+        "facets": {facet: {value: len(ids) for value, ids in values.items()}
+                   for facet, values in catalog.facets.items()},
+    })
+
+
+def export_schema(catalog: Catalog) -> bytes:
+    try:
+        from generator.validate.schema import schema_with_vocabularies
+        schema = schema_with_vocabularies(catalog.taxonomies)
+    except ImportError:
+        schema = json.loads((Path(__file__).parent / "schema" / "innovation.schema.json").read_text("utf-8"))
+    return _dumps(schema)
+
+
+def export_feed(catalog: Catalog, site_url: str = "") -> bytes:
+    """Atom feed of the most recently (re-)verified cases; dates from the data only."""
+    entries = sorted(catalog.innovations, key=lambda i: (-i.last_verified.toordinal(), i.id))[:FEED_SIZE]
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    updated = max((i.last_verified for i in catalog.innovations), default=catalog.today)
+    feed_id = base + "feed.xml" if base else "urn:katalog-inovasi:feed"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
+        "<title>Katalog Inovasi Pelayanan Publik: studi kasus baru dan terverifikasi ulang</title>",
+        f"<id>{xml_escape(feed_id)}</id>",
+        f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"<link rel=\"self\" href={quoteattr(base + 'feed.xml')}/>",
+        f"<link rel=\"alternate\" href={quoteattr(base or './')}/>",
+        "<author><name>Kontributor Katalog Inovasi Pelayanan Publik</name></author>",
+    ]
+    for i in entries:
+        href = f"{base}inovasi/{i.id}/"
+        entry_id = href if base else f"urn:katalog-inovasi:inovasi:{i.id}"
+        lines += [
+            "<entry>",
+            f"<title>{xml_escape(i.title)}</title>",
+            f"<id>{xml_escape(entry_id)}</id>",
+            f"<link rel=\"alternate\" href={quoteattr(href)}/>",
+            f"<updated>{i.last_verified.isoformat()}T00:00:00Z</updated>",
+            f"<summary>{xml_escape(i.summary)}</summary>",
+            f"<category term={quoteattr(i.category)}/>",
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("schema_version", "teks", "Versi format berkas ini; berubah bila medan diubah atau dihapus."),
+    ("count", "bilangan", "Jumlah studi kasus."),
+    ("innovations[]", "daftar", "Satu objek per studi kasus, urut menurut id."),
+    ("id, title, aliases, summary", "teks", "Sama dengan front matter berkas studi kasus."),
+    ("url", "teks", "Alamat halaman, relatif terhadap akar situs."),
+    ("agency", "objek", "name, slug (pengenal di /instansi/<slug>/), type, province, regency, unit."),
+    ("category, year, status, status_note", "teks/bilangan", "Kategori, tahun mulai, status dan alasannya."),
+    ("last_verified", "tanggal", "Tanggal terakhir diverifikasi (YYYY-MM-DD)."),
+    ("stale", "boolean", "true bila belum diverifikasi lebih dari 12 bulan pada tanggal acuan."),
+    ("awards[]", "daftar", "program, year, level, category_original (label kategori asli kompetisi), source."),
+    ("outcomes[]", "daftar", "Hasil terukur (indicator, baseline, value, unit, period, evidence_level 1–5, "
+                             "source) atau kualitatif (description, source)."),
+    ("sdgs, sdg_targets", "daftar", "Nomor tujuan SDG dan targetnya."),
+    ("tags", "daftar", "Label bebas."),
+    ("replicates[]", "daftar", "Yang ditiru: {id, relation} di katalog atau {name, agency, relation} di luar."),
+    ("replicated_by[]", "daftar", "Dihitung: {id, relation} inovasi di katalog yang menirunya."),
+    ("adopted_elsewhere[]", "daftar", "Adopsi di luar katalog: name, agency, relation, country, year."),
+    ("requirements, legal_basis, cost", "teks", "Prasyarat, dasar hukum, biaya replikasi."),
+    ("kit[]", "daftar", "Dokumen perangkat replikasi: title, url."),
+    ("ready_to_replicate", "boolean", "true bila ada perangkat atau prasyarat replikasi."),
+    ("sources[]", "daftar", "Sumber bernomor: number, title, url, publisher, date."),
+    ("crosswalk", "objek", "Id di sistem lain: jippnas, sinovik, unpsa, opsi, iid."),
+    ("lang, title_en, summary_en", "teks", "Bahasa berkas dan terjemahan opsional."),
+    ("source_path", "teks", "Lokasi berkas sumber di repositori."),
+)
+
+OTHER_FILES = (
+    ("data/facets/<aspek>.json", "Untuk tiap aspek (category, province, year, status, award, sdg, "
+                                 "agency_type): nilai, label, jumlah, URL halaman, dan id studi kasus."),
+    ("data/stats.json", "Angka ringkas: jumlah studi kasus, instansi, hubungan replikasi, dan jumlah per aspek."),
+    ("schema/innovation.schema.json", "JSON Schema front matter studi kasus, dengan kosakata terkini."),
+    ("feed.xml", f"Umpan Atom {FEED_SIZE} studi kasus yang paling baru diverifikasi."),
+    ("sitemap.xml", "Peta situs untuk mesin pencari."),
+)
+
+
+def render_data_pages(ctx: RenderContext) -> list[PageOutput]:
+    files = [
+        ("data/innovations.json", "innovations.json", "semua studi kasus dalam JSON"),
+        ("data/innovations.csv", "innovations.csv", "satu baris per studi kasus (UTF-8 dengan BOM, "
+                                                    "daftar dipisah “; ”)"),
+        ("data/stats.json", "stats.json", "angka ringkas"),
+        ("schema/innovation.schema.json", "innovation.schema.json", "JSON Schema front matter"),
+        ("feed.xml", "feed.xml", "umpan Atom studi kasus baru dan terverifikasi ulang"),
+    ]
+    facet_files = [(f, f"data/facets/{f}.json") for f in ctx.catalog.facets if f in FACET_PATHS]
+    return [
+        ctx.page("data/index.md", "data.html", "Data terbuka",
+                 "Unduh data terbuka Katalog Inovasi Pelayanan Publik dalam JSON dan CSV.",
+                 files=files, facet_files=facet_files),
+        ctx.page("data/kamus-data/index.md", "dictionary.html", "Kamus data",
+                 "Arti setiap medan dan kolom data terbuka Katalog Inovasi Pelayanan Publik.",
+                 schema_version=SCHEMA_VERSION, json_fields=JSON_FIELDS, csv_columns=CSV_COLUMNS,
+                 csv_note="UTF-8 dengan BOM agar terbaca benar di Excel; pemisah koma; daftar "
+                          "dalam satu sel dipisah “; ”; akhir baris CRLF.",
+                 other_files=OTHER_FILES),
+    ]
+
+
+def render_exports(ctx: RenderContext) -> list[Output]:
+    catalog = ctx.catalog
+    outputs: list[Output] = [
+        StaticOutput("data/innovations.json", export_json(catalog)),
+        StaticOutput("data/innovations.csv", export_csv(catalog)),
+        StaticOutput("data/stats.json", export_stats(catalog)),
+        StaticOutput("schema/innovation.schema.json", export_schema(catalog)),
+        StaticOutput("feed.xml", export_feed(catalog, ctx.settings.site_url)),
+    ]
+    outputs.extend(export_facets(ctx))
+    outputs.extend(render_data_pages(ctx))
+    return outputs

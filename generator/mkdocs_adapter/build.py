@@ -1,0 +1,39 @@
+"""Run a MkDocs build programmatically (used by ``generator.site.build_site``)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from generator.errors import ConfigError
+from generator.model import Catalog
+
+
+def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
+          catalog: Catalog | None = None) -> None:
+    """Build the site into ``site_dir`` (which the caller owns and may discard)."""
+    # MkDocs logs every page it has no nav entry for at INFO; keep the CLI output readable.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+    except (ConfigurationError, Abort) as exc:
+        raise ConfigError(f"konfigurasi {config_file} tidak valid: {exc}") from exc
+    plugin = config.plugins.get("katalog")
+    if plugin is None:
+        raise ConfigError(f"{config_file}: plugin `katalog` tidak diaktifkan (plugins: [katalog])")
+    plugin.content_override = Path(content_dir).resolve()
+    plugin.today = today
+    plugin.preloaded = catalog
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (ConfigurationError, PluginError, Abort) as exc:
+        raise ConfigError(f"MkDocs gagal membangun situs: {exc}") from exc

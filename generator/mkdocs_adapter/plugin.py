@@ -1,0 +1,119 @@
+"""MkDocs plugin ``katalog``: load the catalogue, add every generated page and file.
+
+Pages reach MkDocs as a one-line Markdown placeholder; their safe HTML replaces the rendered
+placeholder in ``on_page_content``, so MkDocs' per-page Markdown work stays tiny.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.errors import ConfigError, ContentError
+from generator.model import Catalog
+from generator.output import PageOutput, StaticOutput
+
+log = logging.getLogger("mkdocs.plugins.katalog")
+PLACEHOLDER = "katalog\n"
+
+
+class KatalogConfig(base.Config):
+    content_dir = c.Type(str, default="content")  # folder with innovations/, taxonomies/, pages/
+
+
+class KatalogPlugin(BasePlugin[KatalogConfig]):
+    def __init__(self) -> None:
+        self.preloaded: Catalog | None = None  # set by generator.site to skip a second load
+        self.today: date | None = None
+        self.content_override: Path | None = None
+        self._pages: dict[str, PageOutput] = {}
+        self._statics: list[StaticOutput] = []
+
+    def content_path(self, config: MkDocsConfig) -> Path:
+        if self.content_override is not None:
+            return self.content_override
+        path = Path(self.config.content_dir)
+        if not path.is_absolute():
+            path = Path(config.config_file_path or ".").resolve().parent / path
+        return path
+
+    def _today(self) -> date:
+        if self.today is not None:
+            return self.today
+        pinned = os.environ.get("KATALOG_TODAY")
+        try:
+            return date.fromisoformat(pinned) if pinned else date.today()
+        except ValueError as exc:
+            raise PluginError(f"KATALOG_TODAY harus tanggal YYYY-MM-DD, bukan {pinned!r}") from exc
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from generator import report
+        from generator.pipeline import load_catalog
+        from generator.site import collect_outputs, read_prose, settings_from
+
+        content = self.content_path(config)
+        catalog = self.preloaded
+        if catalog is None:
+            try:
+                catalog, _warnings = load_catalog(content, self._today())
+            except ContentError as exc:
+                raise PluginError(report.render_text(exc.diagnostics, files_checked=exc.files_checked)) from exc
+            except ConfigError as exc:
+                raise PluginError(str(exc)) from exc
+        settings = settings_from(repo_url=config.repo_url or "", site_url=config.site_url or "",
+                                 prose=read_prose(content))
+        self._pages, self._statics = {}, []
+        for output in collect_outputs(catalog, settings):
+            if isinstance(output, PageOutput):
+                self._pages[output.src_uri] = output
+            else:
+                self._statics.append(output)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for src_uri in sorted(self._pages):
+            self._add(files, File.generated(config, src_uri, content=PLACEHOLDER))
+        for static in self._statics:
+            self._add(files, File.generated(config, static.path, content=static.content))
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            log.warning("katalog: %s dari docs_dir diganti halaman yang dibangkitkan", file.src_uri)
+            files.remove(existing)
+        files.append(file)
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        output = self._pages.get(page.file.src_uri)
+        if output is None:
+            return markdown
+        meta = {"title": output.title, "description": output.description, "hide": list(output.hide)}
+        meta.update({f"katalog_{k.replace(':', '_')}": v for k, v in output.meta.items()})
+        page.meta = meta
+        return ""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        output = self._pages.get(page.file.src_uri)
+        if output is None:
+            return html
+        from generator.render.headings import heading_tree
+
+        page.toc = get_toc(heading_tree(output.html))  # type: ignore[arg-type]
+        return output.html
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        server.watch(str(self.content_path(config)))
+        return server

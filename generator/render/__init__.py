@@ -1,0 +1,27 @@
+"""Render the catalogue into builder-independent outputs (pages and static files).
+
+``render_site(catalog, settings)`` is the one entry point; each page family lives in its own
+module. Exports (``generator.exports``) are included so a builder only needs this list.
+"""
+
+from __future__ import annotations
+
+from generator.model import Catalog
+from generator.output import Output
+from generator.render.base import RenderContext, SiteSettings
+
+__all__ = ["render_site", "SiteSettings"]
+
+
+def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[Output]:
+    from generator import exports
+    from generator.render import agencies, browse, cases, pages, replication
+
+    ctx = RenderContext(catalog, settings or SiteSettings())
+    outputs: list[Output] = [pages.render_home(ctx), pages.render_about(ctx), pages.render_stale(ctx)]
+    outputs.extend(cases.render_cases(ctx))
+    outputs.extend(browse.render_browse(ctx))
+    outputs.extend(replication.render_replication(ctx))
+    outputs.extend(agencies.render_agencies(ctx))
+    outputs.extend(exports.render_exports(ctx))
+    return outputs

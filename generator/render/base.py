@@ -1,0 +1,218 @@
+"""Shared rendering machinery: one Jinja environment, URL helpers, labels and formats.
+
+Everything here is computed once per build; page renderers only look things up.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from generator.model import Catalog
+from generator.output import PageOutput
+from generator.render.markdown import MarkdownRenderer, is_safe_url
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+
+# URL prefix of each facet's browse pages; the facet names come from generator.model.FACETS.
+FACET_PATHS = {
+    "category": "kategori",
+    "province": "provinsi",
+    "year": "tahun",
+    "status": "status",
+    "award": "penghargaan",
+    "sdg": "sdg",
+    "agency_type": "jenis-instansi",
+}
+FACET_TITLES = {
+    "category": "Kategori",
+    "province": "Provinsi",
+    "year": "Tahun mulai",
+    "status": "Status",
+    "award": "Penghargaan",
+    "sdg": "Tujuan Pembangunan Berkelanjutan (SDG)",
+    "agency_type": "Jenis instansi",
+}
+FACET_VOCABULARIES = {
+    "category": "categories",
+    "province": "provinces",
+    "status": "statuses",
+    "sdg": "sdgs",
+    "agency_type": "agency_types",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSettings:
+    """Builder-independent facts about the site (from mkdocs.yml today)."""
+
+    repo_url: str = ""  # https://github.com/owner/repo
+    edit_branch: str = "main"
+    site_url: str = ""  # absolute base URL, "" when unknown
+    # Trusted-by-review prose pages from content/pages/, name → Markdown text (read at the edge).
+    prose: tuple[tuple[str, str], ...] = ()
+
+    def prose_text(self, name: str) -> str:
+        return next((text for key, text in self.prose if key == name), "")
+
+    def edit_url(self, rel_path: str) -> str:
+        if not self.repo_url or not rel_path:
+            return ""
+        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{rel_path}"
+
+
+def page_url(src_uri: str) -> str:
+    """``inovasi/x/index.md`` → ``inovasi/x/`` (site-relative, no leading slash)."""
+    uri = src_uri.removesuffix("index.md").removesuffix(".md")
+    return uri if uri.endswith("/") or not uri else uri + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two site-relative URLs, so the site works under any base path."""
+    if to_url.startswith("#"):
+        return to_url
+    if "#" in to_url:
+        to_url, anchor = to_url.split("#", 1)
+        anchor = "#" + anchor
+    else:
+        anchor = ""
+    base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
+    target = to_url.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if rel == ".":
+        rel = "./"
+    elif to_url.endswith("/") or not to_url:
+        rel += "/"
+    return rel + anchor
+
+
+def format_date(value: date | str) -> str:
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_number(value: Any) -> str:
+    """Indonesian number format: 12.345,6 (thousands with dots, decimals with a comma)."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    if isinstance(value, float):
+        if value.is_integer():
+            return format_number(int(value))
+        text = f"{value:,.6f}".rstrip("0").rstrip(".")
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return str(value)
+
+
+class Labels:
+    """Vocabulary lookups as dictionaries (built once)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        tax = catalog.taxonomies
+        self._maps: dict[str, dict[str, str]] = {}
+        for name in tax.vocabularies:
+            self._maps[name] = {str(t.id): t.label for t in tax[name].terms}
+        self.award_levels: dict[str, dict[str, str]] = {
+            str(t.id): {str(lv.id): lv.label for lv in t.levels} for t in tax["awards"].terms
+        }
+
+    def of(self, vocabulary: str, term_id: object) -> str:
+        key = str(term_id)
+        return self._maps.get(vocabulary, {}).get(key, key)
+
+    def facet(self, facet: str, value: str) -> str:
+        if facet == "year":
+            return value
+        if facet == "award":
+            program, _, level = value.partition("/")
+            label = self.of("awards", program)
+            return f"{label} — {self.award_level(program, level)}" if level else label
+        if facet == "sdg":
+            return f"SDG {value}: {self.of('sdgs', int(value) if value.isdigit() else value)}"
+        return self.of(FACET_VOCABULARIES[facet], value)
+
+    def award_level(self, program: str, level: str) -> str:
+        return self.award_levels.get(program, {}).get(level, level)
+
+
+def facet_url(facet: str, value: str) -> str:
+    return f"{FACET_PATHS[facet]}/{value}/"
+
+
+def case_url(innovation_id: str) -> str:
+    return f"inovasi/{innovation_id}/"
+
+
+def agency_url(slug: str) -> str:
+    return f"instansi/{slug}/"
+
+
+@dataclass
+class RenderContext:
+    """Per-build state shared by all page families."""
+
+    catalog: Catalog
+    settings: SiteSettings = field(default_factory=SiteSettings)
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels(self.catalog)
+
+    @cached_property
+    def markdown(self) -> MarkdownRenderer:
+        return MarkdownRenderer()
+
+    @cached_property
+    def env(self) -> Environment:
+        env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters["tanggal"] = format_date
+        env.filters["angka"] = format_number
+        env.filters["safe_url"] = lambda u: u if is_safe_url(str(u)) else "#"
+        env.globals.update(
+            labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
+            FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,
+            settings=self.settings,
+        )
+        return env
+
+    def page(self, src_uri: str, template: str, title: str, description: str, *,
+             hide: tuple[str, ...] = ("navigation",), og_type: str = "website",
+             **values: Any) -> PageOutput:
+        """Render one page; ``u(target)`` in templates links relative to this page."""
+        here = page_url(src_uri)
+        html = self.env.get_template(template).render(
+            u=lambda target: relative(here, target), page_url=here, **values)
+        return PageOutput(src_uri=src_uri, title=title, description=_clip(description), html=html,
+                          hide=hide, meta={"og:type": og_type})
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def markup(html: str) -> Markup:
+    """Mark HTML produced by the safe Markdown renderer as safe for templates."""
+    return Markup(html)

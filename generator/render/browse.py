@@ -1,0 +1,90 @@
+"""Browse listings: one page per facet value (``/kategori/<id>/`` …) and the ``/jelajahi/`` overview.
+
+Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with the catalogue.
+"""
+
+from __future__ import annotations
+
+from generator.output import PageOutput
+from generator.render.base import FACET_PATHS, FACET_TITLES, RenderContext, facet_url
+
+PAGE_SIZE = 100
+FACET_ORDER = ("category", "province", "year", "status", "award", "sdg", "agency_type")
+
+
+def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: str,
+                  ids: tuple[str, ...], sublinks: list[tuple[str, str, int]] | None = None,
+                  sort_recent: bool = True) -> list[PageOutput]:
+    """``base_url`` page 1 and ``base_url/halaman/N/`` for the rest."""
+    by_id = ctx.catalog.by_id
+    items = [by_id[i] for i in ids]
+    if sort_recent:
+        items.sort(key=lambda i: (-i.year, i.title.casefold(), i.id))
+    pages = max(1, -(-len(items) // PAGE_SIZE))
+
+    def page_href(n: int) -> str:
+        return base_url if n == 1 else f"{base_url}halaman/{n}/"
+
+    outputs = []
+    for n in range(1, pages + 1):
+        chunk = items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]
+        title = heading if n == 1 else f"{heading} (halaman {n})"
+        outputs.append(ctx.page(
+            page_href(n) + "index.md", "browse.html", title,
+            f"{len(items)} inovasi pelayanan publik — {heading}.",
+            heading=title, lead=description, total=len(items), items=chunk,
+            sublinks=sublinks if n == 1 else None, number=n, pages=pages, page_href=page_href,
+        ))
+    return outputs
+
+
+def render_browse(ctx: RenderContext) -> list[PageOutput]:
+    catalog, labels = ctx.catalog, ctx.labels
+    outputs: list[PageOutput] = []
+    for facet in FACET_ORDER:
+        values = catalog.facets.get(facet, {})
+        for value, ids in values.items():
+            label = labels.facet(facet, value)
+            sublinks = None
+            if facet == "award" and "/" not in value:
+                sublinks = [
+                    (labels.award_level(value, v.split("/", 1)[1]), facet_url("award", v), len(vids))
+                    for v, vids in values.items() if v.startswith(value + "/")
+                ]
+            heading = f"{FACET_TITLES[facet]}: {label}"
+            description = _facet_description(ctx, facet, value)
+            outputs.extend(listing_pages(ctx, facet_url(facet, value), heading, description, ids, sublinks))
+    outputs.append(render_explore(ctx))
+    return outputs
+
+
+def _facet_description(ctx: RenderContext, facet: str, value: str) -> str:
+    tax = ctx.catalog.taxonomies
+    if facet == "award":
+        program, _, level = value.partition("/")
+        term = tax["awards"].get(program)
+        if term and level:
+            level_term = term.level(level)
+            return level_term.description if level_term else ""
+        return term.description if term else ""
+    vocabulary = {"category": "categories", "province": "provinces", "status": "statuses",
+                  "agency_type": "agency_types", "sdg": "sdgs"}.get(facet)
+    if not vocabulary:
+        return ""
+    term = tax[vocabulary].get(int(value) if facet == "sdg" and value.isdigit() else value)
+    return term.description if term else ""
+
+
+def render_explore(ctx: RenderContext) -> PageOutput:
+    award_values = ctx.catalog.facets.get("award", {})
+    awards = [
+        (program, ids, [(v, vids) for v, vids in award_values.items() if v.startswith(program + "/")])
+        for program, ids in award_values.items() if "/" not in program
+    ]
+    return ctx.page(
+        "jelajahi/index.md", "explore.html", "Jelajahi",
+        "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, SDG "
+        "dan jenis instansi.",
+        facets=[f for f in FACET_ORDER if f in FACET_PATHS], awards=awards,
+        stale_count=sum(1 for i in ctx.catalog.innovations if i.stale),
+    )

@@ -1,0 +1,60 @@
+"""Contributor Markdown → safe HTML: raw HTML is shown as text, links only http(s)/relative."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_URL_ATTRS = ("href", "src")
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s), mailto and relative URLs pass; javascript:, data:, vbscript: … do not."""
+    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+    compact = "".join(ch for ch in url if ch > " ").lower()
+    match = _SCHEME.match(compact)
+    return match is None or match.group(1) in _SAFE_SCHEMES
+
+
+class _LinkGuard(Treeprocessor):
+    """Drop unsafe URLs and every attribute that is not plainly needed."""
+
+    allowed = {"href", "src", "alt", "title", "id", "align"}
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            for name in list(el.attrib):
+                if name not in self.allowed:
+                    del el.attrib[name]
+                elif name in _URL_ATTRS and not is_safe_url(el.attrib[name]):
+                    el.attrib[name] = "#"
+            if el.tag == "a" and el.get("href", "").lower().startswith(("http://", "https://")):
+                el.set("rel", "nofollow noopener")
+
+
+class _SafeExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown API)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_LinkGuard(md), "katalog_link_guard", 0)
+
+
+class MarkdownRenderer:
+    """One reusable Markdown instance (reset between documents: far cheaper than a new one)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=[_SafeExtension(), "tables", "sane_lists", "toc"],
+            extension_configs={"toc": {"permalink": False, "toc_depth": "2-3"}},
+            output_format="html",
+        )
+
+    def render(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)
