@@ -1,0 +1,315 @@
+"""``python -m bench`` (``make bench``): measurements on synthetic corpora, printed as one table.
+
+From one run:
+- time to validate 5,000 synthetic files;
+- for N = 1,000 and 5,000: our full build (``python -m generator build``) against plain
+  mkdocs-material 9.8.1 building the same bodies as bare pages left out of the nav, and the ratio;
+- the gzipped weight of one case page with everything it loads, measured in Chromium;
+- the search figures from ``bench/bench_search.py`` when it is present.
+
+Corpora and sites go to ``.bench/work/`` (never ``content/``); results to ``.bench/bench-results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.synth import REPO, write_body_pages, write_corpus
+
+BENCH_DIR = REPO / ".bench"
+WORK = BENCH_DIR / "work"
+TODAY = "2026-11-23"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+PLAIN_MKDOCS_YML = """\
+site_name: Katalog (plain Material)
+theme:
+  name: material
+  language: id
+plugins:
+  - search
+nav:
+  - index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "KATALOG_TODAY": TODAY, "PYTHONHASHSEED": "0"}
+
+
+def _timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return elapsed
+
+
+def _optional(module: str, attr: str):
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError):
+        return None
+
+
+# --------------------------------------------------------------------------- measurements
+def measure_validation(n: int) -> dict[str, Any]:
+    bench_validate = _optional("bench.bench_validate", "bench_validate")
+    if bench_validate is not None:
+        log(f"validation of {n} files via bench/bench_validate.py")
+        result = bench_validate(n)
+        if isinstance(result, dict):
+            return {"n": n, "source": "bench_validate", **result}
+        return {"n": n, "source": "bench_validate", "seconds": float(result)}
+    from datetime import date
+
+    from generator.pipeline import load_and_validate
+
+    corpus = WORK / f"validate-{n}"
+    write_corpus(corpus, n)
+    log(f"validation of {n} files via generator.pipeline.load_and_validate")
+    start = time.perf_counter()
+    result = load_and_validate(corpus, files=None, today=date.fromisoformat(TODAY))
+    seconds = time.perf_counter() - start
+    errors = sum(1 for d in result.diagnostics if d.is_error)
+    return {"n": n, "source": "load_and_validate", "seconds": seconds, "errors": errors,
+            "warnings": len(result.diagnostics) - errors, "files_checked": result.files_checked}
+
+
+def build_ours(corpus: Path, out: Path) -> float:
+    return _timed([sys.executable, "-m", "generator", "build", "--content", str(corpus), "--out", str(out)], REPO)
+
+
+def build_plain(corpus: Path, project: Path) -> float:
+    if project.exists():
+        shutil.rmtree(project)
+    docs = project / "docs"
+    write_body_pages(corpus, docs)
+    (docs / "index.md").write_text("# Katalog\n\nHalaman yang sama tanpa generator.\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return _timed([str(mkdocs), "build", "--quiet", "--site-dir", str(project / "site")], project)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, root: Path) -> None:
+        self.port = _free_port()
+        self.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
+                                      "-d", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{self.port}/"
+        import urllib.request
+
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(self.base, timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("http.server did not start")
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=5)
+
+
+def page_weight(site: Path, path: str) -> dict[str, Any]:
+    """Every response a page loads (until network idle), each body gzipped (level 6)."""
+    from playwright.sync_api import sync_playwright
+
+    server = Server(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            responses = []
+            page.on("response", lambda r: responses.append(r))
+            page.goto(server.base + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            rows, raw, gz, foreign = [], 0, 0, []
+            for r in responses:
+                if not r.url.startswith(server.base):
+                    foreign.append(r.url)
+                try:
+                    body = r.body()
+                except Exception:  # redirects and aborted requests have no body
+                    continue
+                size = len(gzip.compress(body, compresslevel=6))
+                raw += len(body)
+                gz += size
+                rows.append({"url": r.url.removeprefix(server.base), "bytes": len(body), "gzip": size})
+            browser.close()
+    finally:
+        server.close()
+    return {"path": path, "requests": len(rows), "bytes": raw, "gzip_bytes": gz, "foreign": foreign,
+            "files": sorted(rows, key=lambda x: -x["gzip"])}
+
+
+def first_case_path(site: Path) -> str:
+    pages = sorted((site / "inovasi").glob("*/index.html"))
+    if not pages:
+        raise RuntimeError(f"no case pages under {site}/inovasi/")
+    return pages[0].parent.relative_to(site).as_posix() + "/"
+
+
+# --------------------------------------------------------------------------- report
+def _s(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f} s"
+
+
+def _kb(x: float | None) -> str:
+    return "—" if x is None else f"{x / 1024:.1f} KB"
+
+
+def print_report(res: dict[str, Any]) -> None:
+    out = []
+    v = res.get("validation", {})
+    out.append("Katalog Inovasi Pelayanan Publik — benchmark (this machine)")
+    out.append("")
+    if v:
+        out.append(f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')})")
+    out.append("")
+    out.append(f"{'N':>6}  {'ours (build)':>13}  {'plain Material':>15}  {'ratio':>6}  goal ≤ 1.5×")
+    for row in res.get("builds", []):
+        ratio = row.get("ratio")
+        out.append(f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15}  "
+                   f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  {'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}")
+        if row.get("error"):
+            out.append(f"        error: {row['error'].splitlines()[0][:150]}")
+    w = res.get("case_page_weight")
+    if w:
+        out.append("")
+        out.append(f"Case page weight (N={w['n']}, /{w['path']}): {_kb(w['gzip_bytes'])} gzipped, "
+                   f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  (goal ≤ 250 KB)")
+        for f in w["files"][:8]:
+            out.append(f"    {_kb(f['gzip']):>10}  {f['url']}")
+        pw = res.get("plain_case_page_weight")
+        if pw:
+            out.append(f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} gzipped, "
+                       f"{pw['requests']} requests")
+    s = res.get("search")
+    if s:
+        out.append("")
+        out.append(f"Search (N={res.get('search_n')}), from bench/bench_search.py:")
+        out.append(_format_search(s))
+    for note in res.get("notes", []):
+        out.append(f"note: {note}")
+    print("\n".join(out))
+
+
+def _format_search(s: Any) -> str:
+    if isinstance(s, dict) and all(isinstance(v, dict) for v in s.values()) and s:
+        keys = sorted({k for v in s.values() for k in v})
+        cols = list(s)
+        lines = [f"    {'':<34}" + "".join(f"{c:>18}" for c in cols)]
+        for k in keys:
+            lines.append(f"    {k:<34}" + "".join(f"{_fmt(s[c].get(k)):>18}" for c in cols))
+        return "\n".join(lines)
+    return "\n".join(f"    {k:<40} {_fmt(v)}" for k, v in (s.items() if isinstance(s, dict) else [("result", s)]))
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return "—" if v is None else str(v)
+
+
+# --------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--sizes", default="1000,5000", help="corpus sizes for the build comparison")
+    ap.add_argument("--validate-n", type=int, default=5000)
+    ap.add_argument("--skip-plain", action="store_true", help="do not build plain Material")
+    ap.add_argument("--skip-browser", action="store_true", help="no Chromium measurements")
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    res: dict[str, Any] = {"today": TODAY, "builds": [], "notes": []}
+    try:
+        res["validation"] = measure_validation(args.validate_n)
+    except Exception as exc:  # keep going: one broken stage must not hide the other figures
+        res["notes"].append(f"validation: {type(exc).__name__}: {exc}")
+
+    sites: dict[int, tuple[Path | None, Path | None]] = {}
+    for n in sizes:
+        corpus = WORK / f"corpus-{n}"
+        log(f"writing {n} synthetic case studies to {corpus}")
+        write_corpus(corpus, n)
+        row: dict[str, Any] = {"n": n}
+        ours_out, plain_project = WORK / f"site-ours-{n}", WORK / f"plain-{n}"
+        try:
+            log(f"building ours, N={n}")
+            row["ours_seconds"] = build_ours(corpus, ours_out)
+        except Exception as exc:
+            row["error"] = str(exc)
+            ours_out = None
+        if not args.skip_plain:
+            log(f"building plain Material, N={n}")
+            row["plain_seconds"] = build_plain(corpus, plain_project)
+        if row.get("ours_seconds") and row.get("plain_seconds"):
+            row["ratio"] = row["ours_seconds"] / row["plain_seconds"]
+        res["builds"].append(row)
+        sites[n] = (ours_out, None if args.skip_plain else plain_project / "site")
+
+    if not args.skip_browser and sites:
+        n = max(sites)
+        ours, plain = sites[n]
+        if ours is not None:
+            try:
+                log(f"case page weight in Chromium, N={n}")
+                res["case_page_weight"] = {"n": n, **page_weight(ours, first_case_path(ours))}
+            except Exception as exc:
+                res["notes"].append(f"page weight: {type(exc).__name__}: {exc}")
+        if plain is not None:
+            try:
+                first = sorted(p for p in plain.glob("*/index.html") if p.parent.name not in ("search", "assets"))[0]
+                res["plain_case_page_weight"] = {"n": n, **page_weight(plain, first.parent.name + "/")}
+            except Exception as exc:
+                res["notes"].append(f"plain page weight: {type(exc).__name__}: {exc}")
+        bench_search = _optional("bench.bench_search", "bench_search_browser")
+        if bench_search is None:
+            res["notes"].append("bench/bench_search.py (bench_search_browser) not present: no search figures")
+        elif ours is not None:
+            try:
+                log(f"search in Chromium, N={n}")
+                res["search"] = bench_search(ours, plain)
+                res["search_n"] = n
+            except Exception as exc:
+                res["notes"].append(f"search: {type(exc).__name__}: {exc}")
+
+    BENCH_DIR.mkdir(exist_ok=True)
+    (BENCH_DIR / "bench-results.json").write_text(
+        json.dumps(res, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    print_report(res)
+    print(f"\n(written to {BENCH_DIR.relative_to(REPO)}/bench-results.json)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""XSS tripwire: a corpus with markup and template payloads in every text field.
+
+Nothing may run (no dialog ever opens), no element may come from a payload, and template
+syntax shows exactly as typed. Checked on every page type of the hostile build, on the payload
+cases themselves, their agency pages, and search results.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PAGE_TYPES, page_path
+
+pytestmark = pytest.mark.browser
+
+# Elements or attributes that only a payload would create.
+INJECTED = "img[src='x'], img[src=x], svg[onload], [onerror], [onload], a[href^='javascript:' i]"
+
+PAYLOAD_CASES = {
+    # id → title exactly as written in the front matter
+    "muatan-berbahaya": '<script>alert(1)</script> & "{{ 7*7 }}"',
+    "sisipan-atribut": '"><img src=x onerror=alert(1)> {{ 7*7 }}',
+}
+
+
+def assert_inert(page, where: str) -> None:
+    page.wait_for_timeout(150)  # let any deferred script run before we look
+    assert page.watch.dialogs == [], f"a payload ran on {where}: {page.watch.dialogs}"
+    injected = page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML.slice(0, 120))")
+    assert injected == [], f"payload elements on {where}"
+    assert page.watch.page_errors == [], f"uncaught exceptions on {where}"
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_every_page_type_is_inert(page, hostile_site, kind):
+    path = page_path(hostile_site, kind)
+    page.goto(hostile_site.url(path), wait_until="networkidle")
+    assert_inert(page, path)
+    assert page.watch.foreign_requests() == []
+
+
+@pytest.mark.parametrize("case_id", sorted(PAYLOAD_CASES))
+def test_payload_case_page_shows_text_as_typed(page, hostile_site, results_dir, case_id):
+    page.goto(hostile_site.url(f"inovasi/{case_id}/"), wait_until="networkidle")
+    assert_inert(page, case_id)
+    title = PAYLOAD_CASES[case_id]
+    assert page.locator("article h1, .md-content h1").first.inner_text().strip() == title
+    assert title in page.title()
+    body = page.locator("body").inner_text()
+    assert "{{ 7*7 }}" in body
+    og = page.locator("meta[property='og:title']")
+    assert og.count() == 1 and og.get_attribute("content") == title
+    page.screenshot(path=results_dir / f"hostile-{case_id}.png", full_page=True)
+
+
+@pytest.mark.parametrize("case_id", sorted(PAYLOAD_CASES))
+def test_payload_case_agency_page_is_inert(page, hostile_site, case_id):
+    page.goto(hostile_site.url(f"inovasi/{case_id}/"), wait_until="load")
+    agency = page.eval_on_selector_all(".md-content a[href*='instansi/']", "els => els.map(a => a.href)")
+    assert agency, f"no agency link on {case_id}"
+    page.goto(agency[0], wait_until="networkidle")
+    assert_inert(page, agency[0])
+    assert "{{ 7*7 }}" in page.locator("body").inner_text()
+
+
+@pytest.mark.parametrize("query", ["alert", "img", "script", "7*7"])
+def test_search_results_are_inert(page, hostile_site, results_dir, query):
+    page.goto(hostile_site.url(page_path(hostile_site, "cari")), wait_until="load")
+    box = page.locator(".md-content input[type=search], .md-content input[name=q], "
+                       ".md-content input[type=text]").first
+    box.fill(query)
+    page.wait_for_timeout(800)  # results update as you type; give them a moment to render
+    assert_inert(page, f"/cari/ query {query!r}")
+    page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png")
+
+
+def test_search_from_url_state_is_inert(page, hostile_site):
+    page.goto(hostile_site.url(page_path(hostile_site, "cari") + '?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'
+                               "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"), wait_until="networkidle")
+    page.wait_for_timeout(800)
+    assert_inert(page, "/cari/ with a payload in the URL")
