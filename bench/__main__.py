@@ -147,14 +147,14 @@ def page_weight(site: Path, path: str) -> dict[str, Any]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            responses = []
+            responses, requested = [], []
             page.on("response", lambda r: responses.append(r))
+            page.on("request", lambda r: requested.append(r.url))
             page.goto(server.base + path, wait_until="networkidle")
             page.wait_for_timeout(500)
-            rows, raw, gz, foreign = [], 0, 0, []
+            rows, raw, gz = [], 0, 0
+            foreign = sorted({u for u in requested if not u.startswith(server.base) and not u.startswith("data:")})
             for r in responses:
-                if not r.url.startswith(server.base):
-                    foreign.append(r.url)
                 try:
                     body = r.body()
                 except Exception:  # redirects and aborted requests have no body
@@ -192,7 +192,8 @@ def print_report(res: dict[str, Any]) -> None:
     out.append("Katalog Inovasi Pelayanan Publik — benchmark (this machine)")
     out.append("")
     if v:
-        out.append(f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')})")
+        out.append(f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')}; "
+                   f"{v.get('errors')} errors, {v.get('warnings')} warnings)")
     out.append("")
     out.append(f"{'N':>6}  {'ours (build)':>13}  {'plain Material':>15}  {'ratio':>6}  goal ≤ 1.5×")
     for row in res.get("builds", []):
@@ -208,6 +209,8 @@ def print_report(res: dict[str, Any]) -> None:
                    f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  (goal ≤ 250 KB)")
         for f in w["files"][:8]:
             out.append(f"    {_kb(f['gzip']):>10}  {f['url']}")
+        for u in w["foreign"]:
+            out.append(f"    third-party request: {u}")
         pw = res.get("plain_case_page_weight")
         if pw:
             out.append(f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} gzipped, "

@@ -243,12 +243,28 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+QUALIFIERS = ["", "Keliling", "Berbasis Aplikasi", "untuk Lansia dan Disabilitas", "Tingkat Kecamatan",
+              "Bersama Kader Desa", "Malam Hari", "Ramah Anak"]
+
+
+def _pick(rng: random.Random, pool: list[Agency], used: set[tuple[str, str]]) -> tuple[Agency, str, str]:
+    """An agency and a service it has not used yet, so titles of one agency stay distinct."""
+    for qualifier in QUALIFIERS:
+        for _ in range(40):
+            ag = pool[rng.randrange(len(pool))]
+            service = rng.choice(SERVICES[rng.choice(ag.categories)])
+            name = f"{service} {qualifier}".strip()
+            if (ag.name, name) not in used:
+                used.add((ag.name, name))
+                category = next(c for c in ag.categories if service in SERVICES[c])
+                return ag, category, name
+    raise RuntimeError("synthetic title space exhausted")
+
+
 def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str, list[str]],
-                earlier: list[str]) -> tuple[str, str, str]:
+                earlier: list[str], used: set[tuple[str, str]]) -> tuple[str, str, str]:
     """Return (id, title, file text) for case number ``i``."""
-    ag = pool[rng.randrange(len(pool))]
-    category = rng.choice(ag.categories)
-    service = rng.choice(SERVICES[category])
+    ag, category, service = _pick(rng, pool, used)
     acronym = rng.choice(ACRONYM_WORDS)
     where = ag.regency or ag.name
     title = f"{acronym} {service}" + (f" {ag.regency}" if ag.regency else "")
@@ -318,9 +334,9 @@ def write_corpus(dest: Path, n: int, seed: int = 20260101) -> list[str]:
     shutil.copytree(TAXONOMIES, dest / "taxonomies")
     (dest / "innovations").mkdir(parents=True)
     rng = random.Random(seed)
-    pool, levels, ids = agencies(), _levels(), []
+    pool, levels, ids, used = agencies(), _levels(), [], set()
     for i in range(1, n + 1):
-        cid, _title, text = render_case(i, rng, pool, levels, ids)
+        cid, _title, text = render_case(i, rng, pool, levels, ids, used)
         (dest / "innovations" / f"{cid}.md").write_text(text, encoding="utf-8")
         ids.append(cid)
     return ids
