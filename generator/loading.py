@@ -443,12 +443,15 @@ def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None
     return parse_document(data, file, _doc_id(path), rel_path)
 
 
-def _rel_path(path: Path, content_dir: Path) -> str:
+def _rel_path(path: Path, content_dir: Path, resolved_root: Path) -> str:
     try:
-        inner = path.resolve().relative_to(content_dir.resolve())
+        inner = path.relative_to(content_dir)  # the usual case, no file-system calls
     except ValueError:
-        return path.as_posix()
-    return f"{content_dir.resolve().name}/{inner.as_posix()}"
+        try:
+            inner = path.resolve().relative_to(resolved_root)
+        except (ValueError, OSError):
+            return path.as_posix()
+    return f"{resolved_root.name}/{inner.as_posix()}"
 
 
 def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[list[SourceDocument], list[Diagnostic], int]:
@@ -459,8 +462,9 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
     paths = list(files) if files is not None else find_innovation_files(content_dir / "innovations")
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
+    root = content_dir.resolve()
     for path in paths:
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir))
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root))
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)

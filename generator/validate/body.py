@@ -38,7 +38,25 @@ def _bad_url(url: str) -> str:
     return ""
 
 
+_HEADINGS_ONLY = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def _needs_full_scan(body: str) -> bool:
+    """Whether anything unsafe or any code fence could be present (most bodies: no)."""
+    if "<" in body or "&" in body or "```" in body or "~~~" in body:
+        return True
+    lowered = body.lower()
+    # Browsers drop tabs and newlines inside a URL scheme, so look for "data:" without them.
+    return "script" in lowered or "data:" in lowered.replace("\t", "").replace("\n", "")
+
+
 def check_body(doc: SourceDocument) -> list[Diagnostic]:
+    if not _needs_full_scan(doc.body):
+        headings = []
+        for match in _HEADINGS_ONLY.finditer(doc.body):
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            headings.append((match.group(1).strip(), line))
+        return _check_sections(doc, headings)
     out: list[Diagnostic] = []
     file = doc.file
     fence: str | None = None

@@ -66,15 +66,22 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
     for docs in by_agency.values():
         if len(docs) < 2:
             continue
-        for doc in docs:
-            title = _norm(doc.front_matter["title"])
-            for other in docs:
-                if other is doc or other.front_matter.get("id") == doc.front_matter.get("id"):
-                    continue
-                ratio = difflib.SequenceMatcher(None, title, _norm(other.front_matter["title"])).ratio()
-                if ratio >= DUPLICATE_TITLE_RATIO:
-                    out.append(diagnostic("likely-duplicate", doc.file, line_of(doc, "title"), "title",
-                                          f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
-                                          "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
-                    break
+        titles = [_norm(d.front_matter["title"]) for d in docs]
+        flagged: dict[int, int] = {}  # index → index of the first near-duplicate found
+        for i in range(len(docs)):
+            matcher = difflib.SequenceMatcher(None, "", titles[i])  # seq2 is cached: set once
+            for j in range(i + 1, len(docs)):
+                if docs[i].front_matter.get("id") == docs[j].front_matter.get("id"):
+                    continue  # the same id is already an error (duplicate-id)
+                matcher.set_seq1(titles[j])
+                if (matcher.real_quick_ratio() >= DUPLICATE_TITLE_RATIO
+                        and matcher.quick_ratio() >= DUPLICATE_TITLE_RATIO
+                        and matcher.ratio() >= DUPLICATE_TITLE_RATIO):
+                    flagged.setdefault(i, j)
+                    flagged.setdefault(j, i)
+        for i, j in sorted(flagged.items()):
+            doc, other = docs[i], docs[j]
+            out.append(diagnostic("likely-duplicate", doc.file, line_of(doc, "title"), "title",
+                                  f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
+                                  "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
     return out

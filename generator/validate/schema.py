@@ -20,6 +20,7 @@ from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
 from generator.validate.codes import diagnostic
+from generator.validate.fastcheck import Check, Unsupported, compile_check
 from generator.validate.hints import TYPE_NAMES, describe_type, did_you_mean, key_hint, type_hint
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation.schema.json"
@@ -73,18 +74,27 @@ _StrictValidator = extend(
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_int),
 )
 
-_CACHE: dict[int, tuple[Taxonomies, Any]] = {}
+_CACHE: dict[int, tuple[Taxonomies, Any, Check | None]] = {}
+
+
+def _compiled(taxonomies: Taxonomies) -> tuple[Taxonomies, Any, Check | None]:
+    cached = _CACHE.get(id(taxonomies))
+    if cached is not None and cached[0] is taxonomies:
+        return cached
+    schema = schema_with_vocabularies(taxonomies)
+    try:
+        fast: Check | None = compile_check(schema)
+    except Unsupported:
+        fast = None
+    entry = (taxonomies, _StrictValidator(schema), fast)
+    _CACHE.clear()
+    _CACHE[id(taxonomies)] = entry
+    return entry
 
 
 def compiled_validator(taxonomies: Taxonomies) -> Any:
-    """A validator for this taxonomy set, built once per Taxonomies object."""
-    cached = _CACHE.get(id(taxonomies))
-    if cached is not None and cached[0] is taxonomies:
-        return cached[1]
-    validator = _StrictValidator(schema_with_vocabularies(taxonomies))
-    _CACHE.clear()
-    _CACHE[id(taxonomies)] = (taxonomies, validator)
-    return validator
+    """A jsonschema validator for this taxonomy set, built once per Taxonomies object."""
+    return _compiled(taxonomies)[1]
 
 
 # --- translating errors ---------------------------------------------------------------------
@@ -265,7 +275,9 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
 
 def check_schema(doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:
     """All schema problems of one document, at most one per path (the first is the clearest)."""
-    validator = compiled_validator(taxonomies)
+    _, validator, fast = _compiled(taxonomies)
+    if fast is not None and fast(doc.front_matter):
+        return []  # the common case; jsonschema only runs to explain an invalid document
     out: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
     for error in validator.iter_errors(doc.front_matter):
