@@ -10,6 +10,7 @@ every plain non-string scalar is remembered so the validator can explain the sur
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_DEPTH = 40
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -124,20 +127,37 @@ def _scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
 class _Builder:
     """Walks a composed node tree into plain values with a line for every path."""
 
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, text: str = "") -> None:
         self.offset = line_offset
+        # YAML also breaks lines at NEL, LS and PS; the file's lines are "\n" only, so when
+        # those appear, lines are counted from the character index instead.
+        self.breaks: list[int] | None = None
+        if any(ch in text for ch in _ODD_BREAKS):
+            self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         self.out = ParsedYaml()
         self.seen: set[int] = set()
         self.anchors: dict[int, str] = {}  # id(node) → anchor name (event path only)
         self.aliases: dict[int, str] = {}  # id(placeholder node) → alias name
 
     def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + self.offset
+        return self.mark_line(node.start_mark)
+
+    def mark_line(self, mark: Any) -> int:
+        if mark is None:
+            return self.offset
+        if self.breaks is not None:
+            return bisect_left(self.breaks, mark.index) + self.offset
+        return mark.line + self.offset
 
     def problem(self, code: str, line: int, path: str, message: str, hint: str = "") -> None:
         self.out.problems.append((code, line, path, message, hint))
 
-    def build(self, node: yaml.Node, path: str) -> Any:
+    def build(self, node: yaml.Node, path: str, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            self.problem("yaml-syntax", self.line(node), path,
+                         f"Front matter bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                         "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
+            return None
         anchor = self.anchors.get(id(node))
         if anchor is not None:
             self.problem("yaml-anchor", self.line(node), path,
@@ -175,7 +195,7 @@ class _Builder:
             for index, child in enumerate(node.value):
                 child_path = f"{prefix}{index}"
                 self.out.lines.setdefault(child_path, self.line(child))
-                items.append(self.build(child, child_path))
+                items.append(self.build(child, child_path, depth + 1))
             return items
         # MappingNode
         if node.tag != _TAG + "map":
@@ -208,13 +228,13 @@ class _Builder:
                 continue
             first_line[key] = key_line
             self.out.lines[child_path] = key_line
-            result[key] = self.build(value_node, child_path)
+            result[key] = self.build(value_node, child_path, depth + 1)
         return result
 
 
-def _compose_checked(text: str, builder: _Builder) -> yaml.Node | None:
+def _compose_checked(text: str, builder: _Builder, loader_class: Any) -> yaml.Node | None:
     """Compose with the event stream so anchors and aliases can be reported, not expanded."""
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         stack: list[tuple[yaml.Node, list[Any]]] = []
         root: yaml.Node | None = None
@@ -227,7 +247,7 @@ def _compose_checked(text: str, builder: _Builder) -> yaml.Node | None:
                     break
                 if root is not None and loader.check_event(yaml.DocumentStartEvent):
                     mark = loader.peek_event().start_mark
-                    builder.problem("yaml-syntax", mark.line + builder.offset, "",
+                    builder.problem("yaml-syntax", builder.mark_line(mark), "",
                                     "Front matter hanya boleh berisi satu dokumen YAML.",
                                     "Hapus baris `---` atau `...` tambahan di dalam front matter.")
                     return None
@@ -276,15 +296,21 @@ def _compose_checked(text: str, builder: _Builder) -> yaml.Node | None:
 
 def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
     """Parse YAML text into plain data; ``line_offset`` is the file line of the text's line 1."""
-    builder = _Builder(line_offset)
+    builder = _Builder(line_offset, text)
+    loader_class = yaml.SafeLoader if builder.breaks is not None else _Loader
     try:
         if "&" in text or "*" in text:
-            root = _compose_checked(text, builder)
+            root = _compose_checked(text, builder, loader_class)
         else:
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=loader_class)
+    except RecursionError:
+        builder.out.ok = False
+        builder.problem("yaml-syntax", line_offset, "", "Front matter bersarang terlalu dalam.",
+                        "Periksa tanda kurung `[`/`{` yang tidak ditutup.")
+        return builder.out
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + line_offset
+        line = builder.mark_line(mark)
         builder.out.ok = False
         builder.problem("yaml-syntax", line, "", _syntax_message(exc), _syntax_hint(exc))
         return builder.out
@@ -363,6 +389,51 @@ def find_innovation_files(innovations_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+_INVISIBLE = ("\x85", "\u2028", "\u2029", "\u00a0")
+_NBSP_SYNTAX = re.compile(r"^[ \u00a0]*\u00a0|^[ ]*(- )?[^\s:#'\"][^:#]*:\u00a0")
+
+
+def _report_invisible(front_lines: list[str], add: Any) -> str:
+    """Report invisible characters that change how YAML reads a line; return the text with
+    them replaced by spaces so the rest of the file can still be checked."""
+    cleaned = []
+    for i, line in enumerate(front_lines):
+        line_no = i + 2
+        for ch in ("\x85", "\u2028", "\u2029"):
+            if ch in line:
+                add("yaml-syntax", line_no, "", f"Baris ini memuat pemisah baris tak terlihat (U+{ord(ch):04X}), "
+                    "yang dibaca YAML sebagai baris baru.",
+                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata).")
+                line = line.replace(ch, " ")
+        if "\u00a0" in line and _NBSP_SYNTAX.match(line):
+            add("yaml-syntax", line_no, "", "Baris ini memakai spasi tak terputus (U+00A0) sebagai indentasi "
+                "atau setelah titik dua; YAML tidak menganggapnya spasi.",
+                "Hapus spasi itu dan ketik ulang dengan spasi biasa.")
+            head = _NBSP_SYNTAX.match(line).end()
+            line = line[:head].replace("\u00a0", " ") + line[head:]
+        cleaned.append(line)
+    return "\n".join(cleaned)
+
+
+_STRAY_SUFFIXES = {".markdown", ".mdown", ".mkd", ".txt", ".yml", ".yaml"}
+
+
+def find_ignored_files(innovations_dir: Path) -> list[Path]:
+    """Files that look like case studies but are not read (wrong extension, no index.md)."""
+    if not innovations_dir.is_dir():
+        return []
+    stray: list[Path] = []
+    for entry in sorted(innovations_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file() and (entry.suffix.lower() in _STRAY_SUFFIXES
+                                or (entry.suffix.lower() == ".md" and entry.suffix != ".md")):
+            stray.append(entry)
+        elif entry.is_dir() and not (entry / "index.md").is_file():
+            stray.extend(p for p in sorted(entry.iterdir()) if p.suffix.lower() in {".md", ".markdown"})
+    return stray
+
+
 def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Split and parse one file's bytes. Returns no document when it cannot be read at all."""
     problems: list[Diagnostic] = []
@@ -406,6 +477,8 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
     for line_no in tab_lines:
         add("yaml-tab", line_no, "", "Indentasi memakai karakter tab.",
             "YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi.")
+    if any(ch in front for ch in _INVISIBLE):
+        front = _report_invisible(lines[1:close], add)
     parsed = parse_yaml(front, line_offset=2)
     for code, line, path, message, hint in parsed.problems:
         if code == "yaml-syntax" and tab_lines:

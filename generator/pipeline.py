@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
-from generator.loading import find_innovation_files, load_documents
+from generator.loading import find_ignored_files, find_innovation_files, load_documents
 from generator.model import Catalog, build_catalog
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies, load_taxonomies
@@ -57,6 +57,12 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     else:
         documents, problems, files_checked = load_documents(content_dir, None)
         diagnostics += problems
+        for stray in find_ignored_files(content_dir / "innovations"):
+            diagnostics.append(diagnostic(
+                "ignored-file", str(stray), 0, "",
+                "Berkas ini tidak dibaca sebagai studi kasus.",
+                "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
+                "(huruf kecil `.md`)."))
         if files_checked == 0:
             diagnostics.append(diagnostic("no-innovations", str(content_dir / "innovations"), 0, "",
                                           "Belum ada studi kasus di folder `innovations/`.",

@@ -1,9 +1,15 @@
-"""The Markdown body: unsafe HTML and URLs (errors) and the recommended sections (warnings)."""
+"""The Markdown body: unsafe HTML and URLs (errors) and the recommended sections (warnings).
+
+Code (fenced blocks and inline spans) is shown as text by the site, so it is masked out
+before the checks; everything else is scanned as one text so a tag spread over several
+lines is still seen, and each problem is reported at the line where it occurs.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
@@ -12,100 +18,123 @@ from generator.validate.codes import diagnostic
 RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?(?<!`)\1(?!`)")
 _UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>?")
 _EVENT_ATTR = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
 _ATTR_URL = re.compile(
-    r"\b(?:href|src|action|formaction|xlink:href|data|poster|background|srcset|cite)\s*=\s*"
+    r"\b(?:href|src|action|formaction|xlink:href|data|poster|background|srcset|cite|content)\s*=\s*"
     r"(\"[^\"]*\"?|'[^']*'?|[^\s>]+)",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\]\(\s*<?([^)>]*)")
-_MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)")
+_MD_LINK = re.compile(r"\]\(\s*(<[^>\n]*>?|[^)\s]*)")
+_MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-_HEADING = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _bad_url(url: str) -> str:
     """The dangerous scheme of a URL after entity decoding and whitespace removal, or ""."""
-    cleaned = html.unescape(url.strip("\"'"))
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", cleaned).lower()
+    cleaned = _URL_NOISE.sub("", html.unescape(url.strip("\"'<>"))).lower()
     for scheme in _BAD_SCHEMES:
         if cleaned.startswith(scheme):
             return scheme
     return ""
 
 
-_HEADINGS_ONLY = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-
-
 def _needs_full_scan(body: str) -> bool:
-    """Whether anything unsafe or any code fence could be present (most bodies: no)."""
-    if "<" in body or "&" in body or "```" in body or "~~~" in body:
+    """Whether anything unsafe or any code could be present (most bodies: no)."""
+    if "<" in body or "&" in body or "`" in body or "~~~" in body:
         return True
     lowered = body.lower()
     # Browsers drop tabs and newlines inside a URL scheme, so look for "data:" without them.
     return "script" in lowered or "data:" in lowered.replace("\t", "").replace("\n", "")
 
 
-def check_body(doc: SourceDocument) -> list[Diagnostic]:
-    if not _needs_full_scan(doc.body):
-        headings = []
-        for match in _HEADINGS_ONLY.finditer(doc.body):
-            line = doc.body_line + doc.body.count("\n", 0, match.start())
-            headings.append((match.group(1).strip(), line))
-        return _check_sections(doc, headings)
-    out: list[Diagnostic] = []
-    file = doc.file
+def _mask_code(body: str) -> str:
+    """The body with fenced code blocks and inline code replaced by spaces (newlines kept)."""
+    out: list[str] = []
     fence: str | None = None
-    headings: list[tuple[str, int]] = []
-    for offset, raw in enumerate(doc.body.split("\n")):
-        line_no = doc.body_line + offset
-        fence_match = _FENCE.match(raw)
+    for line in body.split("\n"):
+        match = _FENCE.match(line)
         if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
                 fence = None
+            out.append(" " * len(line))
             continue
-        if fence_match:
-            fence = fence_match.group(1)
+        if match:
+            fence = match.group(1)
+            out.append(" " * len(line))
             continue
-        heading = _HEADING.match(raw)
-        if heading:
-            headings.append((heading.group(1).strip(), line_no))
-        line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw)
-        tag = _UNSAFE_TAG.search(line)
-        if tag:
-            name = tag.group(1).lower()
-            out.append(diagnostic("unsafe-html", file, line_no, "", f"Tag HTML `<{name}>` tidak diizinkan di isi.",
-                                  "Hapus tag itu; untuk video atau peta, tulis tautan biasa `[judul](https://...)`."))
-        for element in _TAG.finditer(line):
-            attr = _EVENT_ATTR.search(element.group(0))
-            if attr:
-                name = attr.group(0).strip(" \t\"'/=").split("=")[0].strip()
-                out.append(diagnostic("unsafe-attribute", file, line_no, "",
-                                      f"Atribut HTML `{name}=` (penangan kejadian) tidak diizinkan di isi.",
-                                      "Hapus atributnya; isi studi kasus tidak boleh menjalankan skrip."))
-                break
-        urls = [m.group(1) for m in _MD_LINK.finditer(line)]
-        urls += [m.group(1) for m in _MD_REF.finditer(line)]
-        urls += [m.group(1) for m in _AUTOLINK.finditer(line)]
-        urls += [m.group(1) for m in _ATTR_URL.finditer(line)]
-        for url in urls:
-            scheme = _bad_url(url)
-            if scheme:
-                out.append(diagnostic("unsafe-url", file, line_no, "",
-                                      f"Tautan `{scheme}` tidak diizinkan di isi.",
-                                      "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus."))
-                break
-    out.extend(_check_sections(doc, headings))
-    return out
+        out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
 
 
-def _check_sections(doc: SourceDocument, headings: list[tuple[str, int]]) -> list[Diagnostic]:
+class _Lines:
+    """Offset in the body → file line."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.first = first_line
+
+    def __call__(self, offset: int) -> int:
+        return self.first + bisect_right(self.starts, offset) - 1
+
+
+def check_body(doc: SourceDocument) -> list[Diagnostic]:
+    body = doc.body
+    if not _needs_full_scan(body):
+        return _check_sections(doc, body)
+    text = _mask_code(body)
+    line_at = _Lines(text, doc.body_line)
     out: list[Diagnostic] = []
-    found = {text.lower(): line for text, line in headings}
+    seen: set[tuple[str, int]] = set()
+
+    def add(code: str, offset: int, message: str, hint: str) -> None:
+        line = line_at(offset)
+        if (code, line) not in seen:  # one report per kind per line is enough
+            seen.add((code, line))
+            out.append(diagnostic(code, doc.file, line, "", message, hint))
+
+    for match in _UNSAFE_TAG.finditer(text):
+        name = match.group(1).lower()
+        add("unsafe-html", match.start(), f"Tag HTML `<{name}>` tidak diizinkan di isi.",
+            "Hapus tag itu; untuk video atau peta, tulis tautan biasa `[judul](https://...)`.")
+    for element in _TAG.finditer(text):
+        tag_text = element.group(0)
+        attr = _EVENT_ATTR.search(tag_text)
+        if attr:
+            name = attr.group(0).strip(" \t\n\"'/=").split("=")[0].strip()
+            add("unsafe-attribute", element.start() + attr.start() + 1,
+                f"Atribut HTML `{name}=` (penangan kejadian) tidak diizinkan di isi.",
+                "Hapus atributnya; isi studi kasus tidak boleh menjalankan skrip.")
+        for url in _ATTR_URL.finditer(tag_text):
+            scheme = _bad_url(url.group(1))
+            if scheme:
+                add("unsafe-url", element.start() + url.start(), f"Tautan `{scheme}` tidak diizinkan di isi.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.")
+    for pattern in (_MD_LINK, _MD_REF, _AUTOLINK):
+        for match in pattern.finditer(text):
+            scheme = _bad_url(match.group(1))
+            if scheme:
+                add("unsafe-url", match.start(1), f"Tautan `{scheme}` tidak diizinkan di isi.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.")
+    return out + _check_sections(doc, text)
+
+
+def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:
+    headings = []
+    line_at: _Lines | None = None
+    for match in _HEADINGS.finditer(text):
+        line_at = line_at or _Lines(text, doc.body_line)
+        headings.append((match.group(1).strip(), line_at(match.start())))
+    out: list[Diagnostic] = []
+    found: dict[str, int] = {}
+    for title, line in headings:
+        found.setdefault(title.lower(), line)
     present = []
     for section in RECOMMENDED_SECTIONS:
         line = found.get(section.lower())

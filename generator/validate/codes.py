@@ -63,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "replicates-unknown": ("error", "`replication.replicates[].id` tidak ada di katalog."),
     "replicates-self": ("error", "Studi kasus mereplikasi dirinya sendiri."),
     "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
+    "ignored-file": ("warning", "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa `index.md`)."),
     "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),
     # taxonomies (generator/taxonomy.py)
     "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),

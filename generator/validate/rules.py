@@ -81,6 +81,9 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
             if section == "awards":
                 award_year = item.get("year")
                 path = f"awards.{i}.year"
+                if _is_int(award_year) and award_year > today.year and path not in reported:
+                    add("year-future", path, f"Tahun penghargaan {award_year} lebih besar dari tahun ini ({today.year}).",
+                        "Tulis tahun penghargaan diterima.")
                 if _is_int(award_year) and _is_int(year) and award_year < year and path not in reported:
                     add("award-before-year", path,
                         f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi ({year}).",

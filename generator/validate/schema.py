@@ -190,6 +190,34 @@ def _vocab_labels(schema: dict[str, Any], taxonomies: Taxonomies) -> dict[str, A
     return labels
 
 
+def _schema_path(path: str) -> str:
+    return ".".join("N" if part.isdigit() else part for part in path.split(".")) if path else ""
+
+
+_HOMES: dict[int, dict[str, list[str]]] = {}
+
+
+def _key_homes(taxonomies: Taxonomies) -> dict[str, list[str]]:
+    """Key name → the object paths (``""``, ``agency``, ``sources.N``) where it is allowed."""
+    cached = _HOMES.get(id(load_static_schema()))
+    if cached is not None:
+        return cached
+    homes: dict[str, list[str]] = {}
+
+    def walk(node: Any, path: str) -> None:
+        if not isinstance(node, dict):
+            return
+        for key, child in node.get("properties", {}).items():
+            homes.setdefault(key, []).append(path)
+            walk(child, f"{path}.{key}" if path else key)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{path}.N")
+
+    walk(load_static_schema(), "")
+    _HOMES[id(load_static_schema())] = homes
+    return homes
+
+
 def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:
     """One jsonschema error → diagnostics with the line of the offending key."""
     file = doc.file
@@ -216,8 +244,15 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
                 continue
             child = _join(path, extra)
             where = f"di dalam `{path}`" if path else "di front matter"
+            hint = key_hint(str(extra), allowed)
+            if not hint.startswith("Maksud"):
+                homes = [h for h in _key_homes(taxonomies).get(str(extra), []) if h != _schema_path(path)]
+                if homes:
+                    shown = "tingkat atas" if homes[0] == "" else f"di dalam `{homes[0]}`"
+                    hint = (f"`{extra}` adalah kunci {shown}, bukan di sini; periksa indentasinya "
+                            "(anak sebuah kunci diberi dua spasi lebih banyak).")
             out.append(diagnostic("unknown-key", file, line_of(doc, child), child,
-                                  f"Kunci `{extra}` tidak dikenal {where}.", key_hint(str(extra), allowed)))
+                                  f"Kunci `{extra}` tidak dikenal {where}.", hint))
         return out
 
     line = line_of(doc, path)
