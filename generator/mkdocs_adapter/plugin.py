@@ -39,6 +39,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.content_override: Path | None = None
         self._pages: dict[str, PageOutput] = {}
         self._statics: list[StaticOutput] = []
+        self._in_nav: set[str] = set()
+        self._fragments: dict[str, str] = {}  # theme fragments identical across pages (see main.html)
 
     def content_path(self, config: MkDocsConfig) -> Path:
         if self.content_override is not None:
@@ -81,6 +83,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self._statics.append(output)
         return config
 
+    def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # Templates do not change during a build; skip Jinja's per-include mtime check.
+        env.auto_reload = False
+        self._fragments = {}
+        env.globals["katalog_fragment"] = self._fragments.get
+        env.globals["katalog_keep"] = self._keep
+        return env
+
+    def _keep(self, key: str, html: str) -> str:
+        self._fragments[key] = html
+        return html
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for src_uri in sorted(self._pages):
             self._add(files, File.generated(config, src_uri, content=PLACEHOLDER))
@@ -102,18 +120,48 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return markdown
         meta = {"title": output.title, "description": output.description, "hide": list(output.hide)}
         meta.update({f"katalog_{k.replace(':', '_')}": v for k, v in output.meta.items()})
+        if page.file.src_uri not in self._in_nav:
+            # Pages outside the nav share one sidebar rendering per folder depth.
+            meta["katalog_shared_nav"] = True
         page.meta = meta
+        # The page is already HTML: skip MkDocs' Markdown pass for it (a new Markdown
+        # instance per page is most of MkDocs' own per-page cost).
+        page.render = _PreRendered(page, output)  # type: ignore[method-assign]
         return ""
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._pages.get(page.file.src_uri)
-        if output is None:
-            return html
-        from generator.render.headings import heading_tree
-
-        page.toc = get_toc(heading_tree(output.html))  # type: ignore[arg-type]
-        return output.html
+        return html if output is None else output.html
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))
         return server
+
+
+class _PreRendered:
+    """Stands in for ``Page.render`` on a generated page: content and toc from the output."""
+
+    __slots__ = ("page", "output")
+
+    def __init__(self, page: Page, output: PageOutput) -> None:
+        self.page, self.output = page, output
+
+    def __call__(self, config: MkDocsConfig, files: Files) -> None:
+        from generator.render.headings import heading_tree
+
+        page = self.page
+        page.content = self.output.html
+        tree = heading_tree(self.output.html)
+        page.toc = get_toc(tree)  # type: ignore[arg-type]
+        page._title_from_render = None
+        page.present_anchor_ids = _ids(tree)
+        page.links_to_anchors = {}
+        del page.render  # back to the class method, should MkDocs render it again (serve)
+
+
+def _ids(tree: list[dict]) -> set[str]:
+    found: set[str] = set()
+    for token in tree:
+        found.add(token["id"])
+        found |= _ids(token["children"])
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.model import Innovation
 from generator.output import PageOutput
 from generator.render.base import RenderContext, case_url, markup
+from generator.render.parallel import map_split
 
 CROSSWALK_NAMES = {
     "jippnas": "JIPPNas",
@@ -36,4 +37,4 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
 
 
 def render_cases(ctx: RenderContext) -> list[PageOutput]:
-    return [render_case(ctx, i) for i in ctx.catalog.innovations]
+    return map_split(lambda i: render_case(ctx, i), ctx.catalog.innovations)

@@ -1,0 +1,70 @@
+"""Open-data exports: JSON, CSV, facets, stats, feed, sitemap, schema, data dictionary."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from generator.exports import CSV_COLUMNS, SCHEMA_VERSION, export_csv, export_feed, export_json, innovation_record
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_json_has_schema_version_and_computed_reverse_edges(catalog):
+    data = json.loads(export_json(catalog))
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["count"] == len(data["innovations"]) == 5
+    by_id = {r["id"]: r for r in data["innovations"]}
+    assert by_id["layanan-induk"]["replicated_by"] == [{"id": "replika-anak", "relation": "replikasi"}]
+    assert by_id["replika-anak"]["replicates"][0] == {"id": "layanan-induk", "relation": "replikasi"}
+    assert by_id["adaptasi-cucu"]["stale"] is True
+    assert [r["id"] for r in data["innovations"]] == sorted(by_id)
+
+
+def test_csv_header_bom_and_list_joining(catalog):
+    raw = export_csv(catalog)
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == [name for name, _ in CSV_COLUMNS]
+    assert len(rows) == 1 + 5
+    induk = next(r for r in rows if r[0] == "layanan-induk")
+    assert induk[rows[0].index("sdgs")] == "3; 16"
+    assert induk[rows[0].index("replicated_by")] == "replika-anak"
+
+
+def test_feed_is_atom_ordered_by_last_verified_without_clock(catalog):
+    raw = export_feed(catalog, "https://contoh.id/katalog/")
+    root = ET.fromstring(raw)
+    assert root.tag == f"{ATOM}feed"
+    updated = [e.find(f"{ATOM}updated").text for e in root.findall(f"{ATOM}entry")]
+    assert updated == sorted(updated, reverse=True)
+    assert root.find(f"{ATOM}updated").text == updated[0] == "2026-05-01T00:00:00Z"
+    titles = [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+    assert '<script>alert(1)</script> & "{{ 7*7 }}"' in titles  # escaped in XML, exact when parsed
+    assert export_feed(catalog, "https://contoh.id/katalog/") == raw
+
+
+def test_built_site_exports_and_sitemap(built_site):
+    stats = json.loads((built_site / "data/stats.json").read_text("utf-8"))
+    assert stats["innovations"] == 5 and stats["replication_edges"] == 4
+    facet = json.loads((built_site / "data/facets/category.json").read_text("utf-8"))
+    kesehatan = next(v for v in facet["values"] if v["value"] == "kesehatan")
+    assert kesehatan["count"] == 3 and kesehatan["url"] == "kategori/kesehatan/"
+    schema = json.loads((built_site / "schema/innovation.schema.json").read_text("utf-8"))
+    assert "properties" in schema and "title" in schema["properties"]
+    sitemap = ET.fromstring((built_site / "sitemap.xml").read_bytes())
+    locs = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    for case in ("layanan-induk", "muatan-berbahaya", "replika-anak"):
+        assert any(loc.endswith(f"/inovasi/{case}/") for loc in locs), case
+    assert any(loc.endswith("/kategori/kesehatan/") for loc in locs)
+
+
+def test_data_dictionary_documents_every_field(built_site, catalog):
+    page = (built_site / "data/kamus-data/index.html").read_text("utf-8")
+    for name, _ in CSV_COLUMNS:
+        assert f"<code>{name}</code>" in page, name
+    documented = " ".join(part for part in page.split("<code>"))
+    for key in innovation_record(catalog.by_id["layanan-induk"]):
+        assert key in documented, key

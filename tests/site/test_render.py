@@ -1,0 +1,126 @@
+"""Rendering on the fixture catalogue: every page family, escaping, safe Markdown, helpers."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from generator.output import PageOutput, StaticOutput
+from generator.render.base import format_number, relative
+from generator.render.graph import render_graph_svg
+from generator.render.markdown import MarkdownRenderer, is_safe_url
+
+from .conftest import PAYLOAD_TITLE
+
+EXPECTED_PAGES = [
+    "index.md", "tentang/index.md", "perlu-diperbarui/index.md", "jelajahi/index.md",
+    "replikasi/index.md", "instansi/index.md", "instansi/pemerintah-kota-contoh/index.md",
+    "data/index.md", "data/kamus-data/index.md",
+    "inovasi/layanan-induk/index.md", "inovasi/muatan-berbahaya/index.md",
+    "kategori/kesehatan/index.md", "provinsi/jawa-timur/index.md", "tahun/2016/index.md",
+    "penghargaan/kipp/index.md", "penghargaan/kipp/top-40/index.md", "sdg/3/index.md",
+    "status/berhenti/index.md", "jenis-instansi/kementerian/index.md",
+]
+EXPECTED_FILES = [
+    "data/innovations.json", "data/innovations.csv", "data/stats.json", "data/facets/category.json",
+    "schema/innovation.schema.json", "feed.xml", "replikasi/graf.svg",
+]
+
+
+def _pages(outputs):
+    return {o.src_uri: o for o in outputs if isinstance(o, PageOutput)}
+
+
+def test_every_page_family_is_rendered(outputs):
+    pages = _pages(outputs)
+    statics = {o.path for o in outputs if isinstance(o, StaticOutput)}
+    assert set(EXPECTED_PAGES) <= set(pages)
+    assert set(EXPECTED_FILES) <= statics
+    assert len(pages) == len({o.src_uri for o in outputs if isinstance(o, PageOutput)})
+
+
+def test_case_page_has_every_section(outputs):
+    html = _pages(outputs)["inovasi/layanan-induk/index.md"].html
+    for needle in (
+        "Juga dikenal sebagai", "LIAPD", "../../instansi/pemerintah-kota-contoh/", "Pemerintah Kota",
+        "Jawa Timur", "Kota Contoh", "Kesehatan", "2016", "Berjalan", "1 Maret 2026",
+        "Top 40", "Pelayanan Kesehatan", "SDG 3:", "antrean",
+        "Rata-rata waktu tunggu", "120 → 25,5", "menit", "2016–2018", 'href="#sumber-1"',
+        "Direplikasi oleh", "../replika-anak/", "Antrean Klinik Timor", "SOP Antrean Daring",
+        "Prasyarat", "Dasar hukum", "Biaya", 'id="sumber-1"', "Laporan KIPP 2017", "SINOVIK",
+        "https://github.com/contoh/katalog/edit/main/", "layanan-induk.md",
+    ):
+        assert needle in html, needle
+
+
+def test_stale_case_gets_the_badge(outputs):
+    pages = _pages(outputs)
+    assert "Perlu diperbarui" in pages["inovasi/adaptasi-cucu/index.md"].html
+    assert "katalog-badge--stale" not in pages["inovasi/layanan-induk/index.md"].html
+    assert "adaptasi-cucu" in pages["perlu-diperbarui/index.md"].html
+
+
+def test_payload_is_escaped_everywhere(outputs):
+    markup_outputs = [o for o in outputs if isinstance(o, PageOutput) or o.path.endswith((".svg", ".xml", ".html"))]
+    for output in markup_outputs:  # JSON and CSV carry the text as data, unescaped by design
+        text = output.html if isinstance(output, PageOutput) else output.content.decode("utf-8")
+        assert "<script>alert" not in text, getattr(output, "src_uri", None)
+        assert "<img src=x" not in text
+    page = _pages(outputs)["inovasi/muatan-berbahaya/index.md"]
+    assert page.title == PAYLOAD_TITLE  # plain text: escaping is the writer's job
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;{{ 7*7 }}&#34;" in page.html
+    assert "{% raw %}" in page.html
+    assert ">49<" not in page.html
+
+
+def test_about_page_escapes_raw_html_and_adds_criteria(outputs):
+    html = _pages(outputs)["tentang/index.md"].html
+    assert "&lt;script&gt;" in html and "javascript:" not in html
+    assert "PermenPANRB" in html and "Berkelanjutan" in html
+
+
+def test_replication_page_lists_edges_and_graph(outputs):
+    html = _pages(outputs)["replikasi/index.md"].html
+    assert "<svg" in html and "../inovasi/layanan-induk/" in html
+    assert "Antrean Rumah Sakit Terpadu" in html  # a parent outside the catalogue
+    assert "Siap direplikasi" in html and "Layanan Induk Antrean Puskesmas Daring" in html
+
+
+def test_agency_page_has_year_strip_and_replications(outputs):
+    html = _pages(outputs)["instansi/pemerintah-kabupaten-tiruan/index.md"].html
+    # first innovation 2019 → today's year 2026: eight years, two with an innovation
+    assert html.count("katalog-strip__year") == 8 + 2  # li class + the --on modifier twice
+    assert "2 dari 8 tahun" in html
+    assert "Mereplikasi dari pihak lain" in html and "layanan-induk" in html
+
+
+def test_graph_svg_is_wellformed_and_escaped(catalog):
+    svg = render_graph_svg(catalog, "../", standalone=True)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert "<script" not in svg
+
+
+def test_markdown_escapes_raw_html_and_unsafe_links():
+    md = MarkdownRenderer()
+    html = md.render('<script>alert(1)</script>\n\n[a](javascript:alert(1)) <b onclick="x">b</b>\n\n'
+                     '![i](data:image/png;base64,AAA) [ok](https://contoh.id/)')
+    assert "<script" not in html and "<b" not in html
+    assert 'href="javascript' not in html and 'src="data:' not in html
+    assert 'href="https://contoh.id/"' in html
+    assert md.render("# Judul") == md.render("# Judul")  # reusable, no state carried over
+
+
+def test_is_safe_url():
+    assert is_safe_url("https://a.id/") and is_safe_url("../x/") and is_safe_url("#s")
+    for bad in ("javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", " data:text/html,x", "vbscript:x"):
+        assert not is_safe_url(bad)
+
+
+def test_relative_links_and_numbers():
+    assert relative("inovasi/a/", "instansi/b/") == "../../instansi/b/"
+    assert relative("", "inovasi/a/") == "inovasi/a/"
+    assert relative("inovasi/a/", "") == "../../"
+    assert relative("inovasi/a/", "#x") == "#x"
+    assert format_number(1234567) == "1.234.567"
+    assert format_number(25.5) == "25,5"
+    assert format_number(3.0) == "3"
