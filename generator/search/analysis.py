@@ -71,7 +71,11 @@ class Analyzer:
 
     def synonym_keys(self, stems: list[str]) -> list[str]:
         """Group keys for every variant occurrence, except a bare occurrence of the key itself."""
-        keys: list[str] = []
+        return [key for key, _length in self.synonym_matches(stems)]
+
+    def synonym_matches(self, stems: list[str]) -> list[tuple[str, int]]:
+        """(key, words in the matched variant) per occurrence; longest variant per position."""
+        found: list[tuple[str, int]] = []
         for i, first in enumerate(stems):
             seen: set[str] = set()
             for variant, key in self._starts.get(first, ()):
@@ -79,12 +83,12 @@ class Analyzer:
                     continue
                 seen.add(key)
                 if variant != (key,):
-                    keys.append(key)
-        return keys
+                    found.append((key, len(variant)))
+        return found
 
     def to_json(self) -> list[list[object]]:
-        """The groups as the browser needs them: ``[[key, [[stem, ...], ...]], ...]``."""
-        return [[g.key, [list(v) for v in g.variants]] for g in self.groups]
+        """The variant table as the browser uses it: ``[[first stem, [[variant, key], ...]], ...]``."""
+        return [[first, [[list(v), key] for v, key in entries]] for first, entries in self._starts.items()]
 
 
 def build_analyzer(synonyms_data: object) -> Analyzer:

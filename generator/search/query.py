@@ -2,9 +2,10 @@
 
 A query is analysed like indexed text, then turned into lunr clauses (OR semantics):
 each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
-each synonym/acronym key the query contains (boost 6). A word whose stem is neither a term
+each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
 nor the start of one is treated as a typo: lunr's edit-distance match on the stem (boost 1)
-plus the closest indexed words within 1 edit (2 from 8 letters), each analysed (boost 3). If
+plus the closest indexed words within 1 edit (2 from 8 letters) and up to 20 indexed words
+that start with it (a word still being typed), each analysed (boost 3). If
 nothing matches at all, the typo step runs for every word. The packed index has two parts;
 their scores add up. ``generator/assets/search/search.js`` implements the same plan.
 """
@@ -31,6 +32,7 @@ BOOST_CORRECTION = 3
 MIN_PREFIX_LENGTH = 3
 MIN_FUZZY_LENGTH = 4
 LONG_WORD = 8  # from this length a typo may be 2 edits away
+MAX_COMPLETIONS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class Searcher:
         self.titles = titles
         self.indexes: list[Index] = load_parts(packed)
         self._terms = list(packed.terms)
+        self._vocabulary = list(packed.vocabulary)
         self._vocabulary_by_length: dict[int, list[str]] = {}
         for word in packed.vocabulary:
             self._vocabulary_by_length.setdefault(len(word), []).append(word)
@@ -81,6 +84,16 @@ class Searcher:
                     found.append(candidate)
         return sorted(found) if best <= max_distance else []
 
+    def completions(self, word: str) -> list[str]:
+        """Indexed words that start with ``word`` (a word still being typed), alphabetical."""
+        i = bisect.bisect_left(self._vocabulary, word)
+        found: list[str] = []
+        while i < len(self._vocabulary) and len(found) < MAX_COMPLETIONS and self._vocabulary[i].startswith(word):
+            if self._vocabulary[i] != word:
+                found.append(self._vocabulary[i])
+            i += 1
+        return found
+
     def plan(self, text: str, fuzzy_all: bool = False) -> list[Clause]:
         """The lunr clauses for a query (see the module docstring)."""
         raw = words(text)
@@ -99,15 +112,20 @@ class Searcher:
                 if len(s) >= MIN_FUZZY_LENGTH:
                     clauses.append(Clause(s, BOOST_FUZZY, edit_distance=distance))
                 corrected: list[str] = []
-                for candidate in self.corrections(word, distance):
+                candidates = self.corrections(word, distance)
+                if len(word) >= MIN_PREFIX_LENGTH:
+                    candidates += self.completions(word)
+                for candidate in candidates:
                     for term in self.analyzer.terms(candidate):
                         if term not in corrected and term not in seen:
                             corrected.append(term)
                 clauses.extend(Clause(term, BOOST_CORRECTION) for term in corrected)
-        for key in self.analyzer.synonym_keys(stems):
+        # A multi-word variant ("kartu keluarga") is strong evidence: its key outweighs each word.
+        synonym_boost: dict[str, int] = {}
+        for key, length in self.analyzer.synonym_matches(stems):
             if key not in seen:
-                seen.add(key)
-                clauses.append(Clause(key, BOOST_SYNONYM))
+                synonym_boost[key] = max(synonym_boost.get(key, 0), BOOST_SYNONYM * length)
+        clauses.extend(Clause(key, boost) for key, boost in synonym_boost.items())
         return clauses
 
     def run(self, clauses: list[Clause]) -> list[tuple[int, float]]:

@@ -1,0 +1,596 @@
+/*
+ * Katalog search: the header search box (instant results, "/" to focus) and the finder page
+ * /cari/ (facets, URL state). The core (analysis, query plan, scoring) mirrors
+ * generator/search/analysis.py and generator/search/query.py step by step; tests run both on
+ * the same queries. Loaded lazily: the header partial injects this file on first use.
+ */
+(function (root) {
+  "use strict";
+
+  /* ---------------------------------------------------------------- core */
+
+  var COMBINING = /\p{Mn}/gu;
+  var WORD = /[a-z0-9]+/g;
+
+  function words(text) {
+    return String(text).normalize("NFKD").replace(COMBINING, "").toLowerCase().match(WORD) || [];
+  }
+
+  function Analyzer(head, stemFn) {
+    this.stopWords = new Set(head.stopWords);
+    this.minTermLength = head.minTermLength;
+    this.starts = new Map();
+    for (var i = 0; i < head.synonyms.length; i++) this.starts.set(head.synonyms[i][0], head.synonyms[i][1]);
+    this.stemFn = stemFn;
+    this.cache = new Map();
+  }
+
+  Analyzer.prototype.stem = function (word) {
+    var s = this.cache.get(word);
+    if (s === undefined) {
+      s = this.stemFn(word);
+      this.cache.set(word, s);
+    }
+    return s;
+  };
+
+  Analyzer.prototype.synonymMatches = function (stems) {
+    var found = [];
+    for (var i = 0; i < stems.length; i++) {
+      var entries = this.starts.get(stems[i]);
+      if (!entries) continue;
+      var seen = new Set();
+      for (var e = 0; e < entries.length; e++) {
+        var variant = entries[e][0], key = entries[e][1];
+        if (seen.has(key) || !sameSlice(stems, i, variant)) continue;
+        seen.add(key);
+        if (!(variant.length === 1 && variant[0] === key)) found.push([key, variant.length]);
+      }
+    }
+    return found;
+  };
+
+  function sameSlice(stems, start, variant) {
+    if (start + variant.length > stems.length) return false;
+    for (var k = 0; k < variant.length; k++) if (stems[start + k] !== variant[k]) return false;
+    return true;
+  }
+
+  Analyzer.prototype.terms = function (text) {
+    var raw = words(text), self = this;
+    var stems = raw.map(function (w) { return self.stem(w); });
+    var out = [];
+    for (var i = 0; i < raw.length; i++) {
+      if (raw[i].length >= this.minTermLength && !this.stopWords.has(raw[i])) out.push(stems[i]);
+    }
+    this.synonymMatches(stems).forEach(function (m) { out.push(m[0]); });
+    return out;
+  };
+
+  /* Edit distance capped like query.edit_distance: returns cap once it is certain. */
+  function editDistance(a, b, cap) {
+    var previous = [], j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i], rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] !== b[j - 1] ? 1 : 0));
+        current.push(value);
+        if (value < rowMin) rowMin = value;
+      }
+      if (rowMin >= cap) return cap;
+      previous = current;
+    }
+    return Math.min(previous[b.length], cap);
+  }
+
+  /* A packed part → a standard lunr serialized index (same as index.unpack_part). */
+  function unpackPart(terms, part, scale, pipelineName) {
+    var fields = part.fields, fieldVectors = [], postings = new Map();
+    fields.forEach(function (name) {
+      var ref = 0;
+      part.vectors[name].forEach(function (row) {
+        ref += row[0];
+        var termNumber = 0, elements = [];
+        for (var i = 1; i < row.length; i += 2) {
+          termNumber += row[i];
+          elements.push(termNumber, row[i + 1] / scale);
+          var posting = postings.get(termNumber);
+          if (!posting) {
+            posting = { _index: termNumber };
+            fields.forEach(function (f) { posting[f] = {}; });
+            postings.set(termNumber, posting);
+          }
+          posting[name][String(ref)] = {};
+        }
+        fieldVectors.push([name + "/" + ref, elements]);
+      });
+    });
+    var numbers = Array.from(postings.keys()).sort(function (a, b) { return a - b; });
+    return {
+      version: "2.3.9",
+      fields: fields,
+      fieldVectors: fieldVectors,
+      invertedIndex: numbers.map(function (n) { return [terms[n], postings.get(n)]; }),
+      pipeline: [pipelineName]
+    };
+  }
+
+  function Engine(lunr, head, stemFn) {
+    this.lunr = lunr;
+    this.head = head;
+    this.plan_ = head.plan;
+    this.terms = head.terms;
+    this.analyzer = new Analyzer(head, stemFn);
+    this.indexes = [];
+    this.vocabulary = null;
+    this.addPart(head.part);
+  }
+
+  Engine.prototype.addPart = function (part) {
+    var serialized = unpackPart(this.terms, part, this.plan_.scale, this.head.pipeline);
+    this.indexes.push(this.lunr.Index.load(serialized));
+  };
+
+  Engine.prototype.complete = function () {
+    return this.indexes.length >= this.head.parts;
+  };
+
+  Engine.prototype.setVocabulary = function (list) {
+    this.vocabularyList = list;
+    var byLength = new Map();
+    list.forEach(function (w) {
+      if (!byLength.has(w.length)) byLength.set(w.length, []);
+      byLength.get(w.length).push(w);
+    });
+    this.vocabulary = byLength;
+  };
+
+  Engine.prototype.known = function (term) {
+    var lo = 0, hi = this.terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (this.terms[mid] < term) lo = mid + 1; else hi = mid;
+    }
+    return lo < this.terms.length && this.terms[lo].lastIndexOf(term, 0) === 0;
+  };
+
+  Engine.prototype.corrections = function (word, maxDistance) {
+    var best = maxDistance + 1, found = [];
+    for (var length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
+      var candidates = (this.vocabulary && this.vocabulary.get(length)) || [];
+      for (var c = 0; c < candidates.length; c++) {
+        var d = editDistance(word, candidates[c], best + 1);
+        if (d < best) { best = d; found = [candidates[c]]; }
+        else if (d === best) found.push(candidates[c]);
+      }
+    }
+    return best <= maxDistance ? found.sort() : [];
+  };
+
+  Engine.prototype.completions = function (word) {
+    var list = this.vocabularyList || [], lo = 0, hi = list.length, found = [];
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < word) lo = mid + 1; else hi = mid;
+    }
+    for (var i = lo; i < list.length && found.length < this.plan_.maxCompletions && list[i].lastIndexOf(word, 0) === 0; i++) {
+      if (list[i] !== word) found.push(list[i]);
+    }
+    return found;
+  };
+
+  /* Does this query need the typo vocabulary (not loaded yet)? */
+  Engine.prototype.needsVocabulary = function (text, fuzzyAll) {
+    if (this.vocabulary) return false;
+    var self = this, p = this.plan_;
+    return words(text).some(function (w) {
+      return w.length >= p.minFuzzy && !self.analyzer.stopWords.has(w) &&
+        (fuzzyAll || !self.known(self.analyzer.stem(w)));
+    });
+  };
+
+  Engine.prototype.plan = function (text, fuzzyAll) {
+    var p = this.plan_, a = this.analyzer, self = this;
+    var raw = words(text), stems = raw.map(function (w) { return a.stem(w); });
+    var clauses = [], seen = new Set();
+    for (var i = 0; i < raw.length; i++) {
+      var word = raw[i], s = stems[i];
+      if (word.length < a.minTermLength || a.stopWords.has(word) || seen.has(s)) continue;
+      seen.add(s);
+      clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0 });
+      if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0 });
+      if (word.length >= p.minFuzzy && (fuzzyAll || !this.known(s))) {
+        var distance = word.length >= p.longWord ? 2 : 1;
+        if (s.length >= p.minFuzzy) clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: distance });
+        var corrected = [];
+        var candidates = this.corrections(word, distance);
+        if (word.length >= p.minPrefix) candidates = candidates.concat(this.completions(word));
+        candidates.forEach(function (candidate) {
+          a.terms(candidate).forEach(function (t) {
+            if (corrected.indexOf(t) < 0 && !seen.has(t)) corrected.push(t);
+          });
+        });
+        corrected.forEach(function (t) { clauses.push({ term: t, boost: p.correction, prefix: false, editDistance: 0 }); });
+      }
+    }
+    var synonymBoost = new Map();
+    a.synonymMatches(stems).forEach(function (m) {
+      if (!seen.has(m[0])) synonymBoost.set(m[0], Math.max(synonymBoost.get(m[0]) || 0, p.synonym * m[1]));
+    });
+    synonymBoost.forEach(function (boost, key) {
+      clauses.push({ term: key, boost: boost, prefix: false, editDistance: 0 });
+    });
+    return clauses;
+  };
+
+  function round6(x) { return Math.round(x * 1e6) / 1e6; }
+
+  Engine.prototype.run = function (clauses) {
+    if (!clauses.length) return [];
+    var lunr = this.lunr, scores = new Map();
+    this.indexes.forEach(function (index) {
+      var results = index.query(function (q) {
+        clauses.forEach(function (c) {
+          var options = {
+            boost: c.boost, usePipeline: false,
+            wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+          };
+          // lunr.js treats any editDistance key (even 0) as a fuzzy match, where "*" is literal.
+          if (c.editDistance) options.editDistance = c.editDistance;
+          q.term(c.term, options);
+        });
+      });
+      results.forEach(function (r) {
+        var ref = Number(r.ref);
+        scores.set(ref, (scores.get(ref) || 0) + r.score);
+      });
+    });
+    return Array.from(scores.entries()).sort(function (x, y) {
+      var dx = round6(x[1]), dy = round6(y[1]);
+      return dx !== dy ? dy - dx : x[0] - y[0];
+    });
+  };
+
+  /* [[ref, score], ...] best first; the typo pass for every word when nothing matched. */
+  Engine.prototype.search = function (text) {
+    var results = this.run(this.plan(text, false));
+    if (!results.length) results = this.run(this.plan(text, true));
+    return results;
+  };
+
+  var core = { words: words, Analyzer: Analyzer, Engine: Engine, unpackPart: unpackPart, editDistance: editDistance };
+  if (typeof module !== "undefined" && module.exports) module.exports = core;
+  if (typeof document === "undefined") return;
+  root.katalogSearch = core;
+
+  /* ---------------------------------------------------------------- loading */
+
+  var loaded = {};
+
+  function loadScript(src) {
+    if (!loaded[src]) {
+      loaded[src] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = resolve;
+        s.onerror = function () { reject(new Error("gagal memuat " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loaded[src];
+  }
+
+  function loadJSON(url) {
+    if (!loaded[url]) {
+      loaded[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error("gagal memuat " + url);
+        return r.json();
+      });
+    }
+    return loaded[url];
+  }
+
+  function loadStyle(href) {
+    if (loaded[href] || document.querySelector('link[href="' + href + '"]')) return;
+    loaded[href] = true;
+    var l = document.createElement("link");
+    l.rel = "stylesheet";
+    l.href = href;
+    document.head.appendChild(l);
+  }
+
+  function Loader(base) {
+    this.base = base.replace(/\/$/, "") || ".";
+    this.engine = null;
+    this.listeners = [];
+    this.promise = null;
+  }
+
+  Loader.prototype.url = function (path) { return this.base + "/" + path; };
+
+  /* Resolves when the primary part and docs are ready; the rest follows and calls listeners. */
+  Loader.prototype.start = function () {
+    if (this.promise) return this.promise;
+    var self = this;
+    loadStyle(this.url("assets/search/search.css"));
+    var scripts = loadScript(this.url("assets/search/lunr.min.js")).then(function () {
+      return loadScript(self.url("assets/search/stemmer-id.js"));
+    });
+    this.promise = Promise.all([scripts, loadJSON(this.url("search/index-0.json")), loadJSON(this.url("search/docs.json"))])
+      .then(function (got) {
+        var lunr = root.lunr;
+        var stem = root.stemIndonesian;
+        // The same name as the Python side; registered before any lunr.Index.load.
+        var stemmerId = function (token) { return token.update(function (s) { return stem(s); }); };
+        lunr.Pipeline.registerFunction(stemmerId, got[1].pipeline);
+        self.engine = new Engine(lunr, got[1], stem);
+        self.docs = got[2];
+        return self;
+      });
+    this.promise.then(function () { self.loadRest(); });
+    return this.promise;
+  };
+
+  Loader.prototype.loadRest = function () {
+    var self = this, engine = this.engine, parts = [];
+    // Let the first results paint before fetching the secondary part.
+    setTimeout(function () {
+      for (var n = 1; n < engine.head.parts; n++) parts.push(loadJSON(self.url("search/index-" + n + ".json")));
+      Promise.all(parts).then(function (got) {
+        got.forEach(function (p) { engine.addPart(p.part); });
+        self.notify();
+      });
+    }, 0);
+  };
+
+  Loader.prototype.notify = function () { this.listeners.forEach(function (fn) { fn(); }); };
+
+  /* Results for text; loads the typo vocabulary first if the query needs it. */
+  Loader.prototype.search = function (text) {
+    var self = this, engine = this.engine;
+    var needs = engine.needsVocabulary(text, false) ||
+      (engine.needsVocabulary(text, true) && engine.run(engine.plan(text, false)).length === 0);
+    if (!needs) return Promise.resolve(engine.search(text));
+    return loadJSON(this.url("search/vocab.json")).then(function (v) {
+      if (!engine.vocabulary) engine.setVocabulary(v.words);
+      return engine.search(text);
+    });
+  };
+
+  var loaders = {};
+  function loaderFor(base) {
+    if (!loaders[base]) loaders[base] = new Loader(base);
+    return loaders[base];
+  }
+
+  /* ---------------------------------------------------------------- DOM helpers */
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function debounce(fn, ms) {
+    var t;
+    return function () {
+      clearTimeout(t);
+      t = setTimeout(fn, ms);
+    };
+  }
+
+  function resultItem(loader, ref) {
+    var docs = loader.docs;
+    var li = el("li", { "class": "katalog-result" });
+    var a = el("a", { href: loader.url("inovasi/" + docs.ids[ref] + "/"), "class": "katalog-result__link" });
+    a.appendChild(el("span", { "class": "katalog-result__title" }, docs.titles[ref]));
+    a.appendChild(el("span", { "class": "katalog-result__meta" }, docs.agencies[ref] + " · " + docs.years[ref]));
+    li.appendChild(a);
+    return li;
+  }
+
+  /* ---------------------------------------------------------------- header box */
+
+  var HEADER_LIMIT = 8;
+
+  function initHeader(form) {
+    if (form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var input = form.querySelector("input[name=q]");
+    var panel = form.querySelector("[data-search-panel]");
+    var list = form.querySelector("[data-search-list]");
+    var status = form.querySelector("[data-search-status]");
+    var more = form.querySelector("[data-search-more]");
+    var loader = loaderFor(form.getAttribute("data-base") || ".");
+    var counter = 0;
+
+    function close() {
+      panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+    }
+
+    function show() {
+      var text = input.value.trim(), mine = ++counter;
+      if (!text) { close(); return; }
+      panel.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      if (!loader.engine) status.textContent = "Memuat indeks pencarian…";
+      loader.start().then(function () { return loader.search(text); }).then(function (results) {
+        if (mine !== counter) return;
+        list.textContent = "";
+        results.slice(0, HEADER_LIMIT).forEach(function (r) { list.appendChild(resultItem(loader, r[0])); });
+        status.textContent = results.length ? results.length + " studi kasus cocok" : "Tidak ada studi kasus yang cocok.";
+        more.href = loader.url("cari/") + "?q=" + encodeURIComponent(text);
+        more.hidden = !results.length;
+      }).catch(function () {
+        status.textContent = "Pencarian gagal dimuat. Coba halaman Cari.";
+      });
+    }
+
+    var update = debounce(show, 60);
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { loader.start(); if (input.value.trim()) show(); });
+    loader.listeners.push(function () { if (!panel.hidden) show(); });
+    form.addEventListener("keydown", function (ev) {
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      if (ev.key === "Escape") { close(); input.focus(); }
+      else if (ev.key === "ArrowDown" && !panel.hidden && links.length) {
+        ev.preventDefault();
+        links[Math.min(i + 1, links.length - 1)].focus();
+      } else if (ev.key === "ArrowUp" && i >= 0) {
+        ev.preventDefault();
+        if (i === 0) input.focus(); else links[i - 1].focus();
+      }
+    });
+    document.addEventListener("click", function (ev) { if (!form.contains(ev.target)) close(); });
+    if (document.activeElement === input) { loader.start(); if (input.value.trim()) show(); }
+  }
+
+  /* ---------------------------------------------------------------- finder page */
+
+  var PAGE = 50;
+
+  function initFinder(rootEl) {
+    var form = rootEl.querySelector("form");
+    var input = form.querySelector("input[name=q]");
+    var from = form.querySelector("[name=tahun_dari]");
+    var to = form.querySelector("[name=tahun_sampai]");
+    var list = rootEl.querySelector("[data-search-results]");
+    var status = rootEl.querySelector("[data-search-count]");
+    var moreButton = rootEl.querySelector("[data-search-more]");
+    var loader = loaderFor(rootEl.getAttribute("data-base") || "..");
+    var facets = null, shown = PAGE, counter = 0, started = false;
+
+    function boxes(param) {
+      return Array.prototype.slice.call(form.querySelectorAll('input[type=checkbox][name="' + param + '"]'));
+    }
+
+    function readURL() {
+      if (location.search.length <= 1) return false;
+      var params = new URLSearchParams(location.search);
+      input.value = params.get("q") || "";
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (b) {
+        b.checked = params.getAll(b.name).indexOf(b.value) >= 0;
+      });
+      from.value = params.get("tahun_dari") || "";
+      to.value = params.get("tahun_sampai") || "";
+      return Array.from(params.keys()).length > 0;
+    }
+
+    function state() {
+      var params = new URLSearchParams();
+      if (input.value.trim()) params.set("q", input.value.trim());
+      facets.forEach(function (f) {
+        boxes(f.param).forEach(function (b) { if (b.checked) params.append(f.param, b.value); });
+      });
+      if (from.value) params.set("tahun_dari", from.value);
+      if (to.value) params.set("tahun_sampai", to.value);
+      return params;
+    }
+
+    function writeURL(params) {
+      var qs = params.toString();
+      history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+    }
+
+    function selected() {
+      return facets.map(function (f) {
+        var values = new Set();
+        boxes(f.param).forEach(function (b) { if (b.checked) values.add(f.number.get(b.value)); });
+        return values;
+      });
+    }
+
+    function matchesFacet(f, chosen, ref) {
+      if (!chosen.size) return true;
+      var mine = f.docs[ref];
+      for (var i = 0; i < mine.length; i++) if (chosen.has(mine[i])) return true;
+      return false;
+    }
+
+    function render() {
+      var text = input.value.trim(), mine = ++counter;
+      var search = text ? loader.search(text) : Promise.resolve(null);
+      search.then(function (results) {
+        if (mine !== counter) return;
+        var docs = loader.docs, n = docs.ids.length;
+        var refs = results ? results.map(function (r) { return r[0]; }) : defaultOrder(docs);
+        var lo = from.value ? Number(from.value) : -Infinity, hi = to.value ? Number(to.value) : Infinity;
+        refs = refs.filter(function (ref) { return docs.years[ref] >= lo && docs.years[ref] <= hi; });
+        var chosen = selected();
+        // Counts per value: the query and every OTHER facet's filter applied.
+        facets.forEach(function (f, fi) {
+          var counts = new Array(f.values.length).fill(0);
+          refs.forEach(function (ref) {
+            for (var g = 0; g < facets.length; g++) if (g !== fi && !matchesFacet(facets[g], chosen[g], ref)) return;
+            f.docs[ref].forEach(function (v) { counts[v] += 1; });
+          });
+          boxes(f.param).forEach(function (b) {
+            var c = counts[f.number.get(b.value)] || 0;
+            var out = b.parentNode.querySelector("[data-count]");
+            if (out) out.textContent = String(c);
+            b.closest("li").classList.toggle("katalog-facet--empty", c === 0 && !b.checked);
+          });
+        });
+        var final = refs.filter(function (ref) {
+          for (var g = 0; g < facets.length; g++) if (!matchesFacet(facets[g], chosen[g], ref)) return false;
+          return true;
+        });
+        list.textContent = "";
+        final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref)); });
+        status.textContent = final.length ? final.length + " dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok. Kurangi saringan atau ubah kata kunci.";
+        moreButton.hidden = final.length <= shown;
+        rootEl.setAttribute("data-search-state", "ready");
+        writeURL(state());
+      });
+    }
+
+    function defaultOrder(docs) {
+      var refs = docs.ids.map(function (_id, i) { return i; });
+      return refs.sort(function (a, b) { return docs.years[b] - docs.years[a] || a - b; });
+    }
+
+    function start() {
+      if (started) return;
+      started = true;
+      rootEl.setAttribute("data-search-state", "loading");
+      status.textContent = "Memuat indeks pencarian…";
+      Promise.all([loader.start(), loadJSON(loader.url("search/facets.json"))]).then(function (got) {
+        facets = got[1].facets;
+        facets.forEach(function (f) {
+          f.number = new Map();
+          f.values.forEach(function (v, i) { f.number.set(v[0], i); });
+        });
+        loader.listeners.push(render);
+        render();
+      }).catch(function () {
+        status.textContent = "Pencarian gagal dimuat. Gunakan daftar jelajah di bawah.";
+      });
+    }
+
+    var update = debounce(function () { shown = PAGE; if (facets) render(); else start(); }, 60);
+    input.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
+    input.addEventListener("focus", start);
+    form.addEventListener("focusin", start);
+    moreButton.addEventListener("click", function () { shown += PAGE; render(); });
+    rootEl.classList.add("katalog-finder--js");
+    var touched = rootEl.contains(document.activeElement) || form.querySelector("input:checked, select option:checked[value]:not([value=''])");
+    if (readURL() || touched || input.value) start();
+  }
+
+  /* ---------------------------------------------------------------- boot */
+
+  function boot() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-katalog-search]"), initHeader);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-katalog-finder]"), initFinder);
+  }
+
+  root.katalogSearchBoot = boot;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})(typeof window !== "undefined" ? window : this);

@@ -1,0 +1,132 @@
+"""Search outputs of the site: the packed index files, display and facet data, the browser
+scripts and the finder page ``/cari/``.
+
+Files under ``search/`` are fetched by ``assets/search/search.js`` only once someone uses a
+search field: ``index-0.json`` (terms, analysis data, primary part) and ``docs.json`` for the
+first query, then ``index-1.json`` (secondary part); ``facets.json`` on the finder page;
+``vocab.json`` only when a query has a word the index does not know (typo fallback).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.model import FACETS, Catalog
+from generator.output import Output, PageOutput, StaticOutput
+from generator.search import query as plan
+from generator.search.analysis import MIN_TERM_LENGTH, STEMMER_NAME, STOP_WORDS
+from generator.search.index import (
+    FORMAT_VERSION,
+    SCORE_SCALE,
+    PackedIndex,
+    build_packed_index,
+    catalog_analyzer,
+)
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets" / "search"
+ASSET_FILES = ("search.js", "stemmer-id.js", "lunr.min.js", "search.css")
+
+# Facet → URL parameter of the finder page (the year facet is a range: tahun_dari, tahun_sampai).
+FACET_PARAMS = {
+    "category": "kategori",
+    "province": "provinsi",
+    "status": "status",
+    "award": "penghargaan",
+    "sdg": "sdg",
+    "agency_type": "jenis",
+}
+YEAR_PARAMS = ("tahun_dari", "tahun_sampai")
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def index_files(catalog: Catalog) -> dict[str, object]:
+    """The JSON documents under ``search/`` (path → data)."""
+    analyzer = catalog_analyzer(catalog)
+    packed: PackedIndex = build_packed_index(catalog, analyzer)
+    head = {
+        "format": FORMAT_VERSION,
+        "pipeline": STEMMER_NAME,
+        "terms": list(packed.terms),
+        "stopWords": sorted(STOP_WORDS),
+        "minTermLength": MIN_TERM_LENGTH,
+        "synonyms": analyzer.to_json(),
+        "plan": {
+            "exact": plan.BOOST_EXACT, "prefix": plan.BOOST_PREFIX, "synonym": plan.BOOST_SYNONYM,
+            "fuzzy": plan.BOOST_FUZZY, "correction": plan.BOOST_CORRECTION,
+            "minPrefix": plan.MIN_PREFIX_LENGTH, "minFuzzy": plan.MIN_FUZZY_LENGTH,
+            "longWord": plan.LONG_WORD, "maxCompletions": plan.MAX_COMPLETIONS, "scale": SCORE_SCALE,
+        },
+        "parts": len(packed.parts),
+        "part": packed.parts[0],
+    }
+    files: dict[str, object] = {"search/index-0.json": head}
+    for n, part in enumerate(packed.parts[1:], start=1):
+        files[f"search/index-{n}.json"] = {"part": part}
+    innovations = catalog.innovations
+    files["search/docs.json"] = {
+        "ids": [i.id for i in innovations],
+        "titles": [i.title for i in innovations],
+        "agencies": [i.agency.name for i in innovations],
+        "years": [i.year for i in innovations],
+    }
+    files["search/facets.json"] = {"facets": facet_data(catalog)}
+    files["search/vocab.json"] = {"words": list(packed.vocabulary)}
+    return files
+
+
+def facet_data(catalog: Catalog) -> list[dict[str, object]]:
+    """Per facet: its values with labels and, per document, the numbers of its values."""
+    from generator.render.base import FACET_TITLES, Labels
+
+    labels = Labels(catalog)
+    out = []
+    for facet in FACETS:
+        if facet == "year":
+            continue
+        values = list(catalog.facets.get(facet, {}))
+        number = {v: n for n, v in enumerate(values)}
+        out.append({
+            "name": facet,
+            "param": FACET_PARAMS[facet],
+            "title": FACET_TITLES[facet],
+            "values": [[v, labels.facet(facet, v)] for v in values],
+            "docs": [[number[v] for v in i.facet_values()[facet]] for i in catalog.innovations],
+        })
+    return out
+
+
+def render_finder(catalog: Catalog) -> PageOutput:
+    """``/cari/``: the form, server-rendered facet lists (browse links without JavaScript)."""
+    from generator.render.base import FACET_TITLES, RenderContext, facet_url
+
+    ctx = RenderContext(catalog)
+    labels = ctx.labels
+    facets = []
+    for facet in FACETS:
+        if facet == "year":
+            continue
+        values = [
+            (value, labels.facet(facet, value), len(ids), facet_url(facet, value))
+            for value, ids in catalog.facets.get(facet, {}).items()
+        ]
+        facets.append((facet, FACET_PARAMS[facet], FACET_TITLES[facet], values))
+    years = sorted({i.year for i in catalog.innovations})
+    return ctx.page(
+        "cari/index.md", "search/cari.html", "Cari inovasi",
+        "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut kategori, "
+        "provinsi, tahun, status, penghargaan, SDG, dan jenis instansi.",
+        facets=facets, years=years, year_params=YEAR_PARAMS, total=len(catalog.innovations),
+    )
+
+
+def render_search(catalog: Catalog) -> list[Output]:
+    """Every search output of the site: index files, scripts and styles, the finder page."""
+    outputs: list[Output] = [StaticOutput(path, _json(data)) for path, data in index_files(catalog).items()]
+    for name in ASSET_FILES:
+        outputs.append(StaticOutput(f"assets/search/{name}", (ASSETS / name).read_bytes()))
+    outputs.append(render_finder(catalog))
+    return outputs

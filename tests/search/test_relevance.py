@@ -1,0 +1,99 @@
+"""Relevance on the fixture corpus: what people type finds the case they mean (top 3)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from generator.search.query import search_catalog
+
+TOP3 = [
+    # affixes: the stem of "perpustakaan" is "pustaka"
+    ("pustaka", "perpustakaan-keliling-kulon-progo"),
+    ("perpustakaan", "perpustakaan-keliling-kulon-progo"),
+    ("perpus keliling", "perpustakaan-keliling-kulon-progo"),
+    # aliases: the expansion of an acronym in the title
+    ("Telepon Orang dalam Kedaruratan", "telor-dadar-112-jakarta"),
+    ("telor dadar", "telor-dadar-112-jakarta"),
+    ("112", "telor-dadar-112-jakarta"),
+    ("Unit Pelayanan Terpadu Penanggulangan Kemiskinan", "uptpk-sragen"),
+    # acronyms ↔ expansions, from synonyms.yml, any case
+    ("KTP", "jemput-bola-perekaman-e-ktp-garut"),
+    ("e-KTP", "jemput-bola-perekaman-e-ktp-garut"),
+    ("ktp elektronik", "jemput-bola-perekaman-e-ktp-garut"),
+    ("UMKM", "inkubator-umkm-bandung"),
+    ("MPP", "mal-pelayanan-publik-denpasar"),
+    ("adminduk", "adminduk-keliling-sumenep"),
+    ("administrasi kependudukan", "adminduk-keliling-sumenep"),
+    ("kartu keluarga", "adminduk-keliling-sumenep"),
+    ("disdukcapil", "jemput-bola-perekaman-e-ktp-garut"),
+    ("stunting", "posyandu-cegah-stunting-sumedang"),
+    # spelling variants
+    ("antrian", "antrean-daring-puskesmas-kendari"),
+    ("antrian puskesmas", "antrean-daring-puskesmas-kendari"),
+    # typos
+    ("kependudkan", "adminduk-keliling-sumenep"),
+    ("perpustkaan", "perpustakaan-keliling-kulon-progo"),
+    ("banyuwngi", "smart-kampung-banyuwangi"),
+    # agency and region names
+    ("Banyuwangi", "smart-kampung-banyuwangi"),
+    ("Sragen", "uptpk-sragen"),
+    ("kota kendari", "antrean-daring-puskesmas-kendari"),
+    ("Jawa Timur sampah", "bank-sampah-induk-surabaya"),
+    ("nusa tenggara timur", "sekolah-perempuan-kupang"),
+    # multi-word queries where not every word matches, with stop words
+    ("inovasi layanan kesehatan untuk ibu hamil", "posyandu-cegah-stunting-sumedang"),
+    ("layanan desa digital di banyuwangi", "smart-kampung-banyuwangi"),
+    ("bank sampah", "bank-sampah-induk-surabaya"),
+    ("warga miskin", "uptpk-sragen"),
+    ("perempuan desa musyawarah", "sekolah-perempuan-kupang"),
+    # prefix while typing
+    ("puskes", "antrean-daring-puskesmas-kendari"),
+    ("perpust", "perpustakaan-keliling-kulon-progo"),
+    ("banyuw", "smart-kampung-banyuwangi"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), TOP3)
+def test_expected_case_in_top_3(search_catalog, query: str, expected: str) -> None:
+    hits = search_catalog and search_catalog_top(search_catalog, query)
+    assert expected in hits, f"{query!r} → {hits}"
+
+
+def search_catalog_top(catalog, query: str) -> list[str]:
+    return [h.id for h in search_catalog(catalog, query, limit=3)]
+
+
+def test_first_hit_for_unambiguous_queries(searcher) -> None:
+    for query, expected in [("KTP", "jemput-bola-perekaman-e-ktp-garut"), ("Sragen", "uptpk-sragen"),
+                            ("antrian", "antrean-daring-puskesmas-kendari"),
+                            ("pustaka", "perpustakaan-keliling-kulon-progo")]:
+        assert searcher.search(query, 1)[0].id == expected
+
+
+def test_nonsense_and_stop_words_find_nothing(searcher) -> None:
+    assert searcher.search("xqzv", 3) == []
+    assert searcher.search("dan yang di untuk", 3) == []
+    assert searcher.search("", 3) == []
+
+
+def test_scores_descend_and_are_rounded(searcher) -> None:
+    hits = searcher.search("layanan kependudukan", 10)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(round(s, 3) == s for s in scores)
+
+
+def test_cli_json_output(search_content) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "search", "--content", str(search_content),
+         "--format", "json", "--limit", "3", "antrian", "puskesmas"],
+        capture_output=True, text=True, env={"KATALOG_TODAY": "2026-11-23", "PATH": ""}, check=True,
+    )
+    hits = json.loads(done.stdout)
+    assert hits[0]["id"] == "antrean-daring-puskesmas-kendari"
+    assert set(hits[0]) == {"id", "title", "score"}
+    assert len(hits) <= 3
