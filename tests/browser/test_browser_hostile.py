@@ -74,6 +74,15 @@ def test_search_results_are_inert(page, hostile_site, results_dir, query):
     page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png")
 
 
+@pytest.mark.parametrize("query", ["alert", "img onerror", "7*7"])
+def test_header_search_results_are_inert(page, hostile_site, query):
+    page.goto(hostile_site.url(page_path(hostile_site, "case")), wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_timeout(800)
+    assert_inert(page, f"header search {query!r}")
+
+
 def test_search_from_url_state_is_inert(page, hostile_site):
     page.goto(hostile_site.url(page_path(hostile_site, "cari") + '?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'
                                "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"), wait_until="networkidle")
