@@ -17,7 +17,7 @@ def test_vendored_lunr_is_the_pinned_release() -> None:
     assert json.loads((ROOT / "package.json").read_text())["devDependencies"]["lunr"] == "2.3.9"
 
 
-def test_vendored_lunr_matches_node_modules_when_installed() -> None:
+def test_vendored_lunr_matches_node_modules() -> None:
     installed = ROOT / "node_modules" / "lunr" / "lunr.min.js"
     package = json.loads((ROOT / "node_modules" / "lunr" / "package.json").read_text())
     assert package["version"] == "2.3.9"
