@@ -309,7 +309,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
                         "Periksa tanda kurung `[`/`{` yang tidak ditutup.")
         return builder.out
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _error_mark(exc)
         line = builder.mark_line(mark)
         builder.out.ok = False
         builder.problem("yaml-syntax", line, "", _syntax_message(exc), _syntax_hint(exc))
@@ -330,6 +330,20 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
     return builder.out
 
 
+def _error_mark(exc: yaml.MarkedYAMLError) -> Any:
+    """The mark closest to the contributor's mistake.
+
+    For an unclosed quote or bracket, or a line without a colon, PyYAML's problem mark
+    points past the mistake (often the end of the front matter); the context mark points
+    where the quote, bracket or key began.
+    """
+    context = exc.context or ""
+    if exc.context_mark is not None and (context.startswith("while scanning")
+                                         or context.startswith("while parsing a flow")):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
 _SYNTAX = (
     ("mapping values are not allowed", "Titik dua (`:`) tidak diizinkan di sini.",
      "Jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`; "
@@ -348,6 +362,10 @@ _SYNTAX = (
      "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
     ("expected <block end>, but found", "Struktur YAML tidak sesuai (sering karena indentasi atau tanda kutip).",
      "Periksa indentasi baris ini dan baris sebelumnya, dan tanda kutip yang tidak ditutup."),
+    ("did not find expected ',' or ']'", "Kurung siku `[` tidak ditutup, atau butirnya tidak dipisah koma.",
+     "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` tersendiri."),
+    ("did not find expected ',' or '}'", "Kurung kurawal `{` tidak ditutup, atau pasangannya tidak dipisah koma.",
+     "Tutup dengan `}`, atau tulis kunci-kuncinya di baris tersendiri dengan indentasi."),
     ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
      "Tulis ulang nilainya secara lengkap."),
     ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
@@ -512,7 +530,7 @@ def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [diagnostic("file-unreadable", file, 0, "", f"Berkas tidak bisa dibaca: {exc.strerror}.", "")]
+        return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {exc.strerror}.", "")]
     return parse_document(data, file, _doc_id(path), rel_path)
 
 

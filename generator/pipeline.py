@@ -53,13 +53,14 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         context, _, _ = load_documents(content_dir, others)
         only = {doc.file for doc in documents} | {d.file for d in problems}
         diagnostics += problems
-        diagnostics += validate_documents(documents + context, taxonomies, today, only_files=only)
+        diagnostics += _without_echoes(validate_documents(documents + context, taxonomies, today, only_files=only),
+                                       problems)
     else:
         documents, problems, files_checked = load_documents(content_dir, None)
         diagnostics += problems
         for stray in find_ignored_files(content_dir / "innovations"):
             diagnostics.append(diagnostic(
-                "ignored-file", str(stray), 0, "",
+                "ignored-file", str(stray), 1, "",
                 "Berkas ini tidak dibaca sebagai studi kasus.",
                 "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
                 "(huruf kecil `.md`)."))
@@ -67,8 +68,16 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
             diagnostics.append(diagnostic("no-innovations", str(content_dir / "innovations"), 0, "",
                                           "Belum ada studi kasus di folder `innovations/`.",
                                           "Buat yang pertama dengan `katalog new <id>`."))
-        diagnostics += validate_documents(documents, taxonomies, today)
+        diagnostics += _without_echoes(validate_documents(documents, taxonomies, today), problems)
     return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked)
+
+
+def _without_echoes(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop validation errors at a key the loader already reported (e.g. an alias read as empty)."""
+    taken = {(d.file, d.path) for d in loading if d.path}
+    if not taken:
+        return found
+    return [d for d in found if (d.file, d.path) not in taken]
 
 
 def _key(path: Path) -> Path:

@@ -108,6 +108,8 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
             return surprise
     if value is None:
         return f"Isi nilai `{key}` atau hapus kuncinya bila tidak wajib."
+    if "string" in expected and isinstance(value, float) and raw is not None and str(value) != raw:
+        return f"YAML membaca `{raw}` sebagai bilangan {value}; beri tanda kutip: `\"{raw}\"`."
     if "string" in expected and isinstance(value, (int, float, bool)):
         shown = raw if raw is not None else str(value)
         return f"Beri tanda kutip agar dibaca sebagai teks: `\"{shown}\"`."

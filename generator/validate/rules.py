@@ -72,7 +72,8 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
                 continue
             source = item.get("source")
             path = f"{section}.{i}.source"
-            if _is_int(source) and source > n_sources and source >= 1 and path not in reported:
+            if (isinstance(sources, list) and _is_int(source) and source > n_sources >= 1
+                    and path not in reported):
                 have = f"hanya ada {n_sources} sumber" if n_sources else "`sources` belum berisi sumber"
                 add("source-index", path, f"`source: {source}` tidak ada: {have}.",
                     (f"Pakai nomor 1–{n_sources}" if n_sources > 1 else "Pakai nomor 1")
