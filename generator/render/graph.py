@@ -15,7 +15,7 @@ from markupsafe import escape
 from generator.model import Catalog
 
 NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 180, 40, 24, 70, 16
-MAX_LABEL = 26
+MAX_LABEL = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     out = []
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     out.append(f'<svg{ns} class="katalog-graph" viewBox="0 0 {width} {height}" width="{width}" '
-               f'height="{height}" role="img" aria-labelledby="graf-judul">')
+               f'height="{height}" role="group" aria-labelledby="graf-judul">')
     out.append('<title id="graf-judul">Graf replikasi: panah dari inovasi asal ke replikasinya</title>')
     out.append('<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
                'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>')
