@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import snowballstemmer
 
@@ -38,15 +37,26 @@ _stemmer = snowballstemmer.stemmer("indonesian")
 
 def words(text: str) -> list[str]:
     """Normalised words: no diacritics, lowercase, split on non-alphanumerics."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _WORD.findall(stripped.lower())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if ch.isascii() or unicodedata.category(ch) != "Mn")
+    return _WORD.findall(text.lower())
 
 
-@lru_cache(maxsize=200_000)
+class _StemCache(dict):
+    """word → stem; a dict so that lookups in the hot loops stay in C."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = _stemmer.stemWord(word)
+        return value
+
+
+_STEMS = _StemCache()
+
+
 def stem(word: str) -> str:
     """Snowball Indonesian stem of one normalised word."""
-    return _stemmer.stemWord(word)
+    return _STEMS[word]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +74,10 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         """Index terms of ``text``: stems of non-stop words, plus synonym keys."""
         raw = words(text)
-        stems = [stem(w) for w in raw]
+        stems = [_STEMS[w] for w in raw]
         out = [s for w, s in zip(raw, stems) if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
-        out.extend(self.synonym_keys(stems))
+        if not self._starts.keys().isdisjoint(stems):
+            out.extend(self.synonym_keys(stems))
         return out
 
     def synonym_keys(self, stems: list[str]) -> list[str]:
@@ -76,9 +87,10 @@ class Analyzer:
     def synonym_matches(self, stems: list[str]) -> list[tuple[str, int]]:
         """(key, words in the matched variant) per occurrence; longest variant per position."""
         found: list[tuple[str, int]] = []
-        for i, first in enumerate(stems):
+        starts = self._starts
+        for i in [i for i, first in enumerate(stems) if first in starts]:
             seen: set[str] = set()
-            for variant, key in self._starts.get(first, ()):
+            for variant, key in starts[stems[i]]:
                 if key in seen or tuple(stems[i:i + len(variant)]) != variant:
                     continue
                 seen.add(key)

@@ -16,6 +16,7 @@ parts and add their scores, so the CLI ranks exactly as the site does.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from lunr import __TARGET_JS_VERSION__
@@ -90,59 +91,113 @@ def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
     }
 
 
-def build_packed_index(catalog: Catalog, analyzer: Analyzer | None = None) -> PackedIndex:
-    """Index every case (refs are positions in the catalogue's id order) and pack the parts."""
+def analyse_catalog(catalog: Catalog, analyzer: Analyzer) -> tuple[list[dict[str, list[str]]], tuple[str, ...]]:
+    """Per case (in catalogue order) the terms of each field, and the sorted indexed words."""
+    documents: list[dict[str, list[str]]] = []
+    vocabulary: set[str] = set()
+    for innovation in catalog.innovations:
+        doc: dict[str, list[str]] = {}
+        for name, text in field_texts(innovation, catalog).items():
+            doc[name] = analyzer.terms(text)
+            vocabulary.update(words(text))
+        documents.append(doc)
+    kept = (w for w in vocabulary if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS and not w.isdigit())
+    return documents, tuple(sorted(kept))
+
+
+def build_packed_index(catalog: Catalog, analyzer: Analyzer | None = None, *,
+                       with_lunr_builder: bool = False) -> PackedIndex:
+    """Index every case (refs are positions in the catalogue's id order) and pack the parts.
+
+    The scores are lunr's BM25 field vectors. By default they are computed by
+    :func:`field_vectors`, a direct transcription of lunr.py's ``Builder`` (the builder spends
+    most of its time copying token objects and inserting into vectors one element at a time);
+    ``with_lunr_builder=True`` runs lunr.py's own ``Builder``, and a test checks both agree.
+    """
     analyzer = analyzer or catalog_analyzer(catalog)
+    documents, vocabulary = analyse_catalog(catalog, analyzer)
+    vectors = lunr_field_vectors(documents) if with_lunr_builder else field_vectors(documents)
+    return _pack(vectors, tuple(i.id for i in catalog.innovations), vocabulary)
+
+
+def field_vectors(documents: list[dict[str, list[str]]], k1: float = 1.2, b: float = 0.75
+                  ) -> dict[str, dict[int, dict[str, float]]]:
+    """field → ref → term → score, exactly as lunr.py's ``Builder.build`` computes them."""
+    names = [name for name, _b, _h in FIELDS]
+    boosts = {name: boost for name, boost, _h in FIELDS}
+    n_docs = len(documents)
+    frequencies: dict[str, list[dict[str, int]]] = {name: [] for name in names}
+    postings: dict[str, int] = {}  # term → number of (field, document) pairs holding it
+    total_length = dict.fromkeys(names, 0)
+    for doc in documents:
+        for name in names:
+            terms = doc.get(name, [])
+            total_length[name] += len(terms)
+            tf: dict[str, int] = {}
+            for term in terms:
+                tf[term] = tf.get(term, 0) + 1
+            frequencies[name].append(tf)
+            for term in tf:
+                postings[term] = postings.get(term, 0) + 1
+    idf = {term: math.log(1 + abs((n_docs - count + 0.5) / (count + 0.5))) for term, count in postings.items()}
+    result: dict[str, dict[int, dict[str, float]]] = {name: {} for name in names}
+    for name in names:
+        average = total_length[name] / n_docs if n_docs else 0.0
+        boost = boosts[name]
+        for ref, tf in enumerate(frequencies[name]):
+            if not tf:
+                continue
+            length = sum(tf.values())
+            vector: dict[str, float] = {}
+            for term, count in tf.items():
+                score = idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (length / average)) + count)
+                score *= boost
+                score *= 1  # lunr's document boost
+                vector[term] = round(score, 3)
+            result[name][ref] = vector
+    return result
+
+
+def lunr_field_vectors(documents: list[dict[str, list[str]]]) -> dict[str, dict[int, dict[str, float]]]:
+    """The same as :func:`field_vectors`, computed by lunr.py's ``Builder`` (slow; reference)."""
     builder = Builder()
     builder.ref("r")
     for name, boost, _help in FIELDS:
         builder.field(name, boost=boost)
     builder.search_pipeline.add(_stemmer_id)
-    vocabulary: set[str] = set()
-    for n, innovation in enumerate(catalog.innovations):
-        doc: dict[str, object] = {"r": str(n)}
-        for name, text in field_texts(innovation, catalog).items():
-            doc[name] = analyzer.terms(text)
-            vocabulary.update(
-                w for w in words(text)
-                if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS and not w.isdigit()
-            )
-        builder.add(doc)
+    for n, doc in enumerate(documents):
+        builder.add({"r": str(n), **doc})
     index = builder.build()
-    return _pack(index, tuple(i.id for i in catalog.innovations), tuple(sorted(vocabulary)))
-
-
-def _pack(index: Index, ids: tuple[str, ...], vocabulary: tuple[str, ...]) -> PackedIndex:
-    old_terms = {posting["_index"]: term for term, posting in index.inverted_index.items()}
-    terms = tuple(sorted(old_terms.values()))
-    number = {term: n for n, term in enumerate(terms)}
-    # field → ref number → [(term number, score)]
-    by_field: dict[str, dict[int, list[tuple[int, int]]]] = {name: {} for name, _b, _h in FIELDS}
+    terms = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    result: dict[str, dict[int, dict[str, float]]] = {name: {} for name, _b, _h in FIELDS}
     for field_ref, vector in index.field_vectors.items():
         name, _, ref = str(field_ref).partition("/")
         elements = vector.elements
-        pairs = sorted(
-            (number[old_terms[elements[i]]], round(elements[i + 1] * SCORE_SCALE))
-            for i in range(0, len(elements), 2)
-        )
-        if pairs:
-            by_field[name][int(ref)] = pairs
+        if elements:
+            result[name][int(ref)] = {terms[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)}
+    return result
+
+
+def _pack(vectors: dict[str, dict[int, dict[str, float]]], ids: tuple[str, ...],
+          vocabulary: tuple[str, ...]) -> PackedIndex:
+    terms = tuple(sorted({t for by_ref in vectors.values() for vector in by_ref.values() for t in vector}))
+    number = {term: n for n, term in enumerate(terms)}
     parts = []
     for fields in PARTS:
-        vectors: dict[str, list[list[int]]] = {}
+        packed_fields: dict[str, list[list[int]]] = {}
         for name in fields:
             rows: list[list[int]] = []
             previous_ref = 0
-            for ref in sorted(by_field[name]):
+            for ref in sorted(vectors[name]):
                 row = [ref - previous_ref]
                 previous_term = 0
-                for term_number, score in by_field[name][ref]:
-                    row += [term_number - previous_term, score]
+                for term_number, score in sorted((number[t], s) for t, s in vectors[name][ref].items()):
+                    row += [term_number - previous_term, round(score * SCORE_SCALE)]
                     previous_term = term_number
                 rows.append(row)
                 previous_ref = ref
-            vectors[name] = rows
-        parts.append({"fields": list(fields), "vectors": vectors})
+            packed_fields[name] = rows
+        parts.append({"fields": list(fields), "vectors": packed_fields})
     return PackedIndex(terms, tuple(parts), ids, vocabulary)
 
 
