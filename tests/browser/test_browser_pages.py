@@ -42,7 +42,7 @@ def test_search_page_finds_a_case_and_stays_local(page, real_site, results_dir):
 def test_header_search_opens_with_slash_and_shows_results(page, real_site, results_dir):
     page.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
     page.keyboard.press("/")
-    page.keyboard.type("puskesmas", delay=30)
+    page.keyboard.type("sampah", delay=30)
     results = page.locator("header [data-search-list] a[href*='inovasi/'], header [data-search-results] a[href*='inovasi/']")
     results.first.wait_for(state="visible", timeout=15_000)
     page.screenshot(path=results_dir / "header-search.png")
