@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.errors import ConfigError, ContentError
+from generator.mkdocs_adapter.shell import Shell, make_shell, page_values
 from generator.model import Catalog
 from generator.output import PageOutput, StaticOutput
 
@@ -30,6 +31,9 @@ PLACEHOLDER = "katalog\n"
 
 class KatalogConfig(base.Config):
     content_dir = c.Type(str, default="content")  # folder with innovations/, taxonomies/, pages/
+    # Render Material's chrome once per page shape and fill it per page (shell.py), and the
+    # sidebar once per folder; the output is byte-identical either way, only faster.
+    shared_shell = c.Type(bool, default=True)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -41,6 +45,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._statics: list[StaticOutput] = []
         self._in_nav: set[str] = set()
         self._fragments: dict[str, str] = {}  # theme fragments identical across pages (see main.html)
+        self._env = None
+        self._shells: dict[tuple, Shell | None] = {}
+        self._shell_pages: dict[str, PageOutput] = {}
+        self._pending: dict[str, tuple[Shell, dict]] = {}
+        self._tocs: dict[tuple, str] = {}
 
     def content_path(self, config: MkDocsConfig) -> Path:
         if self.content_override is not None:
@@ -90,9 +99,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         # Templates do not change during a build; skip Jinja's per-include mtime check.
         env.auto_reload = False
+        self._env = env
+        self._shells, self._pending, self._tocs = {}, {}, {}
         self._fragments = {}
-        env.globals["katalog_fragment"] = self._fragments.get
-        env.globals["katalog_keep"] = self._keep
+        if self.config.shared_shell:
+            env.globals["katalog_fragment"] = self._fragments.get
+            env.globals["katalog_keep"] = self._keep
+        else:
+            env.globals.pop("katalog_fragment", None)
+            env.globals.pop("katalog_keep", None)
         return env
 
     def _keep(self, key: str, html: str) -> str:
@@ -121,8 +136,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         meta = {"title": output.title, "description": output.description, "hide": list(output.hide)}
         meta.update({f"katalog_{k.replace(':', '_')}": v for k, v in output.meta.items()})
         if page.file.src_uri not in self._in_nav:
-            # Pages outside the nav share one sidebar rendering per folder depth.
+            # Pages outside the nav share one sidebar rendering per folder.
             meta["katalog_shared_nav"] = True
+            meta["katalog_nav_key"] = page.url.rstrip("/").rpartition("/")[0]
+            if self.config.shared_shell and "<h1" in output.html:
+                meta["template"] = "katalog-shell.html"
+                self._shell_pages[page.file.src_uri] = output
         page.meta = meta
         # The page is already HTML: skip MkDocs' Markdown pass for it (a new Markdown
         # instance per page is most of MkDocs' own per-page cost).
@@ -132,6 +151,27 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._pages.get(page.file.src_uri)
         return html if output is None else output.html
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        output = self._shell_pages.get(page.file.src_uri)
+        if output is None:
+            return context
+        key = (page.meta["katalog_nav_key"], tuple(output.hide), output.meta.get("og:type", ""),
+               bool(output.description), page.canonical_url is None, page.abs_url is None,
+               bool(list(page.toc)))
+        if key not in self._shells:
+            self._shells[key] = make_shell(self._env, context, page)
+        self._pending[page.file.src_uri] = (self._shells[key], context)
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        pending = self._pending.pop(page.file.src_uri, None)
+        if pending is None:
+            return output
+        shell, context = pending
+        if shell is None:  # no usable shell for this shape: render the page the ordinary way
+            return self._env.get_template("main.html").render(context)
+        return shell.fill(page_values(self._env, context, page, shell, self._tocs))
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))

@@ -192,3 +192,21 @@ def test_build_result_summary(tmp_path):
     result = build_site(FIXTURE, tmp_path / "site", CONFIG, TODAY)
     assert result.innovations == 5
     assert "5 studi kasus" in result.summary_lines()[0]
+
+
+def test_shared_shell_output_is_byte_identical_to_plain_material_rendering(tmp_path):
+    """The plugin renders Material's chrome once per page shape (and the sidebar once per
+    folder); with that switched off every page goes through Material's templates. Same bytes."""
+    config = CONFIG.read_text("utf-8")
+    assert "      content_dir: content\n" in config
+    plain_config = CONFIG.parent / ".mkdocs-tanpa-shell-test.yml"
+    plain_config.write_text(config.replace("      content_dir: content\n",
+                                           "      content_dir: content\n      shared_shell: false\n"), "utf-8")
+    try:
+        build_site(FIXTURE, tmp_path / "shell", CONFIG, TODAY)
+        build_site(FIXTURE, tmp_path / "plain", plain_config, TODAY)
+    finally:
+        plain_config.unlink()
+    shell, plain = _all_files(tmp_path / "shell"), _all_files(tmp_path / "plain")
+    assert shell.keys() == plain.keys()
+    assert [k for k in shell if shell[k] != plain[k]] == []
