@@ -360,6 +360,8 @@
 
   var loaders = {};
   function loaderFor(base) {
+    // "../" (finder page) and ".." (header, MkDocs base_url) are the same site: one loader.
+    base = String(base).replace(/\/$/, "") || ".";
     if (!loaders[base]) loaders[base] = new Loader(base);
     return loaders[base];
   }
@@ -591,6 +593,8 @@
   }
 
   root.katalogSearchBoot = boot;
+  // For tests and the benchmark: the loader (engine, docs) serving a given base URL.
+  core.loader = loaderFor;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })(typeof window !== "undefined" ? window : this);

@@ -1,0 +1,182 @@
+"""The search in a real Chromium: lazy loading, same ranking as Python, facets and URL state."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from generator.search.query import searcher_for
+from tests.search.test_relevance import TOP3
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+SEARCH_PATHS = ("/search/", "/assets/search/")
+
+
+@pytest.fixture(scope="module")
+def site(search_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("search-site") / "site"
+    env = {**os.environ, "KATALOG_TODAY": "2026-11-23"}
+    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(search_content), "--out", str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(out)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.requested = []
+    page.on("request", lambda r: page.requested.append(urlsplit(r.url).path))
+    yield page
+    assert page.dialogs == []
+    context.close()
+
+
+def search_requests(page) -> list[str]:
+    return [p for p in page.requested if p.startswith(SEARCH_PATHS)]
+
+
+def test_nothing_is_fetched_before_a_search_field_is_focused(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert search_requests(page) == []
+    page.keyboard.press("/")
+    page.keyboard.type("sragen")
+    page.locator("header [data-search-list] a").first.wait_for(state="visible", timeout=15_000)
+    assert "/search/index-0.json" in search_requests(page)
+    assert "/search/vocab.json" not in search_requests(page)  # only a query with an unknown word needs it
+
+
+def test_header_results_link_to_case_pages(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("antrian puskesmas")
+    first = page.locator("header [data-search-list] a").first
+    first.wait_for(state="visible", timeout=15_000)
+    assert "Antrean Daring Puskesmas Kendari" in first.inner_text()
+    assert "Pemerintah Kota Kendari · 2020" in first.inner_text()
+    first.click()
+    page.wait_for_url("**/inovasi/antrean-daring-puskesmas-kendari/")
+
+
+def test_browser_ranks_like_python(page, site, search_catalog) -> None:
+    page.goto(site + "/cari/", wait_until="load")
+    page.locator("#cari-q").focus()
+    page.wait_for_function("() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
+                           " return l && l.engine && l.engine.complete(); }", timeout=15_000)
+    queries = [q for q, _ in TOP3] + ["KTP KK akta", "Sumedang posyandu", "xqzv"]
+    browser_top = page.evaluate(
+        """async (queries) => {
+             const loader = window.katalogSearch.loader('..');
+             const out = [];
+             for (const q of queries) {
+               const results = await loader.search(q);
+               out.push(results.slice(0, 3).map(r => loader.docs.ids[r[0]]));
+             }
+             return out;
+           }""", queries)
+    searcher = searcher_for(search_catalog)
+    python_top = [[h.id for h in searcher.search(q, 3)] for q in queries]
+    assert browser_top == python_top
+
+
+def checked(page, name: str) -> list[str]:
+    return page.eval_on_selector_all(f"input[name={name}]:checked", "els => els.map(e => e.value)")
+
+
+def result_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))")
+    return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+
+
+def wait_ready(page) -> None:
+    page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
+
+
+def test_finder_restores_state_from_the_url(page, site) -> None:
+    page.goto(site + "/cari/?q=layanan&kategori=tata-kelola-pemerintahan&provinsi=jawa-timur&tahun_dari=2017",
+              wait_until="load")
+    wait_ready(page)
+    assert page.input_value("#cari-q") == "layanan"
+    assert checked(page, "kategori") == ["tata-kelola-pemerintahan"]
+    assert checked(page, "provinsi") == ["jawa-timur"]
+    assert page.input_value("[name=tahun_dari]") == "2017"
+    # Banyuwangi (2016) is before the year range; Sumenep (2017) is the only one left.
+    assert result_ids(page) == ["adminduk-keliling-sumenep"]
+    for href in page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))"):
+        assert href.startswith("../inovasi/")
+
+
+def test_changing_filters_updates_results_counts_and_url(page, site) -> None:
+    page.goto(site + "/cari/?q=desa", wait_until="load")
+    wait_ready(page)
+    before = result_ids(page)
+    assert "smart-kampung-banyuwangi" in before and "sekolah-perempuan-kupang" in before
+    # Counts are per value with the query applied.
+    count = page.locator("input[name=kategori][value=pelayanan-responsif-gender] ~ [data-count]")
+    assert count.inner_text() == "1"
+    page.check("input[name=jenis][value=pemerintah-kabupaten]")
+    page.check("input[name=status][value=berhenti]")
+    page.wait_for_function("() => location.search.includes('status=berhenti')")
+    assert result_ids(page) == ["sekolah-perempuan-kupang"]
+    query = parse_qs(urlsplit(page.evaluate("location.href")).query)
+    assert query == {"q": ["desa"], "status": ["berhenti"], "jenis": ["pemerintah-kabupaten"]}
+    page.uncheck("input[name=status][value=berhenti]")
+    page.select_option("[name=tahun_sampai]", "2016")
+    page.wait_for_function("() => !location.search.includes('status=') && location.search.includes('tahun_sampai=2016')")
+    assert set(result_ids(page)) <= {"smart-kampung-banyuwangi", "sekolah-perempuan-kupang",
+                                     "perpustakaan-keliling-kulon-progo"}
+    page.fill("#cari-q", "")
+    page.wait_for_function("() => !location.search.includes('q=')")
+    assert "uptpk-sragen" in result_ids(page)  # no query: every case within the filters
+
+
+def test_finder_without_javascript_offers_browse_links(browser, site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/cari/", wait_until="load")
+    links = page.eval_on_selector_all(".katalog-browse a", "els => els.map(e => e.getAttribute('href'))")
+    assert "../jelajahi/" in links
+    assert "../kategori/kesehatan/" in links
+    assert "../provinsi/jawa-timur/" in links
+    assert not page.locator(".katalog-facets").is_visible()
+    context.close()
