@@ -48,3 +48,19 @@ def test_header_search_opens_with_slash_and_shows_results(page, real_site, resul
     page.screenshot(path=results_dir / "header-search.png")
     w = page.watch
     assert (w.console_errors, w.page_errors, w.failed, w.foreign_requests()) == ([], [], [], [])
+
+
+@pytest.mark.parametrize("kind", ["home", "case", "cari"])
+def test_phone_page_has_no_axe_violations(phone, real_site, kind):
+    phone.goto(real_site.url(page_path(real_site, kind)), wait_until="networkidle")
+    violations = run_axe(phone)
+    assert violations == [], describe_violations(violations)
+
+
+def test_open_header_search_has_no_axe_violations(page, real_site):
+    page.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("sampah", delay=30)
+    page.locator("header [data-search-list] a[href*='inovasi/']").first.wait_for(state="visible", timeout=15_000)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
