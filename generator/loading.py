@@ -131,6 +131,7 @@ class _Builder:
         self.offset = line_offset
         # YAML also breaks lines at NEL, LS and PS; the file's lines are "\n" only, so when
         # those appear, lines are counted from the character index instead.
+        self.text_lines = text.split("\n") if "#" in text else None
         self.breaks: list[int] | None = None
         if any(ch in text for ch in _ODD_BREAKS):
             self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
@@ -141,6 +142,14 @@ class _Builder:
 
     def line(self, node: yaml.Node) -> int:
         return self.mark_line(node.start_mark)
+
+    def _comment_after(self, node: yaml.Node) -> str:
+        """For an empty value, the comment that follows it on its line (``title: #Judul``)."""
+        mark = node.start_mark
+        if self.breaks is not None or mark.line >= len(self.text_lines):
+            return ""
+        rest = self.text_lines[mark.line][mark.column:].lstrip()
+        return rest if rest.startswith("#") else ""
 
     def mark_line(self, mark: Any) -> int:
         if mark is None:
@@ -184,6 +193,10 @@ class _Builder:
             elif not node.style and not isinstance(value, str) and (value is not None or node.value):
                 # plain style is None in PyYAML's composer and "" in libyaml's
                 self.out.scalars[path] = node.value
+            elif value is None and not node.value and self.text_lines is not None:
+                comment = self._comment_after(node)
+                if comment:
+                    self.out.scalars[path] = comment
             return value
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -366,6 +379,8 @@ _SYNTAX = (
      "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` tersendiri."),
     ("did not find expected ',' or '}'", "Kurung kurawal `{` tidak ditutup, atau pasangannya tidak dipisah koma.",
      "Tutup dengan `}`, atau tulis kunci-kuncinya di baris tersendiri dengan indentasi."),
+    ("block sequence entries are not allowed", "Tanda `- ` di sini dibaca sebagai butir daftar.",
+     "Bila nilainya memang diawali `-`, beri tanda kutip; bila ini butir daftar, periksa indentasinya."),
     ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
      "Tulis ulang nilainya secara lengkap."),
     ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",

@@ -28,20 +28,33 @@ class LoadResult:
     files_checked: int = 0
 
 
-def _check_content_dir(content_dir: Path) -> None:
+# The project's own vocabularies, used when a content folder brings none (e.g. a folder
+# holding only innovations/ to check a few files); the fallback is reported as a warning.
+DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxonomies"
+
+
+def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[Diagnostic]]:
     if not content_dir.is_dir():
         raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan "
                           "(pakai --content DIR, folder yang berisi innovations/ dan taxonomies/)")
-    if not (content_dir / "taxonomies").is_dir():
-        raise ConfigError(f"folder `{content_dir / 'taxonomies'}` tidak ditemukan; "
-                          "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
+    own = content_dir / "taxonomies"
+    if own.is_dir():
+        return own, []
+    if DEFAULT_TAXONOMIES.is_dir():
+        return DEFAULT_TAXONOMIES, [diagnostic(
+            "taxonomies-default", str(own), 0, "",
+            f"Folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`.",
+            "Folder konten sebaiknya berisi innovations/ dan taxonomies/.")]
+    raise ConfigError(f"folder `{own}` tidak ditemukan; "
+                      "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
 
 
 def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
-    _check_content_dir(content_dir)
-    taxonomies, diagnostics = load_taxonomies(content_dir / "taxonomies")
+    taxonomy_dir, notes = _taxonomy_dir(content_dir)
+    taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
+    diagnostics += notes
     if files:
         missing = [str(f) for f in files if not Path(f).is_file()]
         if missing:

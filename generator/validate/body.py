@@ -32,6 +32,7 @@ _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -105,7 +106,10 @@ def check_body(doc: SourceDocument) -> list[Diagnostic]:
             "Hapus tag itu; untuk video atau peta, tulis tautan biasa `[judul](https://...)`.")
     for element in _TAG.finditer(text):
         tag_text = element.group(0)
-        attr = _EVENT_ATTR.search(tag_text)
+        # Look for handlers only outside quoted values (href=".../online=1" is harmless);
+        # blanking keeps the offsets.
+        attr = _EVENT_ATTR.search(_QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1],
+                                              tag_text))
         if attr:
             name = attr.group(0).strip(" \t\n\"'/=").split("=")[0].strip()
             add("unsafe-attribute", element.start() + attr.start() + 1,

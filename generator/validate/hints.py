@@ -106,6 +106,9 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
         surprise = yaml_surprise(raw, value)
         if surprise and "string" in expected:
             return surprise
+    if value is None and raw is not None and raw.startswith("#"):
+        return (f"`#` memulai komentar di YAML, jadi nilainya dibaca kosong; beri tanda kutip: "
+                f"`{key}: \"{raw}\"`.")
     if value is None:
         return f"Isi nilai `{key}` atau hapus kuncinya bila tidak wajib."
     if "string" in expected and isinstance(value, float) and raw is not None and str(value) != raw:
@@ -117,6 +120,10 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
         stripped = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+", stripped):
             return f"Hapus tanda kutip: tulis `{key}: {stripped}`, bukan `{key}: \"{stripped}\"`."
+        if "number" in expected and re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", stripped):
+            return "YAML 1.1 membaca notasi `e` tanpa titik dan tanda sebagai teks; tulis angkanya utuh, mis. `2500`."
+        if key == "year" or "number" not in expected:
+            return f"Tulis bilangan bulat saja, tanpa tanda kutip atau teks lain, mis. `{key}: 2019`."
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+\.[0-9]+", stripped):
             return f"Hapus tanda kutip: tulis `{key}: {stripped}`."
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+,[0-9]+", stripped):
@@ -130,6 +137,10 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
         return "Di sini diharapkan daftar: awali setiap butir dengan `- ` (lihat contoh di CONTRIBUTING.md)."
     if "array" in expected and isinstance(value, (str, int, float)):
         return f"Tulis sebagai daftar, mis. `{key}: [{value if not isinstance(value, str) else repr(value)}]` atau butir `- ` di baris berikutnya."
+    if "string" in expected and isinstance(value, list):
+        return "Tulis satu nilai saja, bukan daftar (tanpa `[ ]` atau `- `)."
+    if "string" in expected and isinstance(value, dict):
+        return "Tulis satu nilai teks; bila teksnya memuat `: `, beri tanda kutip."
     if "object" in expected and isinstance(value, str):
         return "Di sini diharapkan pemetaan: tulis kunci-kunci anaknya di baris berikutnya dengan indentasi dua spasi."
     return ""

@@ -158,3 +158,13 @@ def test_new_to_stdout_writes_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert proc.stdout.startswith("---\n") and "id: contoh-saja" in proc.stdout
     assert not (content / "innovations" / "contoh-saja.md").exists()
+
+
+def test_content_folder_without_taxonomies_uses_the_projects_own(tmp_path: Path) -> None:
+    content = make_content("valid-minimal", tmp_path)
+    import shutil
+
+    shutil.rmtree(content / "taxonomies")
+    proc = katalog("validate", "--content", str(content), "--format", "json")
+    assert proc.returncode == 0, proc.stdout
+    assert [r["code"] for r in json.loads(proc.stdout)] == ["taxonomies-default"]
