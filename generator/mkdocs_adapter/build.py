@@ -10,7 +10,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from generator.errors import ConfigError
+from generator.errors import ConfigError, ContentError
 from generator.model import Catalog
 
 
@@ -36,4 +36,9 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
         finally:
             config.plugins.on_shutdown()
     except (ConfigurationError, PluginError, Abort) as exc:
+        cause: BaseException | None = exc
+        while cause is not None:  # MkDocs wraps the plugin's PluginError in Abort
+            if isinstance(cause, ContentError):
+                raise cause from None
+            cause = cause.__cause__ or cause.__context__
         raise ConfigError(f"MkDocs gagal membangun situs: {exc}") from exc

@@ -40,23 +40,11 @@ def _layout(catalog: Catalog) -> tuple[dict[str, Node], list[tuple[str, str, str
         edges.append((parent, e.child_id, e.relation))
 
     parents: dict[str, list[str]] = defaultdict(list)
+    children: dict[str, list[str]] = defaultdict(list)
     for p, c, _ in edges:
         parents[c].append(p)
-    layer: dict[str, int] = {}
-
-    def depth(key: str, trail: frozenset[str] = frozenset()) -> int:
-        if key in layer:
-            return layer[key]
-        if key in trail:  # a cycle (the validator should reject it): cut it here
-            return 0
-        d = 0
-        for p in parents.get(key, ()):
-            d = max(d, depth(p, trail | {key}) + 1)
-        layer[key] = d
-        return d
-
-    for key in sorted(nodes):
-        depth(key)
+        children[p].append(c)
+    layer = _layers(sorted(nodes), parents, children)
     rows: dict[int, list[str]] = defaultdict(list)
     for key in sorted(nodes, key=lambda k: (nodes[k].label.casefold(), k)):
         rows[layer[key]].append(key)
@@ -71,6 +59,22 @@ def _layout(catalog: Catalog) -> tuple[dict[str, Node], list[tuple[str, str, str
         for x, key in enumerate(row):
             position[key] = (x, level)
     return nodes, edges, position
+
+
+def _layers(keys: list[str], parents: dict[str, list[str]], children: dict[str, list[str]]) -> dict[str, int]:
+    """Longest-path layering in topological order (Kahn); nodes on a cycle, which the
+    validator should have rejected, stay in layer 0 instead of looping."""
+    waiting = {k: len(set(parents.get(k, ()))) for k in keys}
+    layer = dict.fromkeys(keys, 0)
+    ready = [k for k in keys if waiting[k] == 0]
+    while ready:
+        key = ready.pop()
+        for child in sorted(set(children.get(key, ()))):
+            layer[child] = max(layer[child], layer[key] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    return layer
 
 
 def _node(catalog: Catalog, key: str) -> Node:

@@ -210,3 +210,10 @@ def test_shared_shell_output_is_byte_identical_to_plain_material_rendering(tmp_p
     shell, plain = _all_files(tmp_path / "shell"), _all_files(tmp_path / "plain")
     assert shell.keys() == plain.keys()
     assert [k for k in shell if shell[k] != plain[k]] == []
+
+
+def test_adapter_reports_content_errors_as_content_error(tmp_path):
+    import generator.mkdocs_adapter.build as adapter
+
+    with pytest.raises(ContentError):
+        adapter.build(CONFIG, _broken_content(tmp_path), tmp_path / "out", TODAY)
