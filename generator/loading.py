@@ -28,6 +28,7 @@ _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -167,12 +168,14 @@ class _Builder:
                          f"Front matter bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
                          "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
             return None
-        anchor = self.anchors.get(id(node))
+        if type(node) is yaml.ScalarNode and node.tag == _STR_TAG and not self.anchors and not self.aliases:
+            return node.value  # the common case: a plain string
+        anchor = self.anchors.get(id(node)) if self.anchors else None
         if anchor is not None:
             self.problem("yaml-anchor", self.line(node), path,
                          f"Jangkar YAML `&{anchor}` tidak diizinkan.",
                          "Hapus `&nama` dan tulis nilainya secara lengkap di setiap tempat.")
-        alias = self.aliases.get(id(node))
+        alias = self.aliases.get(id(node)) if self.aliases else None
         if alias is not None:
             self.problem("yaml-alias", self.line(node), path,
                          f"Alias YAML `*{alias}` tidak diizinkan.",

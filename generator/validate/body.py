@@ -32,6 +32,7 @@ _MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_NEWLINE = re.compile("\n")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -78,7 +79,7 @@ class _Lines:
     """Offset in the body → file line."""
 
     def __init__(self, text: str, first_line: int) -> None:
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.first = first_line
 
     def __call__(self, offset: int) -> int:

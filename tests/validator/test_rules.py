@@ -90,6 +90,7 @@ CASES = [
     ("wrong-type-quoted-year", [("wrong-type", 10, "year", "kasus.md")]),
     ("wrong-type-sexagesimal", [("wrong-type", 9, "agency.unit", "kasus.md")]),
     ("yaml-anchor-alias", [("yaml-anchor", 6, "agency.name", "kasus.md"), ("yaml-alias", 7, "agency.unit", "kasus.md")]),
+    ("yaml-anchor-only", [("yaml-anchor", 11, "status", "kasus.md")]),
     ("yaml-duplicate-key", [("yaml-duplicate-key", 12, "status", "kasus.md")]),
     ("yaml-syntax-colon", [("yaml-syntax", 3, "", "kasus.md")]),
     ("yaml-syntax-indent", [("yaml-syntax", 7, "", "kasus.md")]),
