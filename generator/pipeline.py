@@ -56,10 +56,7 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
     diagnostics += notes
     if files:
-        missing = [str(f) for f in files if not Path(f).is_file()]
-        if missing:
-            raise ConfigError("berkas tidak ditemukan: " + ", ".join(missing))
-        chosen = [Path(f) for f in files]
+        chosen = _chosen_files(files)
         chosen_keys = {_key(f) for f in chosen}
         others = [p for p in find_innovation_files(content_dir / "innovations") if _key(p) not in chosen_keys]
         documents, problems, files_checked = load_documents(content_dir, chosen)
@@ -91,6 +88,26 @@ def _without_echoes(found: list[Diagnostic], loading: list[Diagnostic]) -> list[
     if not taken:
         return found
     return [d for d in found if (d.file, d.path) not in taken]
+
+
+def _chosen_files(files: list[Path]) -> list[Path]:
+    """The FILE arguments: each once; a folder-form folder means its ``index.md``."""
+    chosen: list[Path] = []
+    seen: set[Path] = set()
+    missing: list[str] = []
+    for given in files:
+        path = Path(given)
+        if path.is_dir() and (path / "index.md").is_file():
+            path = path / "index.md"
+        if not path.is_file():
+            missing.append(str(given))
+            continue
+        if _key(path) not in seen:
+            seen.add(_key(path))
+            chosen.append(path)
+    if missing:
+        raise ConfigError("berkas tidak ditemukan: " + ", ".join(missing))
+    return chosen
 
 
 def _key(path: Path) -> Path:

@@ -168,3 +168,12 @@ def test_content_folder_without_taxonomies_uses_the_projects_own(tmp_path: Path)
     proc = katalog("validate", "--content", str(content), "--format", "json")
     assert proc.returncode == 0, proc.stdout
     assert [r["code"] for r in json.loads(proc.stdout)] == ["taxonomies-default"]
+
+
+def test_files_given_twice_or_as_a_folder_are_checked_once(tmp_path: Path) -> None:
+    content = make_content("valid-folder-form", tmp_path)
+    folder = content / "innovations" / "kasus"
+    proc = katalog("validate", "--content", str(content), "--format", "json",
+                   str(folder), str(folder / "index.md"), str(folder / "index.md"))
+    assert proc.returncode == 0, proc.stdout
+    assert json.loads(proc.stdout) == []
