@@ -189,7 +189,6 @@ def export_stats(catalog: Catalog) -> bytes:
         "adopted_elsewhere": sum(len(i.adopted_elsewhere) for i in innovations),
         "ready_to_replicate": sum(1 for i in innovations if i.ready_to_replicate),
         "stale": sum(1 for i in innovations if i.stale),
-        "reference_date": catalog.today.isoformat(),
         "facets": {facet: {value: len(ids) for value, ids in values.items()}
                    for facet, values in catalog.facets.items()},
     })

@@ -1,8 +1,11 @@
-"""Single pages: home ``/``, ``/tentang/``, ``/perlu-diperbarui/``."""
+"""Single pages: home ``/``, ``/perlu-diperbarui/``, ``/tentang/`` and any other prose page
+from ``content/pages/<name>.md`` at ``/<name>/`` (Markdown with raw HTML escaped)."""
 
 from __future__ import annotations
 
 import re
+
+import yaml
 
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup
@@ -26,11 +29,11 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     end = text.find("\n---", 4)
     if end < 0:
         return {}, text
-    meta = {}
-    for line in text[4:end].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip()] = value.strip().strip("'\"")
+    try:
+        data = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        data = None
+    meta = {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))} if isinstance(data, dict) else {}
     return meta, text[end + 4:].lstrip("\n")
 
 
@@ -49,18 +52,51 @@ def render_home(ctx: RenderContext) -> PageOutput:
     )
 
 
-def render_about(ctx: RenderContext) -> PageOutput:
-    meta, body = split_front_matter(ctx.settings.prose_text("tentang") or ABOUT_FALLBACK)
+# Top-level folders the generator owns; a prose page may not take one of these names.
+RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
+            "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
+            "perlu-diperbarui", "assets", "search", "tentang"}
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
+    """``content/pages/<name>.md`` → ``/<name>/`` (``tentang`` has its own renderer)."""
+    pages = [render_about(ctx)]
+    for name, text in ctx.settings.prose:
+        if name in RESERVED or not _NAME.match(name):
+            continue
+        pages.append(_prose_page(ctx, f"{name}/index.md", text, name.replace("-", " ").capitalize(), ""))
+    return pages
+
+
+def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
+                default_description: str, add_criteria: bool = False) -> PageOutput:
+    meta, body = split_front_matter(text)
     match = _H1.search(body)
-    title = meta.get("title") or (match.group(1) if match else "Tentang")
-    if "title" in meta and not match:
-        body = f"# {meta['title']}\n\n{body}"
-    description = meta.get("description") or (
+    title = meta.get("title") or (match.group(1) if match else default_title)
+    if not match:
+        body = f"# {title}\n\n{body}"
+    description = meta.get("description") or default_description or _first_paragraph(body) or title
+    return ctx.page(src_uri, "about.html", title, description,
+                    body=markup(ctx.markdown.render(body)), add_criteria=add_criteria)
+
+
+def _first_paragraph(body: str) -> str:
+    for block in body.split("\n\n"):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", "|", ">", "1.")):
+            return re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(block.split()))
+    return ""
+
+
+def render_about(ctx: RenderContext) -> PageOutput:
+    text = ctx.settings.prose_text("tentang") or ABOUT_FALLBACK
+    _meta, body = split_front_matter(text)
+    return _prose_page(
+        ctx, "tentang/index.md", text, "Tentang",
         "Tentang Katalog Inovasi Pelayanan Publik: program inovasi pelayanan publik di Indonesia "
-        "dan lima kriteria inovasi menurut PermenPANRB 91/2021.")
-    return ctx.page(
-        "tentang/index.md", "about.html", title, description,
-        body=markup(ctx.markdown.render(body)), add_criteria=not all(w in body.lower() for w in _CRITERIA_WORDS),
+        "dan lima kriteria inovasi menurut PermenPANRB 91/2021.",
+        add_criteria=not all(w in body.lower() for w in _CRITERIA_WORDS),
     )
 
 

@@ -124,3 +124,10 @@ def test_relative_links_and_numbers():
     assert format_number(1234567) == "1.234.567"
     assert format_number(25.5) == "25,5"
     assert format_number(3.0) == "3"
+
+
+def test_other_prose_pages_render_at_their_name(outputs):
+    page = _pages(outputs)["panduan-singkat/index.md"]
+    assert page.title == 'Panduan <singkat> & "cepat"'
+    assert "<h1" in page.html and "&lt;singkat&gt;" in page.html
+    assert page.description.startswith("Cara menulis studi kasus")
