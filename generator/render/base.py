@@ -5,7 +5,6 @@ Everything here is computed once per build; page renderers only look things up.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -78,22 +77,13 @@ def page_url(src_uri: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two site-relative URLs, so the site works under any base path."""
+    """Relative link between two site-relative directory URLs (``inovasi/x/`` → ``../../``
+    plus the target), so the site works under any base path. Called for every link on every
+    page: plain string work, no path normalisation."""
     if to_url.startswith("#"):
         return to_url
-    if "#" in to_url:
-        to_url, anchor = to_url.split("#", 1)
-        anchor = "#" + anchor
-    else:
-        anchor = ""
-    base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = to_url.rstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if rel == ".":
-        rel = "./"
-    elif to_url.endswith("/") or not to_url:
-        rel += "/"
-    return rel + anchor
+    prefix = "../" * from_url.count("/")
+    return (prefix + to_url) or "./"
 
 
 def format_date(value: date | str) -> str:

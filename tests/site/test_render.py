@@ -45,7 +45,7 @@ def test_case_page_has_every_section(outputs):
         "Jawa Timur", "Kota Contoh", "Kesehatan", "2016", "Berjalan", "1 Maret 2026",
         "Top 40", "Pelayanan Kesehatan", "SDG 3:", "antrean",
         "Rata-rata waktu tunggu", "120 → 25,5", "menit", "2016–2018", 'href="#sumber-1"',
-        "Direplikasi oleh", "../replika-anak/", "Antrean Klinik Timor", "SOP Antrean Daring",
+        "Direplikasi oleh", "../../inovasi/replika-anak/", "Antrean Klinik Timor", "SOP Antrean Daring",
         "Prasyarat", "Dasar hukum", "Biaya", 'id="sumber-1"', "Laporan KIPP 2017", "SINOVIK",
         "https://github.com/contoh/katalog/edit/main/", "layanan-induk.md",
     ):
@@ -119,6 +119,8 @@ def test_is_safe_url():
 def test_relative_links_and_numbers():
     assert relative("inovasi/a/", "instansi/b/") == "../../instansi/b/"
     assert relative("", "inovasi/a/") == "inovasi/a/"
+    assert relative("", "") == "./"
+    assert relative("kategori/x/halaman/2/", "data/innovations.json") == "../../../../data/innovations.json"
     assert relative("inovasi/a/", "") == "../../"
     assert relative("inovasi/a/", "#x") == "#x"
     assert format_number(1234567) == "1.234.567"
