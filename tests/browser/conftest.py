@@ -161,8 +161,10 @@ def page_path(served: Served, kind: str) -> str:
 
 
 # --------------------------------------------------------------------------- browser
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Module scope, not session: Playwright's sync API allows one running instance at a time,
+    # and other test folders (tests/search/) start their own.
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
