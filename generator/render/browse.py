@@ -54,8 +54,19 @@ def render_browse(ctx: RenderContext) -> list[PageOutput]:
             heading = f"{FACET_TITLES[facet]}: {label}"
             description = _facet_description(ctx, facet, value)
             outputs.extend(listing_pages(ctx, facet_url(facet, value), heading, description, ids, sublinks))
+        if values:
+            outputs.append(render_facet_index(ctx, facet, values))
     outputs.append(render_explore(ctx))
     return outputs
+
+
+def render_facet_index(ctx: RenderContext, facet: str, values: dict[str, tuple[str, ...]]) -> PageOutput:
+    """``/kategori/`` …: every value of one facet with its count (awards: programmes only)."""
+    if facet == "award":
+        values = {v: ids for v, ids in values.items() if "/" not in v}
+    return ctx.page(f"{FACET_PATHS[facet]}/index.md", "facet.html", FACET_TITLES[facet],
+                    f"Inovasi pelayanan publik menurut {FACET_TITLES[facet].lower()}.",
+                    facet=facet, values=values)
 
 
 def _facet_description(ctx: RenderContext, facet: str, value: str) -> str:

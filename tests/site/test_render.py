@@ -19,6 +19,8 @@ EXPECTED_PAGES = [
     "kategori/kesehatan/index.md", "provinsi/jawa-timur/index.md", "tahun/2016/index.md",
     "penghargaan/kipp/index.md", "penghargaan/kipp/top-40/index.md", "sdg/3/index.md",
     "status/berhenti/index.md", "jenis-instansi/kementerian/index.md",
+    "kategori/index.md", "provinsi/index.md", "tahun/index.md", "penghargaan/index.md", "sdg/index.md",
+    "status/index.md", "jenis-instansi/index.md",
 ]
 EXPECTED_FILES = [
     "data/innovations.json", "data/innovations.csv", "data/stats.json", "data/facets/category.json",
