@@ -84,36 +84,33 @@
     return Math.min(previous[b.length], cap);
   }
 
-  /* A packed part → a standard lunr serialized index (same as index.unpack_part). */
+  /* A packed part → a standard lunr serialized index (same as index.unpack_part). Every
+     posting's metadata is the same empty object: the index keeps no metadata (empty whitelist). */
   function unpackPart(terms, part, scale, pipelineName) {
-    var fields = part.fields, fieldVectors = [], postings = new Map();
-    fields.forEach(function (name) {
-      var ref = 0;
-      part.vectors[name].forEach(function (row) {
+    var fields = part.fields, nf = fields.length, fieldVectors = [], postings = [], EMPTY = {};
+    for (var f = 0; f < nf; f++) {
+      var name = fields[f], rows = part.vectors[name], ref = 0;
+      for (var r = 0; r < rows.length; r++) {
+        var row = rows[r];
         ref += row[0];
-        var termNumber = 0, elements = [];
-        for (var i = 1; i < row.length; i += 2) {
+        var refKey = String(ref), termNumber = 0, elements = new Array(row.length - 1);
+        for (var i = 1, j = 0; i < row.length; i += 2, j += 2) {
           termNumber += row[i];
-          elements.push(termNumber, row[i + 1] / scale);
-          var posting = postings.get(termNumber);
-          if (!posting) {
-            posting = { _index: termNumber };
-            fields.forEach(function (f) { posting[f] = {}; });
-            postings.set(termNumber, posting);
+          elements[j] = termNumber;
+          elements[j + 1] = row[i + 1] / scale;
+          var posting = postings[termNumber];
+          if (posting === undefined) {
+            posting = postings[termNumber] = { _index: termNumber };
+            for (var g = 0; g < nf; g++) posting[fields[g]] = {};
           }
-          posting[name][String(ref)] = {};
+          posting[name][refKey] = EMPTY;
         }
-        fieldVectors.push([name + "/" + ref, elements]);
-      });
-    });
-    var numbers = Array.from(postings.keys()).sort(function (a, b) { return a - b; });
-    return {
-      version: "2.3.9",
-      fields: fields,
-      fieldVectors: fieldVectors,
-      invertedIndex: numbers.map(function (n) { return [terms[n], postings.get(n)]; }),
-      pipeline: [pipelineName]
-    };
+        fieldVectors.push([name + "/" + refKey, elements]);
+      }
+    }
+    var inverted = [];
+    for (var n = 0; n < postings.length; n++) if (postings[n] !== undefined) inverted.push([terms[n], postings[n]]);
+    return { version: "2.3.9", fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted, pipeline: [pipelineName] };
   }
 
   function Engine(lunr, head, stemFn) {
@@ -266,7 +263,8 @@
 
   /* ---------------------------------------------------------------- loading */
 
-  var loaded = {};
+  // Downloads the header's bootstrap already started (same URLs), else our own.
+  var loaded = root.katalogSearchPrefetch || {};
 
   function loadScript(src) {
     if (!loaded[src]) {
@@ -314,9 +312,8 @@
     if (this.promise) return this.promise;
     var self = this;
     loadStyle(this.url("assets/search/search.css"));
-    var scripts = loadScript(this.url("assets/search/lunr.min.js")).then(function () {
-      return loadScript(self.url("assets/search/stemmer-id.js"));
-    });
+    var scripts = Promise.all([loadScript(this.url("assets/search/lunr.min.js")),
+                               loadScript(this.url("assets/search/stemmer-id.js"))]);
     this.promise = Promise.all([scripts, loadJSON(this.url("search/index-0.json")), loadJSON(this.url("search/docs.json"))])
       .then(function (got) {
         var lunr = root.lunr;
@@ -326,22 +323,25 @@
         lunr.Pipeline.registerFunction(stemmerId, got[1].pipeline);
         self.engine = new Engine(lunr, got[1], stem);
         self.docs = got[2];
+        self.readyAt = performance.now();  // read by bench/bench_search.py
         return self;
       });
-    this.promise.then(function () { self.loadRest(); });
     return this.promise;
   };
 
+  /* The secondary part waits until the first results are on screen (it adds summaries and
+     outcomes: results can only get better), so it never delays the first answer. */
   Loader.prototype.loadRest = function () {
+    if (this.rest) return;
     var self = this, engine = this.engine, parts = [];
-    // Let the first results paint before fetching the secondary part.
+    this.rest = true;
     setTimeout(function () {
       for (var n = 1; n < engine.head.parts; n++) parts.push(loadJSON(self.url("search/index-" + n + ".json")));
       Promise.all(parts).then(function (got) {
         got.forEach(function (p) { engine.addPart(p.part); });
         self.notify();
       });
-    }, 0);
+    }, 200);
   };
 
   Loader.prototype.notify = function () { this.listeners.forEach(function (fn) { fn(); }); };
@@ -351,10 +351,14 @@
     var self = this, engine = this.engine;
     var needs = engine.needsVocabulary(text, false) ||
       (engine.needsVocabulary(text, true) && engine.run(engine.plan(text, false)).length === 0);
-    if (!needs) return Promise.resolve(engine.search(text));
-    return loadJSON(this.url("search/vocab.json")).then(function (v) {
-      if (!engine.vocabulary) engine.setVocabulary(v.words);
-      return engine.search(text);
+    var answer = !needs ? Promise.resolve(engine.search(text)) :
+      loadJSON(this.url("search/vocab.json")).then(function (v) {
+        if (!engine.vocabulary) engine.setVocabulary(v.words);
+        return engine.search(text);
+      });
+    return answer.then(function (results) {
+      if (results.length) self.loadRest();
+      return results;
     });
   };
 
@@ -375,11 +379,18 @@
     return e;
   }
 
-  function debounce(fn, ms) {
-    var t;
+  /* Run fn now, then at most once per ms while calls keep coming (the last call always runs):
+     results follow typing without waiting for a pause. */
+  function throttle(fn, ms) {
+    var last = -Infinity, timer = null;
     return function () {
-      clearTimeout(t);
-      t = setTimeout(fn, ms);
+      var wait = last + ms - Date.now();
+      if (timer) return;
+      timer = setTimeout(function () {
+        timer = null;
+        last = Date.now();
+        fn();
+      }, Math.max(0, wait));
     };
   }
 
@@ -423,7 +434,8 @@
         if (mine !== counter) return;
         list.textContent = "";
         results.slice(0, HEADER_LIMIT).forEach(function (r) { list.appendChild(resultItem(loader, r[0])); });
-        status.textContent = results.length ? results.length + " studi kasus cocok" : "Tidak ada studi kasus yang cocok.";
+        status.textContent = results.length ? results.length + " studi kasus cocok" :
+          text.length < 3 ? "Ketik beberapa huruf lagi…" : "Tidak ada studi kasus yang cocok.";
         more.href = loader.url("cari/") + "?q=" + encodeURIComponent(text);
         more.hidden = !results.length;
       }).catch(function () {
@@ -431,7 +443,7 @@
       });
     }
 
-    var update = debounce(show, 60);
+    var update = throttle(show, 50);
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { loader.start(); if (input.value.trim()) show(); });
     loader.listeners.push(function () { if (!panel.hidden) show(); });
@@ -573,7 +585,7 @@
       });
     }
 
-    var update = debounce(function () { shown = PAGE; if (facets) render(); else start(); }, 60);
+    var update = throttle(function () { shown = PAGE; if (facets) render(); else start(); }, 50);
     input.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
