@@ -63,6 +63,27 @@ def _report_invisible(front_lines: list[str], add: Any) -> str:
     return "\n".join(cleaned)
 
 
+_DASH_NO_SPACE = re.compile(r"^\s*-[^\s\-]")
+_COLON_NO_SPACE = re.compile(r"^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:[^\s/]")
+
+
+def _refine_syntax(line: int, message: str, hint: str, front_lines: list[str]) -> tuple[int, str, str]:
+    """Point a YAML syntax error at the usual culprit when it is the reported line or the one
+    before it: a list dash or a key colon without the space after it."""
+    for candidate in (line, line - 1):
+        index = candidate - 2  # front matter text starts on file line 2
+        if not 0 <= index < len(front_lines):
+            continue
+        text = front_lines[index]
+        if _DASH_NO_SPACE.match(text):
+            return candidate, "Butir daftar butuh spasi setelah tanda `-`.", "Tulis `- title: ...`, bukan `-title: ...`."
+        if _COLON_NO_SPACE.match(text):
+            key = text.strip().removeprefix("- ").split(":", 1)[0]
+            return (candidate, f"Kunci `{key}` butuh spasi setelah titik dua.",
+                    f"Tulis `{key}: nilai`, bukan `{key}:nilai`.")
+    return line, message, hint
+
+
 _STRAY_SUFFIXES = {".markdown", ".mdown", ".mkd", ".txt", ".yml", ".yaml"}
 
 
@@ -128,9 +149,12 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
     if any(ch in front for ch in _INVISIBLE):
         front = _report_invisible(lines[1:close], add)
     parsed = parse_yaml(front, line_offset=2)
+    front_lines = front.split("\n")
     for code, line, path, message, hint in parsed.problems:
         if code == "yaml-syntax" and tab_lines:
             continue  # the tab is the cause; one clear message is enough
+        if code == "yaml-syntax" and not parsed.ok:
+            line, message, hint = _refine_syntax(line, message, hint, front_lines)
         add(code, line, path, message, hint)
     if not parsed.ok:
         return None, problems
