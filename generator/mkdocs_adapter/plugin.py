@@ -84,7 +84,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 raise PluginError(str(exc)) from exc
         settings = settings_from(repo_url=config.repo_url or "", site_url=config.site_url or "",
                                  prose=read_prose(content))
-        self._pages, self._statics = {}, []
+        self._pages, self._statics, self._shell_pages = {}, [], {}
         for output in collect_outputs(catalog, settings):
             if isinstance(output, PageOutput):
                 self._pages[output.src_uri] = output

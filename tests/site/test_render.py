@@ -135,3 +135,15 @@ def test_other_prose_pages_render_at_their_name(outputs):
     assert page.title == 'Panduan <singkat> & "cepat"'
     assert "<h1" in page.html and "&lt;singkat&gt;" in page.html
     assert page.description.startswith("Cara menulis studi kasus")
+
+
+def test_two_core_render_equals_serial_render(catalog, monkeypatch):
+    from generator.render import parallel
+    from generator.render.base import RenderContext
+    from generator.render.cases import render_cases
+
+    serial = render_cases(RenderContext(catalog))
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert render_cases(RenderContext(catalog)) == serial
+    assert parallel.map_split(lambda n: n * n, list(range(9))) == [n * n for n in range(9)]
