@@ -73,6 +73,10 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
             for j in range(i + 1, len(docs)):
                 if docs[i].front_matter.get("id") == docs[j].front_matter.get("id"):
                     continue  # the same id is already an error (duplicate-id)
+                if titles[i] == titles[j]:
+                    flagged.setdefault(i, j)
+                    flagged.setdefault(j, i)
+                    continue
                 matcher.set_seq1(titles[j])
                 if (matcher.real_quick_ratio() >= DUPLICATE_TITLE_RATIO
                         and matcher.quick_ratio() >= DUPLICATE_TITLE_RATIO
