@@ -101,6 +101,7 @@ def test_pages_are_indonesian_and_carry_opengraph(built_site):
                      'property="og:url"', 'name="twitter:card"'):
             assert prop in html, (url, prop)
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        assert 'class="md-skip"' in html, url  # the skip link needs a first heading
 
 
 def test_case_pages_stay_out_of_the_navigation(built_site):
