@@ -32,10 +32,8 @@ def render_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
         lines.append("")
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    if not diagnostics:
-        lines.append(f"Tidak ada masalah dalam {files_checked} berkas.")
-    else:
-        lines.append(f"{errors} kesalahan, {warnings} peringatan dalam {files_checked} berkas.")
+    count = f"{errors} kesalahan, {warnings} peringatan dalam {files_checked} berkas."
+    lines.append(f"Tidak ada masalah: {count}" if not diagnostics else count)
     return "\n".join(lines) + "\n"
 
 

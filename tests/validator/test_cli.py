@@ -30,7 +30,7 @@ def test_valid_content_exits_0_with_a_count(tmp_path: Path) -> None:
     content = make_content("valid-minimal", tmp_path)
     proc = katalog("validate", "--content", str(content))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.strip().endswith("Tidak ada masalah dalam 1 berkas.")
+    assert proc.stdout.strip() == "Tidak ada masalah: 0 kesalahan, 0 peringatan dalam 1 berkas."
 
 
 def test_warnings_only_exit_0(tmp_path: Path) -> None:

@@ -48,6 +48,10 @@ def test_every_schema_property_has_an_indonesian_title_and_description() -> None
     walk(load_static_schema(), "")
 
 
+def test_every_code_is_stable_kebab_case() -> None:
+    assert [c for c in CODES if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", c)] == []
+
+
 def test_every_code_is_documented() -> None:
     text = CONTRIBUTING.read_text(encoding="utf-8")
     assert [c for c in CODES if f"| `{c}` |" not in text] == []

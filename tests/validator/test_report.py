@@ -37,7 +37,7 @@ def test_text_counts_and_groups() -> None:
     assert out.splitlines()[0] == TRICKY.file
     assert "  baris 12  last_verified  peringatan [stale]: Lama." in out
     assert out.rstrip().endswith("1 kesalahan, 1 peringatan dalam 16 berkas.")
-    assert render_text([], files_checked=3).strip() == "Tidak ada masalah dalam 3 berkas."
+    assert render_text([], files_checked=3) == "Tidak ada masalah: 0 kesalahan, 0 peringatan dalam 3 berkas.\n"
 
 
 def test_step_summary_escapes_cells(tmp_path: Path) -> None:
