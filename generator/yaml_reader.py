@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from generator.yaml_messages import syntax_hint, syntax_message
+
 MAX_DEPTH = 40
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
@@ -38,8 +40,7 @@ class ParsedYaml:
 
 # --- YAML 1.1 scalar construction (mirrors PyYAML's SafeConstructor, minus dates) -------------
 
-_BOOL = {"yes": True, "true": True, "on": True, "y": True,
-         "no": False, "false": False, "off": False, "n": False}
+_BOOL = {"yes": True, "true": True, "on": True, "y": True, "no": False, "false": False, "off": False, "n": False}
 
 
 def _to_int(text: str) -> int:
@@ -165,18 +166,21 @@ class _Builder:
         if anchor is not None:
             self.problem("yaml-anchor", self.line(node), path,
                          f"Jangkar YAML `&{anchor}` tidak diizinkan.",
-                         "Hapus `&nama` dan tulis nilainya secara lengkap di setiap tempat.")
+                         "Hapus `&nama` dan tulis nilainya lengkap di setiap tempat; bila `&` memang "
+                         "bagian dari teks, beri tanda kutip pada nilainya.")
         alias = self.aliases.get(id(node)) if self.aliases else None
         if alias is not None:
             self.problem("yaml-alias", self.line(node), path,
                          f"Alias YAML `*{alias}` tidak diizinkan.",
-                         "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
+                         "Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
+                         "dari teks, beri tanda kutip pada nilainya.")
             return None
         if id(node) in self.seen:
             # The C composer hands back the anchored node again for an alias.
             self.problem("yaml-alias", self.line(node), path,
                          "Alias YAML (`*nama`) tidak diizinkan.",
-                         "Tulis ulang nilainya secara lengkap; jangan memakai `&jangkar` dan `*alias`.")
+                         "Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
+                         "dari teks, beri tanda kutip pada nilainya.")
             return None
         if isinstance(node, yaml.ScalarNode):
             value, tag_ok = _scalar(node)
@@ -319,7 +323,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
         mark = _error_mark(exc)
         line = builder.mark_line(mark)
         builder.out.ok = False
-        builder.problem("yaml-syntax", line, "", _syntax_message(exc), _syntax_hint(exc))
+        builder.problem("yaml-syntax", line, "", syntax_message(exc), syntax_hint(exc))
         return builder.out
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         position = getattr(exc, "position", None)
@@ -349,52 +353,3 @@ def _error_mark(exc: yaml.MarkedYAMLError) -> Any:
                                          or context.startswith("while parsing a flow")):
         return exc.context_mark
     return exc.problem_mark or exc.context_mark
-
-
-_SYNTAX = (
-    ("mapping values are not allowed", "Titik dua (`:`) tidak diizinkan di sini.",
-     "Jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`; "
-     "atau periksa indentasi baris ini."),
-    ("could not find expected ':'", "Baris ini bukan pasangan `kunci: nilai` yang lengkap.",
-     "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu `>` atau tanda kutip."),
-    ("did not find expected key", "Indentasi tidak sesuai: YAML tidak menemukan kunci yang diharapkan.",
-     "Samakan indentasi kunci dengan kunci lain di tingkat yang sama (pakai spasi, bukan tab)."),
-    ("did not find expected '-' indicator", "Indentasi daftar tidak sesuai.",
-     "Setiap butir daftar diawali `- ` dengan indentasi yang sama."),
-    ("found character '\\t'", "Karakter tab tidak boleh dipakai untuk indentasi YAML.",
-     "Ganti tab dengan spasi."),
-    ("found unexpected end of stream", "Tanda kutip atau kurung tidak ditutup.",
-     "Periksa pasangan tanda kutip `\"`/`'` dan kurung `[ ]`/`{ }`."),
-    ("found unknown escape character", "Urutan escape tidak dikenal di dalam tanda kutip ganda.",
-     "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
-    ("expected <block end>, but found", "Struktur YAML tidak sesuai (sering karena indentasi atau tanda kutip).",
-     "Periksa indentasi baris ini dan baris sebelumnya, dan tanda kutip yang tidak ditutup."),
-    ("did not find expected ',' or ']'", "Kurung siku `[` tidak ditutup, atau butirnya tidak dipisah koma.",
-     "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` tersendiri."),
-    ("did not find expected ',' or '}'", "Kurung kurawal `{` tidak ditutup, atau pasangannya tidak dipisah koma.",
-     "Tutup dengan `}`, atau tulis kunci-kuncinya di baris tersendiri dengan indentasi."),
-    ("block sequence entries are not allowed", "Tanda `- ` di sini dibaca sebagai butir daftar.",
-     "Bila nilainya memang diawali `-`, beri tanda kutip; bila ini butir daftar, periksa indentasinya."),
-    ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
-     "Tulis ulang nilainya secara lengkap."),
-    ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
-     "Beri tanda kutip pada nilainya, mis. `\"@akun\"` atau `\"`...`\"`."),
-    ("special characters are not allowed", "Berkas berisi karakter kontrol yang tidak diizinkan.",
-     "Hapus karakter tak terlihat (mis. hasil salin-tempel) dari baris ini."),
-)
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, message, _ in _SYNTAX:
-        if needle in problem:
-            return message
-    return f"YAML tidak valid: {(exc.problem or exc.context or 'kesalahan sintaks').strip()}."
-
-
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, _, hint in _SYNTAX:
-        if needle in problem:
-            return hint
-    return "Periksa indentasi (spasi), titik dua, dan tanda kutip di baris ini."

@@ -1,0 +1,57 @@
+"""Indonesian explanations of PyYAML's syntax errors, for contributors."""
+
+from __future__ import annotations
+
+import yaml
+
+_SYNTAX = (
+    ("mapping values are not allowed", "Titik dua (`:`) tidak diizinkan di sini.",
+     "Jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`; "
+     "atau periksa indentasi baris ini."),
+    ("could not find expected ':'", "Baris ini bukan pasangan `kunci: nilai` yang lengkap.",
+     "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu `>` atau tanda kutip."),
+    ("did not find expected key", "Indentasi tidak sesuai: YAML tidak menemukan kunci yang diharapkan.",
+     "Samakan indentasi kunci dengan kunci lain di tingkat yang sama (pakai spasi, bukan tab)."),
+    ("did not find expected '-' indicator", "Indentasi daftar tidak sesuai.",
+     "Setiap butir daftar diawali `- ` dengan indentasi yang sama."),
+    ("found character '\\t'", "Karakter tab tidak boleh dipakai untuk indentasi YAML.",
+     "Ganti tab dengan spasi."),
+    ("found unexpected end of stream", "Tanda kutip atau kurung tidak ditutup.",
+     "Periksa pasangan tanda kutip `\"`/`'` dan kurung `[ ]`/`{ }`."),
+    ("found unknown escape character", "Urutan escape tidak dikenal di dalam tanda kutip ganda.",
+     "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
+    ("expected <block end>, but found", "Struktur YAML tidak sesuai (sering karena indentasi atau tanda kutip).",
+     "Periksa indentasi baris ini dan baris sebelumnya, dan tanda kutip yang tidak ditutup."),
+    ("did not find expected ',' or ']'", "Kurung siku `[` tidak ditutup, atau butirnya tidak dipisah koma.",
+     "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` tersendiri."),
+    ("did not find expected ',' or '}'", "Kurung kurawal `{` tidak ditutup, atau pasangannya tidak dipisah koma.",
+     "Tutup dengan `}`, atau tulis kunci-kuncinya di baris tersendiri dengan indentasi."),
+    ("block sequence entries are not allowed", "Tanda `- ` di sini dibaca sebagai butir daftar.",
+     "Bila nilainya memang diawali `-`, beri tanda kutip; bila ini butir daftar, periksa indentasinya."),
+    ("while scanning an alias", "`*` di awal nilai dibaca YAML sebagai alias.",
+     "Bila `*` bagian dari teks, beri tanda kutip pada nilainya, mis. `\"*Penting* sekali\"`."),
+    ("while scanning an anchor", "`&` di awal nilai dibaca YAML sebagai jangkar.",
+     "Bila `&` bagian dari teks, beri tanda kutip pada nilainya."),
+    ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
+     "Tulis ulang nilainya secara lengkap."),
+    ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
+     "Beri tanda kutip pada nilainya, mis. `\"@akun\"` atau `\"`...`\"`."),
+    ("special characters are not allowed", "Berkas berisi karakter kontrol yang tidak diizinkan.",
+     "Hapus karakter tak terlihat (mis. hasil salin-tempel) dari baris ini."),
+)
+
+
+def syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, message, _ in _SYNTAX:
+        if needle in problem:
+            return message
+    return f"YAML tidak valid: {(exc.problem or exc.context or 'kesalahan sintaks').strip()}."
+
+
+def syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, _, hint in _SYNTAX:
+        if needle in problem:
+            return hint
+    return "Periksa indentasi (spasi), titik dua, dan tanda kutip di baris ini."
