@@ -52,7 +52,8 @@ def test_search_outputs_are_deterministic(search_catalog) -> None:
               for o in render_search(search_catalog)]
     assert first == second
     paths = [p for p, _ in first]
-    for expected in ("search/index-0.json", "search/index-1.json", "search/docs.json", "search/facets.json",
+    for expected in ("search/index-0.json", "search/index-1.json", "search/index-2.json", "search/docs.json",
+                     "search/facets.json",
                      "search/vocab.json", "assets/search/search.js", "assets/search/lunr.min.js",
                      "assets/search/stemmer-id.js", "assets/search/search.css", "cari/index.md"):
         assert expected in paths
@@ -70,3 +71,16 @@ def test_docs_and_facets_follow_ref_order(search_catalog) -> None:
     for innovation, numbers in zip(search_catalog.innovations, category["docs"]):
         assert [values[n] for n in numbers] == [innovation.category]
     assert facets["province"]["param"] == "provinsi"
+
+
+def test_body_terms_keep_the_full_text_of_a_small_catalogue_and_cap_a_large_one() -> None:
+    from generator.search.index import BODY_BUDGET, MIN_BODY_TERMS, _select_body_terms
+
+    small = [["a", "b", "c"], ["c", "d"]]
+    assert _select_body_terms(small) == [{"a", "b", "c"}, {"c", "d"}]
+    n = BODY_BUDGET // MIN_BODY_TERMS + 1
+    common = [f"w{i}" for i in range(MIN_BODY_TERMS * 2)]
+    bodies = [common + ["unik"] * 3] + [common] * (n - 1)
+    kept = _select_body_terms(bodies)
+    assert all(len(k) == MIN_BODY_TERMS for k in kept)
+    assert "unik" in kept[0]  # the rare, repeated word ranks first

@@ -50,6 +50,9 @@ TOP3 = [
     ("bank sampah", "bank-sampah-induk-surabaya"),
     ("warga miskin", "uptpk-sragen"),
     ("perempuan desa musyawarah", "sekolah-perempuan-kupang"),
+    # words only in the body text
+    ("pasien datang subuh", "antrean-daring-puskesmas-kendari"),
+    ("menyeberang laut", "adminduk-keliling-sumenep"),
     # prefix while typing
     ("puskes", "antrean-daring-puskesmas-kendari"),
     ("perpust", "perpustakaan-keliling-kulon-progo"),
