@@ -22,6 +22,7 @@ __all__ = ["MAX_FRONT_MATTER_BYTES", "ParsedYaml", "find_ignored_files", "find_i
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_NEAR_FENCE = re.compile(r"^\s*(-{2,}|—|–)\s*$|^\s+---\s*$|^-{4,}")
 
 
 def _doc_id(path: Path) -> str:
@@ -127,13 +128,19 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not _FENCE.match(lines[0]):
-        add("front-matter-missing", 1, "", "Berkas tidak diawali front matter YAML.",
-            "Baris pertama harus `---`, lalu kunci-kunci seperti `id:` dan `title:`, lalu `---` lagi.")
+        hint = "Baris pertama harus `---`, lalu kunci-kunci seperti `id:` dan `title:`, lalu `---` lagi."
+        first = next((i for i, line in enumerate(lines[:20]) if _FENCE.match(line)), None)
+        if first is not None and not "".join(lines[:first]).strip():
+            hint = f"Hapus baris kosong di atas `---` (baris {first + 1}); `---` harus berada di baris pertama."
+        add("front-matter-missing", 1, "", "Berkas tidak diawali front matter YAML.", hint)
         return None, problems
     close = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
     if close is None:
-        add("front-matter-unclosed", 1, "", "Front matter dibuka dengan `---` tetapi tidak pernah ditutup.",
-            "Tambahkan baris `---` setelah kunci terakhir, sebelum teks isi.")
+        hint = "Tambahkan baris `---` setelah kunci terakhir, sebelum teks isi."
+        near = next((i for i in range(1, len(lines)) if _NEAR_FENCE.match(lines[i])), None)
+        if near is not None:
+            hint = f"Baris {near + 1} (`{lines[near].strip()}`) hampir benar: penutup harus tepat `---`."
+        add("front-matter-unclosed", 1, "", "Front matter dibuka dengan `---` tetapi tidak pernah ditutup.", hint)
         return None, problems
     front = "\n".join(lines[1:close])
     size = len(front.encode("utf-8"))
