@@ -20,7 +20,10 @@ from tests.validator.conftest import FIXTURES, TAXONOMIES
 TODAY = date(2026, 11, 23)
 TAXONOMY_SET, _ = load_taxonomies(TAXONOMIES)
 BASE = (FIXTURES / "valid-full" / "innovations" / "kasus.md").read_text(encoding="utf-8")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same examples on every run, so CI never fails by chance; widen locally with
+# a larger max_examples when changing the loader.
+SETTINGS = settings(max_examples=200, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 KEYS = ["id", "title", "summary", "agency", "name", "type", "province", "category", "year", "status",
         "status_note", "last_verified", "awards", "program", "level", "outcomes", "indicator", "value",
