@@ -196,6 +196,6 @@ def bench_search_browser(site_dir: Path | str, material_site_dir: Path | str | N
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit("pemakaian: python -m bench.bench_search SITE [MATERIAL_SITE] [QUERY]")
-    figures = bench_search_browser(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None,
+    figures = bench_search_browser(sys.argv[1], (sys.argv[2] or None) if len(sys.argv) > 2 else None,
                                    sys.argv[3] if len(sys.argv) > 3 else QUERY)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
