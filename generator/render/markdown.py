@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -16,8 +17,9 @@ _URL_ATTRS = ("href", "src")
 
 def is_safe_url(url: str) -> bool:
     """http(s), mailto and relative URLs pass; javascript:, data:, vbscript: … do not."""
-    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-    compact = "".join(ch for ch in url if ch > " ").lower()
+    # Python-Markdown keeps character references in attributes as written, and browsers decode
+    # them ("&#106;avascript:") and ignore control characters and whitespace in a scheme.
+    compact = "".join(ch for ch in html.unescape(url) if ch > " ").lower()
     match = _SCHEME.match(compact)
     return match is None or match.group(1) in _SAFE_SCHEMES
 
@@ -42,7 +44,7 @@ class _SafeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_LinkGuard(md), "katalog_link_guard", 0)
+        md.treeprocessors.register(_LinkGuard(md), "katalog_link_guard", -10)  # after unescape
 
 
 class MarkdownRenderer:

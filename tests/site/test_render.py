@@ -110,11 +110,16 @@ def test_markdown_escapes_raw_html_and_unsafe_links():
     assert 'href="javascript' not in html and 'src="data:' not in html
     assert 'href="https://contoh.id/"' in html
     assert md.render("# Judul") == md.render("# Judul")  # reusable, no state carried over
+    for link in ("[a](&#106;avascript:alert(1))", "[a][r]\n\n[r]: &#x6A;avascript:alert(1)",
+                 "![i](&#100;ata:text/html,x)", "[a](<javascript:alert(1)>)"):
+        rendered = md.render(link)
+        assert 'href="#"' in rendered or 'src="#"' in rendered, rendered
 
 
 def test_is_safe_url():
     assert is_safe_url("https://a.id/") and is_safe_url("../x/") and is_safe_url("#s")
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", " data:text/html,x", "vbscript:x"):
+    for bad in ("javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", " data:text/html,x", "vbscript:x",
+                "&#106;avascript:alert(1)", "&#x6A;avascript:x", "java&Tab;script:x", "&#106avascript:x"):
         assert not is_safe_url(bad)
 
 
