@@ -65,6 +65,7 @@ def _report_invisible(front_lines: list[str], add: Any) -> str:
 
 
 _DASH_NO_SPACE = re.compile(r"^\s*-[^\s\-]")
+_TEXT_AFTER_QUOTE = re.compile(r"""^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*[^\s#]""")
 _COLON_NO_SPACE = re.compile(r"^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:[^\s/]")
 
 
@@ -78,6 +79,10 @@ def _refine_syntax(line: int, message: str, hint: str, front_lines: list[str]) -
         text = front_lines[index]
         if _DASH_NO_SPACE.match(text):
             return candidate, "Butir daftar butuh spasi setelah tanda `-`.", "Tulis `- title: ...`, bukan `-title: ...`."
+        if _TEXT_AFTER_QUOTE.match(text):
+            return (candidate, "Ada teks setelah tanda kutip penutup.",
+                    "Letakkan seluruh teks di dalam tanda kutip, mis. `title: \"Judul tambahan\"`; "
+                    "tanda kutip di dalam teks ditulis `\\\"` (kutip ganda) atau `''` (kutip tunggal).")
         if _COLON_NO_SPACE.match(text):
             key = text.strip().removeprefix("- ").split(":", 1)[0]
             return (candidate, f"Kunci `{key}` butuh spasi setelah titik dua.",

@@ -95,6 +95,7 @@ CASES = [
     ("yaml-syntax-colon", [("yaml-syntax", 3, "", "kasus.md")]),
     ("yaml-syntax-colon-no-space", [("yaml-syntax", 3, "", "kasus.md")]),
     ("yaml-syntax-dash-no-space", [("yaml-syntax", 19, "", "kasus.md")]),
+    ("yaml-syntax-inner-quotes", [("yaml-syntax", 3, "", "kasus.md")]),
     ("yaml-syntax-indent", [("yaml-syntax", 7, "", "kasus.md")]),
     ("yaml-syntax-no-colon", [("yaml-syntax", 11, "", "kasus.md")]),
     ("yaml-syntax-unclosed-bracket", [("yaml-syntax", 10, "", "kasus.md")]),
