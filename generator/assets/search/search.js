@@ -421,14 +421,12 @@
 
     function close() {
       panel.hidden = true;
-      input.setAttribute("aria-expanded", "false");
     }
 
     function show() {
       var text = input.value.trim(), mine = ++counter;
       if (!text) { close(); return; }
       panel.hidden = false;
-      input.setAttribute("aria-expanded", "true");
       if (!loader.engine) status.textContent = "Memuat indeks pencarian…";
       loader.start().then(function () { return loader.search(text); }).then(function (results) {
         if (mine !== counter) return;
@@ -593,6 +591,12 @@
     form.addEventListener("focusin", start);
     moreButton.addEventListener("click", function () { shown += PAGE; render(); });
     rootEl.classList.add("katalog-finder--js");
+    // On a phone the filters start folded so the results are on the first screen.
+    var filters = rootEl.querySelector("[data-search-filters]");
+    var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
+    if (filters && narrow && !/[?&](kategori|provinsi|tahun_dari|tahun_sampai|status|penghargaan|sdg|jenis)=/.test(location.search)) {
+      filters.open = false;
+    }
     var touched = rootEl.contains(document.activeElement) || form.querySelector("input:checked, select option:checked[value]:not([value=''])");
     if (readURL() || touched || input.value) start();
   }
