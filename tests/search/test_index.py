@@ -84,3 +84,20 @@ def test_body_terms_keep_the_full_text_of_a_small_catalogue_and_cap_a_large_one(
     kept = _select_body_terms(bodies)
     assert all(len(k) == MIN_BODY_TERMS for k in kept)
     assert "unik" in kept[0]  # the rare, repeated word ranks first
+
+
+def test_search_outputs_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib\nfrom tests.search.synthetic import catalog\n"
+              "from generator.search.render import render_search\nh = hashlib.sha256()\n"
+              "for o in render_search(catalog(120)):\n"
+              "    h.update(getattr(o, 'content', None) or o.html.encode())\nprint(h.hexdigest())\n")
+    digests = {
+        subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, check=True, timeout=120).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
