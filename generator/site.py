@@ -19,6 +19,7 @@ from generator.errors import ConfigError
 from generator.model import Catalog
 from generator.output import Output, PageOutput
 from generator.render import SiteSettings, render_site
+from generator.render.parallel import run_beside
 
 # The builder adapter: a module with build(config_file, content_dir, site_dir, today, catalog).
 # Moving to another builder means changing this one line.
@@ -56,14 +57,16 @@ def read_prose(content_dir: Path) -> tuple[tuple[str, str], ...]:
 
 def collect_outputs(catalog: Catalog, settings: SiteSettings) -> list[Output]:
     """Every page and file of the site: rendered pages, exports and the search outputs."""
-    outputs = render_site(catalog, settings)
     try:
         search = importlib.import_module("generator.search.outputs")
     except ModuleNotFoundError:
         search = None
-    if search is not None and hasattr(search, "render_search"):
-        outputs.extend(search.render_search(catalog))
-    return outputs
+    if search is None or not hasattr(search, "render_search"):
+        return render_site(catalog, settings)
+    pages, search_outputs = run_beside(len(catalog.innovations),
+                                       lambda: render_site(catalog, settings),
+                                       lambda: search.render_search(catalog))
+    return pages + list(search_outputs)
 
 
 def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today: date) -> BuildResult:

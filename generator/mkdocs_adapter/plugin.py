@@ -11,6 +11,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -99,6 +100,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         # Templates do not change during a build; skip Jinja's per-include mtime check.
         env.auto_reload = False
+        if env.bytecode_cache is None:  # compiled theme templates, keyed by source checksum
+            env.bytecode_cache = FileSystemBytecodeCache()
         self._env = env
         self._shells, self._pending, self._tocs = {}, {}, {}
         self._fragments = {}

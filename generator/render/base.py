@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from generator.model import Catalog
@@ -171,6 +171,9 @@ class RenderContext:
     def env(self) -> Environment:
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
+            # Compiled templates are cached by source checksum in a per-user temp folder:
+            # compiling is a large part of a small build; the output does not change.
+            bytecode_cache=FileSystemBytecodeCache(),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -1,7 +1,8 @@
-"""Render many case pages on two cores: a forked child renders the second half.
+"""Use both cores for big catalogues: a forked child renders half the case pages
+(``map_split``) or the search outputs (``run_beside``) while the parent works.
 
-Output order and bytes are the same as a serial render; on any trouble with the child
-(no ``fork``, one CPU, a crash) the parent renders everything itself.
+Results are the same objects a serial run returns; on any trouble with the child
+(no ``fork``, one CPU, a crash) the parent does the work itself.
 """
 
 from __future__ import annotations
@@ -14,13 +15,50 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+A = TypeVar("A")
+B = TypeVar("B")
 
 PARALLEL_MIN = 400  # below this the fork costs more than it saves
 
 
+def _usable(size: int) -> bool:
+    return (size >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def run_beside(size: int, main: Callable[[], A], side: Callable[[], B]) -> tuple[A, B]:
+    """``(main(), side())`` with ``side`` in a forked child while the parent runs ``main``."""
+    if not _usable(size):
+        return main(), side()
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        receiver.close()
+        try:
+            payload = pickle.dumps(side(), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 — the parent runs it again and sees the error itself
+            payload = b""
+        sender.send_bytes(payload)
+        sender.close()
+
+    process = context.Process(target=child, daemon=False)
+    process.start()
+    sender.close()
+    try:
+        first = main()
+        try:
+            payload = receiver.recv_bytes()
+        except (EOFError, OSError):
+            payload = b""
+    finally:
+        receiver.close()
+        process.join()
+    return first, (pickle.loads(payload) if payload else side())
+
+
 def map_split(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    if (len(items) < PARALLEL_MIN or (os.cpu_count() or 1) < 2
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if not _usable(len(items)):
         return [func(item) for item in items]
     half = len(items) // 2
     context = multiprocessing.get_context("fork")

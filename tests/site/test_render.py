@@ -152,3 +152,11 @@ def test_two_core_render_equals_serial_render(catalog, monkeypatch):
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert render_cases(RenderContext(catalog)) == serial
     assert parallel.map_split(lambda n: n * n, list(range(9))) == [n * n for n in range(9)]
+
+
+def test_run_beside_returns_both_results_in_order(monkeypatch):
+    from generator.render import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert parallel.run_beside(5, lambda: [1, 2], lambda: {"b": 3}) == ([1, 2], {"b": 3})
