@@ -43,7 +43,7 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
     ("t", 10, "title"),
     ("a", 8, "aliases"),
     ("g", 5, "agency name, unit, regency, province"),
-    ("k", 3, "category label and tags"),
+    ("k", 3, "category label, tags, start year, awards (programme, level, year)"),
     ("s", 2, "summary"),
     ("o", 1, "outcome indicators and descriptions"),
     ("b", 1, "body text: its most distinctive terms (all of them in a small catalogue)"),
@@ -90,11 +90,18 @@ def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
     category = tax["categories"].label_of(innovation.category)
     tags = [t.replace("-", " ") for t in innovation.tags]
     outcomes = [o.indicator or o.description for o in innovation.outcomes]
+    awards = []
+    for award in innovation.awards:
+        program = tax["awards"].get(award.program)
+        level = program.level(award.level) if program else None
+        awards.append(" ".join(x for x in (program.label if program else award.program,
+                                           level.label if level else award.level,
+                                           str(award.year), award.category_original) if x))
     return {
         "t": innovation.title,
         "a": "\n".join(innovation.aliases),
         "g": "\n".join(p for p in place if p),
-        "k": "\n".join([category, *tags]),
+        "k": "\n".join([category, *tags, str(innovation.year), *awards]),
         "s": innovation.summary,
         "o": "\n".join(o for o in outcomes if o),
     }

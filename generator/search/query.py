@@ -3,7 +3,7 @@
 A query is analysed like indexed text, then turned into lunr clauses (OR semantics):
 each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
 each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
-nor the start of one is treated as a typo: lunr's edit-distance match on the stem (boost 1)
+nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1)
 plus the closest indexed words within 1 edit (2 from 8 letters) and up to 20 indexed words
 that start with it (a word still being typed), each analysed (boost 3). If
 nothing matches at all, the typo step runs for every word. The packed index has two parts;
@@ -107,7 +107,7 @@ class Searcher:
             clauses.append(Clause(s, BOOST_EXACT))
             if len(s) >= MIN_PREFIX_LENGTH:
                 clauses.append(Clause(s, BOOST_PREFIX, prefix=True))
-            if len(word) >= MIN_FUZZY_LENGTH and (fuzzy_all or not self.known(s)):
+            if len(word) >= MIN_FUZZY_LENGTH and not word.isdigit() and (fuzzy_all or not self.known(s)):
                 distance = 2 if len(word) >= LONG_WORD else 1
                 if len(s) >= MIN_FUZZY_LENGTH:
                     clauses.append(Clause(s, BOOST_FUZZY, edit_distance=distance))

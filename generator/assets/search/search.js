@@ -182,7 +182,7 @@
     if (this.vocabulary) return false;
     var self = this, p = this.plan_;
     return words(text).some(function (w) {
-      return w.length >= p.minFuzzy && !self.analyzer.stopWords.has(w) &&
+      return w.length >= p.minFuzzy && !self.analyzer.stopWords.has(w) && !/^[0-9]+$/.test(w) &&
         (fuzzyAll || !self.known(self.analyzer.stem(w)));
     });
   };
@@ -197,7 +197,7 @@
       seen.add(s);
       clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0 });
       if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0 });
-      if (word.length >= p.minFuzzy && (fuzzyAll || !this.known(s))) {
+      if (word.length >= p.minFuzzy && !/^[0-9]+$/.test(word) && (fuzzyAll || !this.known(s))) {
         var distance = word.length >= p.longWord ? 2 : 1;
         if (s.length >= p.minFuzzy) clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: distance });
         var corrected = [];
