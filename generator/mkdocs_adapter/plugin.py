@@ -69,6 +69,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         except ValueError as exc:
             raise PluginError(f"KATALOG_TODAY harus tanggal YYYY-MM-DD, bukan {pinned!r}") from exc
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            from generator.render import parallel
+
+            parallel.ENABLED = False  # the dev server runs threads; do not fork under it
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator import report
         from generator.pipeline import load_catalog

@@ -19,10 +19,13 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 PARALLEL_MIN = 400  # below this the fork costs more than it saves
+# Off in long-running multi-threaded hosts (``mkdocs serve``): forking a process with other
+# threads can copy a lock held by one of them.
+ENABLED = True
 
 
 def _usable(size: int) -> bool:
-    return (size >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2
+    return (ENABLED and size >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2
             and "fork" in multiprocessing.get_all_start_methods())
 
 
