@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.output import Output, PageOutput, StaticOutput
+from generator.output import Output, StaticOutput
 from generator.render.base import RenderContext
 from generator.render.graph import graph_node_count, render_graph_svg
 
