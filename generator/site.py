@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.errors import ConfigError
 from generator.model import Catalog
-from generator.output import Output, PageOutput
+from generator.output import Output
 from generator.render import SiteSettings, render_site
 from generator.render.parallel import run_beside
 
@@ -111,4 +111,4 @@ def _swap(new: Path, out_dir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
-__all__ = ["BuildResult", "build_site", "collect_outputs", "PageOutput"]
+__all__ = ["BuildResult", "build_site", "collect_outputs", "read_prose", "settings_from"]
