@@ -13,7 +13,8 @@ from .conftest import PAYLOAD_TITLE
 
 EXPECTED_PAGES = [
     "index.md", "tentang/index.md", "perlu-diperbarui/index.md", "jelajahi/index.md",
-    "replikasi/index.md", "instansi/index.md", "instansi/pemerintah-kota-contoh/index.md",
+    "replikasi/index.md", "replikasi/siap-direplikasi/index.md", "instansi/index.md",
+    "instansi/pemerintah-kota-contoh/index.md",
     "data/index.md", "data/kamus-data/index.md",
     "inovasi/layanan-induk/index.md", "inovasi/muatan-berbahaya/index.md",
     "kategori/kesehatan/index.md", "provinsi/jawa-timur/index.md", "tahun/2016/index.md",
