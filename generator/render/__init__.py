@@ -18,7 +18,8 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
     from generator.render import agencies, browse, cases, pages, replication
 
     ctx = RenderContext(catalog, settings or SiteSettings())
-    outputs: list[Output] = [pages.render_home(ctx), pages.render_stale(ctx)]
+    outputs: list[Output] = [pages.render_home(ctx)]
+    outputs.extend(pages.render_stale(ctx))
     outputs.extend(pages.render_prose_pages(ctx))
     outputs.extend(cases.render_cases(ctx))
     outputs.extend(browse.render_browse(ctx))

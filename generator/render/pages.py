@@ -9,6 +9,7 @@ import yaml
 
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup
+from generator.render.browse import PAGE_SIZE
 
 ABOUT_FALLBACK = """# Tentang katalog ini
 
@@ -100,11 +101,21 @@ def render_about(ctx: RenderContext) -> PageOutput:
     )
 
 
-def render_stale(ctx: RenderContext) -> PageOutput:
-    items = sorted((i for i in ctx.catalog.innovations if i.stale),
-                   key=lambda i: (i.last_verified, i.id))
-    return ctx.page(
-        "perlu-diperbarui/index.md", "stale.html", "Perlu diperbarui",
-        "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam 12 bulan terakhir.",
-        items=items,
-    )
+def render_stale(ctx: RenderContext) -> list[PageOutput]:
+    """``/perlu-diperbarui/`` (oldest verification first), ``PAGE_SIZE`` cases a page."""
+    items = sorted((i for i in ctx.catalog.innovations if i.stale), key=lambda i: (i.last_verified, i.id))
+    pages = max(1, -(-len(items) // PAGE_SIZE))
+
+    def page_href(n: int) -> str:
+        return "perlu-diperbarui/" if n == 1 else f"perlu-diperbarui/halaman/{n}/"
+
+    return [
+        ctx.page(
+            page_href(n) + "index.md", "stale.html",
+            "Perlu diperbarui" if n == 1 else f"Perlu diperbarui (halaman {n})",
+            "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam 12 bulan terakhir.",
+            items=items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(items), number=n, pages=pages,
+            page_href=page_href,
+        )
+        for n in range(1, pages + 1)
+    ]

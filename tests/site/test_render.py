@@ -161,3 +161,16 @@ def test_run_beside_returns_both_results_in_order(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert parallel.run_beside(5, lambda: [1, 2], lambda: {"b": 3}) == ([1, 2], {"b": 3})
+
+
+def test_long_listings_are_paginated(catalog, monkeypatch):
+    from generator.render import browse
+    from generator.render.base import RenderContext
+
+    monkeypatch.setattr(browse, "PAGE_SIZE", 2)
+    pages = {p.src_uri: p for p in browse.render_browse(RenderContext(catalog))}
+    first, second = pages["kategori/kesehatan/index.md"], pages["kategori/kesehatan/halaman/2/index.md"]
+    assert "Halaman 1 dari 2" in first.html and 'href="halaman/2/"' not in first.html
+    assert 'href="../../kategori/kesehatan/halaman/2/"' in first.html
+    assert 'rel="prev"' in second.html and second.title.endswith("(halaman 2)")
+    assert first.html.count('class="katalog-list__meta"') == 2 and second.html.count('class="katalog-list__meta"') == 1
