@@ -110,3 +110,15 @@ def test_phone_viewport_has_no_sideways_scroll(phone, real_site, results_dir, ki
     phone.screenshot(path=results_dir / f"phone-{kind}.png", full_page=True)
     overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{kind} is {overflow}px wider than a 390px phone"
+
+
+def test_phone_menu_reaches_the_replication_page(phone, real_site, results_dir):
+    """On a phone the sections live in Material's drawer: open it and follow Replikasi."""
+    phone.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
+    phone.locator("label.md-header__button[for='__drawer']").first.click()
+    phone.wait_for_timeout(400)  # drawer slide-in
+    phone.screenshot(path=results_dir / "phone-drawer.png")
+    click_link(phone, r"/replikasi/$", scope=".md-sidebar--primary")
+    assert phone.url.endswith("/replikasi/")
+    w = phone.watch
+    assert (w.console_errors, w.page_errors, w.failed, w.foreign_requests()) == ([], [], [], [])
