@@ -71,7 +71,16 @@ def test_search_results_are_inert(page, hostile_site, results_dir, query):
     box.fill(query)
     page.wait_for_timeout(800)  # results update as you type; give them a moment to render
     assert_inert(page, f"/cari/ query {query!r}")
-    page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png")
+    page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png", full_page=True)
+
+
+def test_payload_titles_show_as_typed_in_search_results(page, hostile_site):
+    """The results really render the payload cases (so the checks above are not vacuous)."""
+    page.goto(hostile_site.url(page_path(hostile_site, "cari") + "?q=alert"), wait_until="load")
+    link = page.locator("[data-search-results] a[href*='inovasi/muatan-berbahaya/']").first
+    link.wait_for(state="visible", timeout=15_000)
+    assert PAYLOAD_CASES["muatan-berbahaya"] in link.inner_text()
+    assert_inert(page, "/cari/?q=alert")
 
 
 @pytest.mark.parametrize("query", ["alert", "img onerror", "7*7"])
