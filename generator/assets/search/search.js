@@ -299,7 +299,7 @@
   }
 
   function Loader(base) {
-    this.base = base.replace(/\/$/, "") || ".";
+    this.base = base.replace(/\/$/, "");  // "" is the site root of an absolute base ("/")
     this.engine = null;
     this.listeners = [];
     this.promise = null;
@@ -365,7 +365,7 @@
   var loaders = {};
   function loaderFor(base) {
     // "../" (finder page) and ".." (header, MkDocs base_url) are the same site: one loader.
-    base = String(base).replace(/\/$/, "") || ".";
+    base = String(base).replace(/\/$/, "");
     if (!loaders[base]) loaders[base] = new Loader(base);
     return loaders[base];
   }
@@ -416,7 +416,7 @@
     var list = form.querySelector("[data-search-list]");
     var status = form.querySelector("[data-search-status]");
     var more = form.querySelector("[data-search-more]");
-    var loader = loaderFor(form.getAttribute("data-base") || ".");
+    var loader = loaderFor(form.getAttribute("data-base"));
     var counter = 0;
 
     function close() {
@@ -473,7 +473,7 @@
     var list = rootEl.querySelector("[data-search-results]");
     var status = rootEl.querySelector("[data-search-count]");
     var moreButton = rootEl.querySelector("[data-search-more]");
-    var loader = loaderFor(rootEl.getAttribute("data-base") || "..");
+    var loader = loaderFor(rootEl.getAttribute("data-base"));
     var facets = null, shown = PAGE, counter = 0, started = false;
 
     function boxes(param) {
