@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
+from generator.errors import ConfigError
+
 # The pipeline function name stored in the serialized index; search.js registers the same name.
 STEMMER_NAME = "stemmer-id"
 
@@ -106,16 +108,15 @@ class Analyzer:
 def build_analyzer(synonyms_data: object) -> Analyzer:
     """Analyzer from the parsed ``synonyms.yml`` (``{groups: [[key, variant, ...], ...]}``).
 
-    Malformed entries are skipped here; the validator reports them to contributors.
+    No file (``None``) means no synonyms; a file of the wrong shape raises ConfigError rather
+    than being skipped silently.
     """
     groups: list[SynonymGroup] = []
-    raw_groups = synonyms_data.get("groups") if isinstance(synonyms_data, dict) else None
-    for raw in raw_groups or ():
-        if not isinstance(raw, list) or not raw:
-            continue
+    for number, raw in enumerate(_synonym_groups(synonyms_data), start=1):
+        problem = _group_problem(raw)
+        if problem:
+            raise ConfigError(f"taxonomies/synonyms.yml, grup ke-{number} ({raw!r}): {problem}")
         head = [stem(w) for w in words(str(raw[0]))]
-        if len(head) != 1:
-            continue
         variants: list[tuple[str, ...]] = []
         for entry in raw:
             seq = tuple(stem(w) for w in words(str(entry)))
@@ -131,3 +132,22 @@ def build_analyzer(synonyms_data: object) -> Analyzer:
         for k, v in sorted(starts.items())
     }
     return Analyzer(tuple(groups), ordered)
+
+
+def _synonym_groups(data: object) -> list[object]:
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+        raise ConfigError("taxonomies/synonyms.yml harus berisi `groups:`, daftar grup sinonim "
+                          "(setiap grup: daftar kata, yang pertama satu kata kunci).")
+    return data["groups"]
+
+
+def _group_problem(raw: object) -> str:
+    if not isinstance(raw, list) or len(raw) < 2:
+        return "setiap grup adalah daftar berisi minimal dua cara menulis."
+    if not all(isinstance(entry, str) and words(entry) for entry in raw):
+        return "setiap isi grup harus teks berisi huruf atau angka (beri tanda kutip bila perlu)."
+    if len(words(raw[0])) != 1:
+        return "isi pertama grup adalah kuncinya dan harus satu kata."
+    return ""

@@ -78,3 +78,15 @@ def test_browser_analysis_matches_python(search_catalog, tmp_path: Path) -> None
                           capture_output=True, text=True, check=True, timeout=120)
     analyzer = build_analyzer(search_catalog.taxonomies.data.get("synonyms"))
     assert json.loads(done.stdout) == [[words(t), analyzer.terms(t)] for t in texts]
+
+
+def test_a_malformed_synonyms_file_is_an_error_not_ignored() -> None:
+    import pytest
+
+    from generator.errors import ConfigError
+
+    assert build_analyzer(None).groups == ()
+    for bad in ({"group": []}, ["ktp"], {"groups": [["ktp"]]}, {"groups": [["kartu tanda", "ktp"]]},
+                {"groups": [["ktp", None]]}, {"groups": [["ktp", "---"]]}, {"groups": "ktp"}):
+        with pytest.raises(ConfigError):
+            build_analyzer(bad)
