@@ -218,3 +218,9 @@ def test_adapter_reports_content_errors_as_content_error(tmp_path):
 
     with pytest.raises(ContentError):
         adapter.build(CONFIG, _broken_content(tmp_path), tmp_path / "out", TODAY)
+
+
+def test_pages_have_no_alternate_links_that_make_material_fetch_the_sitemap(built_site):
+    for url in PAGE_URLS:
+        html = (built_site / url / "index.html").read_text("utf-8")
+        assert 'rel="alternate"' not in html, url
