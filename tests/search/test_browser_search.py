@@ -178,5 +178,17 @@ def test_finder_without_javascript_offers_browse_links(browser, site) -> None:
     assert "../jelajahi/" in links
     assert "../kategori/kesehatan/" in links
     assert "../provinsi/jawa-timur/" in links
-    assert not page.locator(".katalog-facets").is_visible()
+    assert not page.locator(".katalog-finder__form").is_visible()
+    assert "Tanpa JavaScript" in page.locator("[data-search-count]").inner_text()
     context.close()
+
+
+def test_finder_shows_its_form_but_fetches_nothing_until_used(page, site) -> None:
+    page.goto(site + "/cari/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.locator("#cari-q").is_visible()
+    assert page.locator("[data-search-count]").inner_text().startswith("12 studi kasus")
+    assert [p for p in search_requests(page) if not p.endswith(".css")] == []
+    page.check("input[name=kategori][value=kesehatan]")
+    page.wait_for_function("() => location.search === '?kategori=kesehatan'")
+    assert sorted(result_ids(page)) == ["antrean-daring-puskesmas-kendari", "posyandu-cegah-stunting-sumedang"]
