@@ -192,3 +192,12 @@ def test_finder_shows_its_form_but_fetches_nothing_until_used(page, site) -> Non
     page.check("input[name=kategori][value=kesehatan]")
     page.wait_for_function("() => location.search === '?kategori=kesehatan'")
     assert sorted(result_ids(page)) == ["antrean-daring-puskesmas-kendari", "posyandu-cegah-stunting-sumedang"]
+
+
+def test_a_word_only_in_the_body_is_found_once_the_rest_loads(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("subuh")  # only in the body of the Kendari case
+    first = page.locator("header [data-search-list] a").first
+    first.wait_for(state="visible", timeout=15_000)
+    assert "Antrean Daring Puskesmas Kendari" in first.inner_text()

@@ -357,7 +357,9 @@
         return engine.search(text);
       });
     return answer.then(function (results) {
-      if (results.length) self.loadRest();
+      // After a first answer, or when a real query found nothing in the primary part (the
+      // words may be in summaries or body text), fetch the rest; listeners then re-run.
+      if (results.length || text.trim().length >= 3) self.loadRest();
       return results;
     });
   };
