@@ -56,6 +56,17 @@ class _StemCache(dict):
 _STEMS = _StemCache()
 
 
+class _TermCache(dict):
+    """word → its index term (the stem), or "" for a stop word or a one-letter word."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = "" if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS else _STEMS[word]
+        return value
+
+
+_TERMS = _TermCache()
+
+
 def stem(word: str) -> str:
     """Snowball Indonesian stem of one normalised word."""
     return _STEMS[word]
@@ -75,9 +86,12 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """Index terms of ``text``: stems of non-stop words, plus synonym keys."""
-        raw = words(text)
-        stems = [_STEMS[w] for w in raw]
-        out = [s for w, s in zip(raw, stems) if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
+        return self.terms_of_words(words(text))
+
+    def terms_of_words(self, raw: list[str]) -> list[str]:
+        """:meth:`terms` for text already split by :func:`words`."""
+        out = [t for t in map(_TERMS.__getitem__, raw) if t]
+        stems = list(map(_STEMS.__getitem__, raw))
         if not self._starts.keys().isdisjoint(stems):
             out.extend(self.synonym_keys(stems))
         return out
@@ -90,10 +104,18 @@ class Analyzer:
         """(key, words in the matched variant) per occurrence; longest variant per position."""
         found: list[tuple[str, int]] = []
         starts = self._starts
-        for i in [i for i, first in enumerate(stems) if first in starts]:
+        present = starts.keys() & set(stems)
+        if not present:
+            return found
+        last = len(stems) - 1
+        for i in [i for i, first in enumerate(stems) if first in present]:
             seen: set[str] = set()
             for variant, key in starts[stems[i]]:
-                if key in seen or tuple(stems[i:i + len(variant)]) != variant:
+                if key in seen:
+                    continue
+                # Cheap test of the second word before comparing the whole slice.
+                if len(variant) > 1 and (i == last or stems[i + 1] != variant[1]
+                                         or tuple(stems[i:i + len(variant)]) != variant):
                     continue
                 seen.add(key)
                 if variant != (key,):

@@ -115,10 +115,11 @@ def analyse_catalog(catalog: Catalog, analyzer: Analyzer) -> tuple[list[dict[str
     for innovation in catalog.innovations:
         doc: dict[str, list[str]] = {}
         for name, text in field_texts(innovation, catalog).items():
-            doc[name] = analyzer.terms(text)
-            vocabulary.update(words(text))
-        body = _URL.sub(" ", innovation.body)
-        bodies.append((words(body), analyzer.terms(body)))
+            field_words = words(text)
+            doc[name] = analyzer.terms_of_words(field_words)
+            vocabulary.update(field_words)
+        body_words = words(_URL.sub(" ", innovation.body))
+        bodies.append((body_words, analyzer.terms_of_words(body_words)))
         documents.append(doc)
     kept_terms = _select_body_terms([terms for _w, terms in bodies])
     for doc, (body_words, terms), keep in zip(documents, bodies, kept_terms):
@@ -138,13 +139,14 @@ def _select_body_terms(bodies: list[list[str]]) -> list[set[str]]:
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
+    idf = {term: math.log(n / count + 1) for term, count in df.items()}
     selected = []
     for c in counts:
         if len(c) <= limit:
             selected.append(set(c))
             continue
-        ranked = sorted(c.items(), key=lambda kv: (-kv[1] * math.log(n / df[kv[0]] + 1), kv[0]))
-        selected.append({term for term, _count in ranked[:limit]})
+        ranked = sorted([(-count * idf[term], term) for term, count in c.items()])
+        selected.append({term for _score, term in ranked[:limit]})
     return selected
 
 
