@@ -1,10 +1,15 @@
-"""Agency pages: ``/instansi/`` and ``/instansi/<slug>/`` with the year-by-year strip."""
+"""Agency pages: ``/instansi/`` (paginated index) and ``/instansi/<slug>/`` with the year strip."""
 
 from __future__ import annotations
 
 from generator.model import Agency
 from generator.output import PageOutput
 from generator.render.base import RenderContext, agency_url
+
+# Agencies per index page: /instansi/ is page 1, /instansi/halaman/N/ the rest. An agency slug
+# is one path segment, so /instansi/halaman/2/ never collides with /instansi/<slug>/.
+AGENCY_PAGE_SIZE = 100
+INDEX_URL = "instansi/"
 
 
 def render_agency(ctx: RenderContext, agency: Agency) -> PageOutput:
@@ -20,12 +25,30 @@ def render_agency(ctx: RenderContext, agency: Agency) -> PageOutput:
     )
 
 
-def render_agencies(ctx: RenderContext) -> list[PageOutput]:
+def index_href(n: int) -> str:
+    return INDEX_URL if n == 1 else f"{INDEX_URL}halaman/{n}/"
+
+
+def render_agency_index(ctx: RenderContext) -> list[PageOutput]:
+    """Alphabetical, ``AGENCY_PAGE_SIZE`` a page; page 1 also lists every page's first and last
+    name, like the guide words of a phone book, so any agency is two clicks away."""
     agencies = sorted(ctx.catalog.agencies, key=lambda a: (a.name.casefold(), a.slug))
-    outputs = [ctx.page(
-        "instansi/index.md", "agencies.html", "Instansi",
-        "Daftar instansi pemerintah dan inovasi pelayanan publiknya, dari tahun ke tahun.",
-        agencies=agencies,
-    )]
+    pages = max(1, -(-len(agencies) // AGENCY_PAGE_SIZE))
+    chunks = [agencies[(n - 1) * AGENCY_PAGE_SIZE: n * AGENCY_PAGE_SIZE] for n in range(1, pages + 1)]
+    guide = [(n, chunk[0].name, chunk[-1].name) for n, chunk in enumerate(chunks, 1) if chunk]
+    return [
+        ctx.page(
+            index_href(n) + "index.md", "agencies.html",
+            "Instansi" if n == 1 else f"Instansi (halaman {n})",
+            "Daftar instansi pemerintah dan inovasi pelayanan publiknya, dari tahun ke tahun.",
+            agencies=chunk, total=len(agencies), number=n, pages=pages, page_href=index_href,
+            guide=guide if n == 1 and pages > 1 else [],
+        )
+        for n, chunk in enumerate(chunks, 1)
+    ]
+
+
+def render_agencies(ctx: RenderContext) -> list[PageOutput]:
+    outputs = render_agency_index(ctx)
     outputs.extend(render_agency(ctx, a) for a in ctx.catalog.agencies)
     return outputs

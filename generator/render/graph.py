@@ -1,21 +1,27 @@
 """The replication graph as SVG, laid out at build time (layered, no third-party script).
 
-Layers: a node's layer is the length of the longest chain of parents above it. Within a
-layer nodes are ordered by the mean position of their parents (one barycentre pass), then
-by label, so the drawing is deterministic. Text is escaped with markupsafe.
+The graph is split into its connected components (an innovation, its replicas and theirs).
+A drawing holds at most ``limit`` nodes: the largest components first, so at 10,000 cases
+the page stays small; ``GraphView`` says how much is shown. Each component is laid out on
+its own — layer = length of the longest chain of parents above a node; within a layer nodes
+are ordered by the mean position of their parents (one barycentre pass), then by label —
+and components are packed left to right into shelves at most ``SHELF_COLUMNS`` boxes wide,
+so the drawing stays narrow enough to read. Deterministic; text is escaped with markupsafe.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from markupsafe import escape
 
 from generator.model import Catalog
 
-NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 180, 40, 24, 70, 16
-MAX_LABEL = 24
+NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 200, 46, 24, 56, 16
+SHELF_COLUMNS = 5
+# Two lines of this many characters fit in a box at font-size 13.
+LINE_CHARS = 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +32,101 @@ class Node:
     title: str  # full text for the tooltip
 
 
-def _layout(catalog: Catalog) -> tuple[dict[str, Node], list[tuple[str, str, str]], dict[str, tuple[int, int]]]:
-    nodes: dict[str, Node] = {}
+@dataclass(frozen=True, slots=True)
+class GraphView:
+    """What a drawing shows of the whole graph."""
+
+    nodes: dict[str, Node]
+    edges: list[tuple[str, str, str]]  # (parent, child, relation), only between shown nodes
+    components: list[list[str]]  # shown components, largest first, keys sorted
+    total_nodes: int
+    total_components: int
+
+    @property
+    def complete(self) -> bool:
+        return len(self.nodes) == self.total_nodes
+
+
+def _parent_key(catalog: Catalog, parent_id: str, parent_name: str, parent_agency: str) -> str:
+    if parent_id and parent_id in catalog.by_id:
+        return parent_id
+    return f"ext:{parent_id or parent_name}|{parent_agency}"
+
+
+def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
+    """The graph, or its largest components holding at most ``limit`` nodes together."""
+    keys: set[str] = set()
     edges: list[tuple[str, str, str]] = []
     for e in catalog.edges:
-        if e.parent_id and e.parent_id in catalog.by_id:
-            parent = e.parent_id
-        else:
-            parent = f"ext:{e.parent_id or e.parent_name}|{e.parent_agency}"
-        for key in (parent, e.child_id):
-            if key not in nodes:
-                nodes[key] = _node(catalog, key)
+        parent = _parent_key(catalog, e.parent_id, e.parent_name, e.parent_agency)
+        keys.update((parent, e.child_id))
         edges.append((parent, e.child_id, e.relation))
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for p, c, _ in edges:
+        neighbours[p].add(c)
+        neighbours[c].add(p)
+    components: list[list[str]] = []
+    seen: set[str] = set()
+    for start in sorted(keys):
+        if start in seen:
+            continue
+        seen.add(start)
+        queue, members = deque([start]), []
+        while queue:
+            key = queue.popleft()
+            members.append(key)
+            for other in sorted(neighbours[key]):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+        components.append(sorted(members))
+    components.sort(key=lambda c: (-len(c), c[0]))
 
+    shown: list[list[str]] = []
+    if limit is None:
+        shown = components
+    else:
+        room = limit
+        for comp in components:
+            if len(comp) <= room:
+                shown.append(comp)
+                room -= len(comp)
+            elif not shown:
+                # One component larger than the bound: draw the part nearest its best-connected node.
+                hub = min(comp, key=lambda k: (-len(neighbours[k]), k))
+                part, queue, inside = [], deque([hub]), {hub}
+                while queue and len(part) < limit:
+                    key = queue.popleft()
+                    part.append(key)
+                    for other in sorted(neighbours[key]):
+                        if other not in inside:
+                            inside.add(other)
+                            queue.append(other)
+                shown.append(sorted(part))
+                break
+            if room == 0:
+                break
+    kept = {k for comp in shown for k in comp}
+    return GraphView(
+        nodes={k: _node(catalog, k) for k in sorted(kept)},
+        edges=[e for e in edges if e[0] in kept and e[1] in kept],
+        components=shown, total_nodes=len(keys), total_components=len(components),
+    )
+
+
+def _layout_component(members: list[str], nodes: dict[str, Node],
+                      edges: list[tuple[str, str, str]]) -> dict[str, tuple[int, int]]:
+    """(column, row) of each node inside one component."""
+    member_set = set(members)
     parents: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     for p, c, _ in edges:
-        parents[c].append(p)
-        children[p].append(c)
-    layer = _layers(sorted(nodes), parents, children)
+        if p in member_set:
+            parents[c].append(p)
+            children[p].append(c)
+    layer = _layers(members, parents, children)
     rows: dict[int, list[str]] = defaultdict(list)
-    for key in sorted(nodes, key=lambda k: (nodes[k].label.casefold(), k)):
+    for key in sorted(members, key=lambda k: (nodes[k].label.casefold(), k)):
         rows[layer[key]].append(key)
     position: dict[str, tuple[int, int]] = {}
     for level in sorted(rows):
@@ -58,18 +138,43 @@ def _layout(catalog: Catalog) -> tuple[dict[str, Node], list[tuple[str, str, str
             row.sort(key=lambda k: (centre(k), nodes[k].label.casefold(), k))
         for x, key in enumerate(row):
             position[key] = (x, level)
-    return nodes, edges, position
+    return position
+
+
+def _layout(view: GraphView) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """Pixel position of each box; components packed into shelves. Returns (positions, w, h)."""
+    placed: dict[str, tuple[int, int]] = {}
+    shelf_x = shelf_y = shelf_h = width = 0
+    for comp in view.components:
+        local = _layout_component(comp, view.nodes, view.edges)
+        cols = max(x for x, _ in local.values()) + 1
+        rows = max(y for _, y in local.values()) + 1
+        if shelf_x and shelf_x + cols > SHELF_COLUMNS:
+            shelf_y += shelf_h + 1
+            shelf_x = shelf_h = 0
+        for key, (x, y) in local.items():
+            placed[key] = (shelf_x + x, shelf_y + y)
+        shelf_x += cols
+        shelf_h = max(shelf_h, rows)
+        width = max(width, shelf_x)
+    height = shelf_y + shelf_h
+    pixels = {k: (PAD + x * (NODE_W + GAP_X), PAD + y * (NODE_H + GAP_Y)) for k, (x, y) in placed.items()}
+    return (pixels, PAD * 2 + width * NODE_W + max(width - 1, 0) * GAP_X,
+            PAD * 2 + height * NODE_H + max(height - 1, 0) * GAP_Y)
 
 
 def _layers(keys: list[str], parents: dict[str, list[str]], children: dict[str, list[str]]) -> dict[str, int]:
     """Longest-path layering in topological order (Kahn); nodes on a cycle, which the
     validator should have rejected, stay in layer 0 instead of looping."""
+    key_set = set(keys)
     waiting = {k: len(set(parents.get(k, ()))) for k in keys}
     layer = dict.fromkeys(keys, 0)
-    ready = [k for k in keys if waiting[k] == 0]
+    ready = [k for k in sorted(keys) if waiting[k] == 0]
     while ready:
         key = ready.pop()
         for child in sorted(set(children.get(key, ()))):
+            if child not in key_set:
+                continue
             layer[child] = max(layer[child], layer[key] + 1)
             waiting[child] -= 1
             if waiting[child] == 0:
@@ -86,24 +191,47 @@ def _node(catalog: Catalog, key: str) -> Node:
     return Node(key, innovation.title, f"inovasi/{key}/", f"{innovation.title} — {innovation.agency.name}")
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
+def _lines(text: str) -> list[str]:
+    """The label on at most two lines of ``LINE_CHARS``, cut at words, ``…`` when cut."""
+    words = " ".join(text.split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= LINE_CHARS:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        if len(lines) == 2:
+            break
+    else:
+        if current:
+            lines.append(current)
+        return [_cut(line) for line in lines] or [""]
+    last = lines[1] if len(lines) > 1 else lines[0]
+    lines = lines[:2]
+    lines[-1] = _cut(last, ellipsis=True)
+    return lines
 
 
-def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = False) -> str:
-    """SVG markup; ``link_prefix`` turns site-relative URLs into links from where it is shown."""
-    nodes, edges, position = _layout(catalog)
-    if not nodes:
+def _cut(line: str, ellipsis: bool = False) -> str:
+    if len(line) > LINE_CHARS:
+        return line[: LINE_CHARS - 1].rstrip() + "…"
+    if ellipsis:
+        return (line if len(line) < LINE_CHARS else line[: LINE_CHARS - 1].rstrip()) + "…"
+    return line
+
+
+def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = False,
+                     view: GraphView | None = None) -> str:
+    """SVG markup of ``view`` (default: the whole graph); ``link_prefix`` turns site-relative
+    URLs into links from where it is shown."""
+    view = view or graph_view(catalog)
+    if not view.nodes:
         return ""
-    cols = max(x for x, _ in position.values()) + 1
-    rows = max(y for _, y in position.values()) + 1
-    width = PAD * 2 + cols * NODE_W + (cols - 1) * GAP_X
-    height = PAD * 2 + rows * NODE_H + (rows - 1) * GAP_Y
-
-    def box(key: str) -> tuple[int, int]:
-        x, y = position[key]
-        return PAD + x * (NODE_W + GAP_X), PAD + y * (NODE_H + GAP_Y)
+    box, width, height = _layout(view)
 
     out = []
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
@@ -112,22 +240,24 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     out.append('<title id="graf-judul">Graf replikasi: panah dari inovasi asal ke replikasinya</title>')
     out.append('<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
                'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>')
-    for parent, child, relation in sorted(edges):
-        px, py = box(parent)
-        cx, cy = box(child)
+    for parent, child, relation in sorted(view.edges):
+        px, py = box[parent]
+        cx, cy = box[child]
         x1, y1 = px + NODE_W // 2, py + NODE_H
         x2, y2 = cx + NODE_W // 2, cy
         mid = (y1 + y2) // 2
         dash = {"adaptasi": ' stroke-dasharray="6 3"', "terinspirasi": ' stroke-dasharray="2 3"'}.get(relation, "")
         out.append(f'<path d="M{x1} {y1}C{x1} {mid} {x2} {mid} {x2} {y2}" fill="none" stroke="#555" '
                    f'stroke-width="1.5"{dash} marker-end="url(#panah)"><title>{escape(relation)}</title></path>')
-    for key in sorted(nodes):
-        node = nodes[key]
-        x, y = box(key)
+    for key, node in view.nodes.items():
+        x, y = box[key]
         fill, stroke = ("#e8eaf6", "#3949ab") if node.href else ("#f5f5f5", "#757575")
+        lines = _lines(node.label)
+        top = y + NODE_H // 2 + 5 - (8 if len(lines) == 2 else 0)
+        text = "".join(f'<tspan x="{x + NODE_W // 2}" y="{top + 16 * n}">{escape(line)}</tspan>'
+                       for n, line in enumerate(lines))
         shape = (f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="{fill}" '
-                 f'stroke="{stroke}"/><text x="{x + NODE_W // 2}" y="{y + NODE_H // 2 + 5}" '
-                 f'text-anchor="middle" font-size="13" fill="#1a1a1a">{escape(_short(node.label))}</text>')
+                 f'stroke="{stroke}"/><text text-anchor="middle" font-size="13" fill="#1a1a1a">{text}</text>')
         tooltip = f"<title>{escape(node.title)}</title>"
         if node.href:
             out.append(f'<a href="{escape(link_prefix + node.href)}">{tooltip}{shape}</a>')
@@ -138,8 +268,4 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
 
 
 def graph_node_count(catalog: Catalog) -> int:
-    keys = set()
-    for e in catalog.edges:
-        keys.add(e.child_id)
-        keys.add(e.parent_id if e.parent_id in catalog.by_id else f"ext:{e.parent_id or e.parent_name}|{e.parent_agency}")
-    return len(keys)
+    return graph_view(catalog, limit=0).total_nodes

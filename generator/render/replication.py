@@ -1,4 +1,10 @@
-"""The ``/replikasi/`` page: every edge, adoptions elsewhere, ready-to-replicate cases, the graph."""
+"""The ``/replikasi/`` pages: every edge (paginated), adoptions elsewhere, ready-to-replicate
+cases, and the graph — bounded, so no page grows with the catalogue.
+
+``/replikasi/`` holds the graph (its largest connected components up to ``GRAPH_LIMIT`` nodes)
+and the first page of edges; ``/replikasi/halaman/N/`` the other edge pages;
+``/replikasi/adopsi/`` (paginated) the adoptions outside the catalogue beyond the first few.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +13,43 @@ from markupsafe import Markup
 from generator.output import Output, StaticOutput
 from generator.render.base import RenderContext
 from generator.render.browse import listing_pages
-from generator.render.graph import graph_node_count, render_graph_svg
+from generator.render.graph import graph_view, render_graph_svg
 
-# Above this many nodes the graph is only offered as a separate SVG file.
-INLINE_GRAPH_LIMIT = 300
+# Nodes drawn on /replikasi/ and in replikasi/graf.svg (largest components first).
+GRAPH_LIMIT = 150
+FILE_GRAPH_LIMIT = 600
+EDGE_PAGE_SIZE = 100
+ADOPTION_PAGE_SIZE = 100
+ADOPTIONS_SHOWN = 20
 READY_SHOWN = 20
 READY_URL = "replikasi/siap-direplikasi/"
+ADOPTIONS_URL = "replikasi/adopsi/"
+
+
+def edge_href(n: int) -> str:
+    return "replikasi/" if n == 1 else f"replikasi/halaman/{n}/"
+
+
+def adoption_href(n: int) -> str:
+    return ADOPTIONS_URL if n == 1 else f"{ADOPTIONS_URL}halaman/{n}/"
+
+
+def _pages(total: int, size: int) -> int:
+    return max(1, -(-total // size))
 
 
 def render_replication(ctx: RenderContext) -> list[Output]:
     catalog = ctx.catalog
     outputs: list[Output] = []
     graph_inline = Markup("")
+    view = graph_view(catalog, GRAPH_LIMIT)
+    file_view = graph_view(catalog, FILE_GRAPH_LIMIT)
     if catalog.edges:
-        svg = render_graph_svg(catalog, "../", standalone=True)
+        svg = render_graph_svg(catalog, "../", standalone=True, view=file_view)
         outputs.append(StaticOutput("replikasi/graf.svg",
                                     ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")))
-        if graph_node_count(catalog) <= INLINE_GRAPH_LIMIT:
-            # Built by graph.py with every text and URL escaped.
-            graph_inline = Markup(render_graph_svg(catalog, "../"))
+        # Built by graph.py with every text and URL escaped.
+        graph_inline = Markup(render_graph_svg(catalog, "../", view=view))
     adoptions = [(i, a) for i in catalog.innovations for a in i.adopted_elsewhere]
     ready = sorted(catalog.ready_to_replicate, key=lambda i: (i.title.casefold(), i.id))
     # The full list is a paginated listing; /replikasi/ shows the first few.
@@ -33,11 +57,39 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         ctx, READY_URL, "Siap direplikasi",
         "Inovasi yang mencantumkan perangkat replikasi (SOP, regulasi, templat) atau prasyarat",
         tuple(i.id for i in ready), sort_recent=False))
+
+    edges = catalog.edges
+    edge_pages = _pages(len(edges), EDGE_PAGE_SIZE)
+    graph = {
+        "shown_nodes": len(view.nodes), "total_nodes": view.total_nodes,
+        "shown_components": len(view.components), "total_components": view.total_components,
+        "complete": view.complete, "file_nodes": len(file_view.nodes), "file_complete": file_view.complete,
+    }
     outputs.append(ctx.page(
         "replikasi/index.md", "replication.html", "Replikasi",
         "Peta replikasi inovasi pelayanan publik: siapa meniru siapa, adopsi di luar katalog, "
         "dan inovasi yang siap direplikasi.",
-        graph_inline=graph_inline, adoptions=adoptions, ready=ready[:READY_SHOWN],
-        ready_total=len(ready), ready_url=READY_URL,
+        graph_inline=graph_inline, graph=graph,
+        edges=edges[:EDGE_PAGE_SIZE], edge_total=len(edges), number=1, pages=edge_pages,
+        page_href=edge_href,
+        adoptions=adoptions[:ADOPTIONS_SHOWN], adoption_total=len(adoptions), adoptions_url=ADOPTIONS_URL,
+        ready=ready[:READY_SHOWN], ready_total=len(ready), ready_url=READY_URL,
     ))
+    for n in range(2, edge_pages + 1):
+        outputs.append(ctx.page(
+            edge_href(n) + "index.md", "replication_edges.html", f"Hubungan replikasi (halaman {n})",
+            "Semua hubungan replikasi antarinovasi pelayanan publik dalam katalog.",
+            edges=edges[(n - 1) * EDGE_PAGE_SIZE: n * EDGE_PAGE_SIZE], edge_total=len(edges),
+            number=n, pages=edge_pages, page_href=edge_href,
+        ))
+    if len(adoptions) > ADOPTIONS_SHOWN:
+        adoption_pages = _pages(len(adoptions), ADOPTION_PAGE_SIZE)
+        for n in range(1, adoption_pages + 1):
+            outputs.append(ctx.page(
+                adoption_href(n) + "index.md", "replication_adoptions.html",
+                "Diadopsi di luar katalog" if n == 1 else f"Diadopsi di luar katalog (halaman {n})",
+                "Inovasi pelayanan publik yang diadopsi oleh instansi di luar katalog.",
+                adoptions=adoptions[(n - 1) * ADOPTION_PAGE_SIZE: n * ADOPTION_PAGE_SIZE],
+                adoption_total=len(adoptions), number=n, pages=adoption_pages, page_href=adoption_href,
+            ))
     return outputs
