@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from generator.search.query import search_catalog
+from generator.search.query import search_catalog as search_catalog_function
 
 TOP3 = [
     # affixes: the stem of "perpustakaan" is "pustaka"
@@ -61,13 +61,13 @@ TOP3 = [
 
 
 @pytest.mark.parametrize(("query", "expected"), TOP3)
-def test_expected_case_in_top_3(search_catalog, query: str, expected: str) -> None:
-    hits = search_catalog and search_catalog_top(search_catalog, query)
+def test_expected_case_in_top_3(searcher, query: str, expected: str) -> None:
+    hits = [h.id for h in searcher.search(query, 3)]
     assert expected in hits, f"{query!r} → {hits}"
 
 
-def search_catalog_top(catalog, query: str) -> list[str]:
-    return [h.id for h in search_catalog(catalog, query, limit=3)]
+def test_search_catalog_is_the_same_search(search_catalog, searcher) -> None:
+    assert search_catalog_function(search_catalog, "antrian puskesmas", 5) == searcher.search("antrian puskesmas", 5)
 
 
 def test_first_hit_for_unambiguous_queries(searcher) -> None:
