@@ -238,6 +238,12 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     out.append(f'<svg{ns} class="katalog-graph" viewBox="0 0 {width} {height}" width="{width}" '
                f'height="{height}" role="group" aria-labelledby="graf-judul">')
     out.append('<title id="graf-judul">Graf replikasi: panah dari inovasi asal ke replikasinya</title>')
+    # Shared looks go in one style sheet (scoped to the graph) so each box stays short.
+    out.append("<style>.katalog-graph .r{fill:#e8eaf6;stroke:#3949ab}.katalog-graph .x{fill:#f5f5f5;"
+               "stroke:#757575}.katalog-graph text{font-size:13px;fill:#1a1a1a;text-anchor:middle}"
+               ".katalog-graph path.e{fill:none;stroke:#555;stroke-width:1.5px}"
+               ".katalog-graph .adaptasi{stroke-dasharray:6 3}.katalog-graph .terinspirasi{stroke-dasharray:2 3}"
+               "</style>")
     out.append('<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
                'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>')
     for parent, child, relation in sorted(view.edges):
@@ -246,18 +252,17 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
         x1, y1 = px + NODE_W // 2, py + NODE_H
         x2, y2 = cx + NODE_W // 2, cy
         mid = (y1 + y2) // 2
-        dash = {"adaptasi": ' stroke-dasharray="6 3"', "terinspirasi": ' stroke-dasharray="2 3"'}.get(relation, "")
-        out.append(f'<path d="M{x1} {y1}C{x1} {mid} {x2} {mid} {x2} {y2}" fill="none" stroke="#555" '
-                   f'stroke-width="1.5"{dash} marker-end="url(#panah)"><title>{escape(relation)}</title></path>')
+        kind = f" {relation}" if relation in ("adaptasi", "terinspirasi") else ""
+        out.append(f'<path class="e{kind}" d="M{x1} {y1}C{x1} {mid} {x2} {mid} {x2} {y2}" '
+                   f'marker-end="url(#panah)"/>')
     for key, node in view.nodes.items():
         x, y = box[key]
-        fill, stroke = ("#e8eaf6", "#3949ab") if node.href else ("#f5f5f5", "#757575")
         lines = _lines(node.label)
         top = y + NODE_H // 2 + 5 - (8 if len(lines) == 2 else 0)
         text = "".join(f'<tspan x="{x + NODE_W // 2}" y="{top + 16 * n}">{escape(line)}</tspan>'
                        for n, line in enumerate(lines))
-        shape = (f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="{fill}" '
-                 f'stroke="{stroke}"/><text text-anchor="middle" font-size="13" fill="#1a1a1a">{text}</text>')
+        shape = (f'<rect class="{"r" if node.href else "x"}" x="{x}" y="{y}" width="{NODE_W}" '
+                 f'height="{NODE_H}" rx="6"/><text>{text}</text>')
         tooltip = f"<title>{escape(node.title)}</title>"
         if node.href:
             out.append(f'<a href="{escape(link_prefix + node.href)}">{tooltip}{shape}</a>')

@@ -1,0 +1,110 @@
+"""At a synthetic 2,500 cases no page grows without bound, and paginated lists stay complete:
+every agency and every replication edge is reachable from the first page through the pager."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from datetime import date
+
+import pytest
+
+from generator.output import PageOutput, StaticOutput
+from generator.render.agencies import AGENCY_PAGE_SIZE
+from generator.render.base import relative
+from generator.render.replication import EDGE_PAGE_SIZE, GRAPH_LIMIT
+SYNTH_TODAY = date(2027, 1, 1)  # bench.synth dates reach late 2026
+
+N = 2500
+PAGE_BOUND = 150_000  # bytes of page content before the theme wraps it; the same at any N
+HREF = re.compile(r'href="([^"#]*)"')
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    from bench.synth import write_corpus
+    from generator.pipeline import load_catalog
+    from generator.site import collect_outputs, settings_from
+
+    content = tmp_path_factory.mktemp("synth") / "content"
+    write_corpus(content, N)
+    catalog, _ = load_catalog(content, SYNTH_TODAY)
+    outputs = collect_outputs(catalog, settings_from(repo_url="https://github.com/contoh/katalog"))
+    pages = {o.url: o for o in outputs if isinstance(o, PageOutput)}
+    files = {o.path: o for o in outputs if isinstance(o, StaticOutput)}
+    return catalog, pages, files
+
+
+def _resolve(here: str, href: str) -> str:
+    """A relative link on page ``here`` (``a/b/``) as a site-relative URL."""
+    parts = [p for p in here.split("/") if p]
+    for piece in href.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts) + ("/" if href.endswith("/") or not href else "")
+
+
+def _crawl(pages: dict[str, PageOutput], start: str, prefix: str) -> set[str]:
+    """Pages under ``prefix`` reachable from ``start`` by following links."""
+    seen, queue = {start}, deque([start])
+    while queue:
+        here = queue.popleft()
+        for href in HREF.findall(pages[here].html):
+            target = _resolve(here, href)
+            if target.startswith(prefix) and target in pages and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def test_every_page_stays_under_the_bound(big):
+    _, pages, files = big
+    assert len([u for u in pages if u.startswith("inovasi/")]) == N
+    sizes = {url: len(p.html.encode("utf-8")) for url, p in pages.items()}
+    too_big = {u: s for u, s in sizes.items() if s > PAGE_BOUND}
+    assert not too_big
+    assert len(files["replikasi/graf.svg"].content) < 400_000
+
+
+def test_agency_index_is_paginated_and_complete(big):
+    catalog, pages, _ = big
+    index = sorted(u for u in pages if u == "instansi/" or u.startswith("instansi/halaman/"))
+    assert len(catalog.agencies) > AGENCY_PAGE_SIZE  # the corpus is large enough to paginate
+    assert len(index) == -(-len(catalog.agencies) // AGENCY_PAGE_SIZE)
+    assert "instansi/halaman/2/" in index
+    reached = _crawl(pages, "instansi/", "instansi/halaman/") | {"instansi/"}
+    assert reached >= set(index)
+    linked = set()
+    for url in index:
+        linked.update(_resolve(url, h) for h in HREF.findall(pages[url].html))
+    assert {f"instansi/{a.slug}/" for a in catalog.agencies} <= linked
+    assert "Halaman 2" in pages["instansi/"].html  # the guide to every page
+
+
+def test_replication_edges_are_paginated_and_complete(big):
+    catalog, pages, _ = big
+    assert len(catalog.edges) > EDGE_PAGE_SIZE
+    edge_pages = sorted(u for u in pages if u == "replikasi/" or u.startswith("replikasi/halaman/"))
+    assert len(edge_pages) == -(-len(catalog.edges) // EDGE_PAGE_SIZE)
+    assert _crawl(pages, "replikasi/", "replikasi/halaman/") | {"replikasi/"} >= set(edge_pages)
+    rows = 0
+    children = set()
+    for url in edge_pages:
+        html = pages[url].html
+        table = html[html.index('id="hubungan"'):]
+        table = table[:table.index("</table>")]
+        rows += table.count("<tr>") - 1  # minus the header row
+        children.update(_resolve(url, h) for h in HREF.findall(table) if "inovasi/" in h)
+    assert rows == len(catalog.edges)
+    assert {f"inovasi/{e.child_id}/" for e in catalog.edges} <= children
+
+
+def test_replication_graph_is_bounded_and_says_so(big):
+    _, pages, _ = big
+    html = pages["replikasi/"].html
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert 0 < svg.count("<rect") <= GRAPH_LIMIT
+    assert "kelompok replikasi terbesar" in html
+    assert relative("replikasi/", "replikasi/halaman/2/") in html  # the pager to the full list
