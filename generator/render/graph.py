@@ -18,9 +18,10 @@ from markupsafe import escape
 
 from generator.model import Catalog
 
-NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 200, 46, 24, 56, 16
+NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 200, 62, 24, 50, 16
+MAX_LINES = 3
 SHELF_COLUMNS = 5
-# Two lines of this many characters fit in a box at font-size 13.
+# Three lines of this many characters fit in a box at font-size 13.
 LINE_CHARS = 26
 
 
@@ -192,7 +193,7 @@ def _node(catalog: Catalog, key: str) -> Node:
 
 
 def _lines(text: str) -> list[str]:
-    """The label on at most two lines of ``LINE_CHARS``, cut at words, ``…`` when cut."""
+    """The label on at most ``MAX_LINES`` lines of ``LINE_CHARS``, cut at words, ``…`` when cut."""
     words = " ".join(text.split()).split(" ")
     lines: list[str] = []
     current = ""
@@ -204,14 +205,14 @@ def _lines(text: str) -> list[str]:
         if current:
             lines.append(current)
         current = word
-        if len(lines) == 2:
+        if len(lines) == MAX_LINES:
             break
     else:
         if current:
             lines.append(current)
         return [_cut(line) for line in lines] or [""]
-    last = lines[1] if len(lines) > 1 else lines[0]
-    lines = lines[:2]
+    last = lines[MAX_LINES - 1] if len(lines) >= MAX_LINES else lines[-1]
+    lines = lines[:MAX_LINES]
     lines[-1] = _cut(last, ellipsis=True)
     return lines
 
@@ -258,7 +259,7 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     for key, node in view.nodes.items():
         x, y = box[key]
         lines = _lines(node.label)
-        top = y + NODE_H // 2 + 5 - (8 if len(lines) == 2 else 0)
+        top = y + NODE_H // 2 + 5 - 8 * (len(lines) - 1)
         text = "".join(f'<tspan x="{x + NODE_W // 2}" y="{top + 16 * n}">{escape(line)}</tspan>'
                        for n, line in enumerate(lines))
         shape = (f'<rect class="{"r" if node.href else "x"}" x="{x}" y="{y}" width="{NODE_W}" '
