@@ -41,10 +41,10 @@ from generator.search.analysis import (
 # (field name in the index, boost, what it holds). Short names: they repeat in every posting.
 FIELDS: tuple[tuple[str, int, str], ...] = (
     ("t", 10, "title"),
-    ("a", 8, "aliases"),
+    ("a", 8, "aliases and the English title"),
     ("g", 5, "agency name, unit, regency, province"),
     ("k", 3, "category label, tags, start year, awards (programme, level, year)"),
-    ("s", 2, "summary"),
+    ("s", 2, "summary (and its English version)"),
     ("o", 1, "outcome indicators and descriptions"),
     ("b", 1, "body text: its most distinctive terms (all of them in a small catalogue)"),
 )
@@ -99,10 +99,10 @@ def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
                                            str(award.year), award.category_original) if x))
     return {
         "t": innovation.title,
-        "a": "\n".join(innovation.aliases),
+        "a": "\n".join([*innovation.aliases, innovation.title_en]),
         "g": "\n".join(p for p in place if p),
         "k": "\n".join([category, *tags, str(innovation.year), *awards]),
-        "s": innovation.summary,
+        "s": "\n".join([innovation.summary, innovation.summary_en]),
         "o": "\n".join(o for o in outcomes if o),
     }
 
