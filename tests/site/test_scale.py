@@ -108,3 +108,18 @@ def test_replication_graph_is_bounded_and_says_so(big):
     assert 0 < svg.count("<rect") <= GRAPH_LIMIT
     assert "kelompok replikasi terbesar" in html
     assert relative("replikasi/", "replikasi/halaman/2/") in html  # the pager to the full list
+
+
+def test_pager_shows_a_bounded_window(big):
+    _, pages, _ = big
+    listing = "jenis-instansi/pemerintah-kabupaten/"
+    count = len([u for u in pages if u.startswith(listing + "halaman/")]) + 1
+    assert count >= 10
+    middle = pages[f"{listing}halaman/{count // 2}/"].html
+    nav = middle[middle.index('class="katalog-pager"'):]
+    nav = nav[:nav.index("</nav>")]
+    numbers = re.findall(r">(\d+)</(?:a|span)>", nav)
+    assert len(numbers) == 7  # first, last, and two either side of the current page
+    assert numbers[0] == "1" and numbers[-1] == str(count)
+    assert nav.count("katalog-pager__gap") == 2
+    assert f'<span aria-current="page">{count // 2}</span>' in nav
