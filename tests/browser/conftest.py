@@ -103,14 +103,13 @@ def real_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    """The site engineer's payload corpus plus our own extra cases (attribute break-outs)."""
+    """tests/fixtures/site/content (payloads in every text field) plus tests/browser/fixtures/hostile
+    (attribute and </script> break-outs, javascript: as text)."""
+    if not HOSTILE_SITE_FIXTURE.is_dir():
+        pytest.fail(f"the payload corpus {HOSTILE_SITE_FIXTURE} is missing", pytrace=False)
     work = tmp_path_factory.mktemp("hostile")
     content = work / "content"
-    if HOSTILE_SITE_FIXTURE.is_dir():
-        shutil.copytree(HOSTILE_SITE_FIXTURE, content)
-    else:
-        (content / "innovations").mkdir(parents=True)
-        shutil.copytree(REPO / "content" / "taxonomies", content / "taxonomies")
+    shutil.copytree(HOSTILE_SITE_FIXTURE, content)
     for path in sorted(HOSTILE_EXTRA.glob("*.md")):
         shutil.copy(path, content / "innovations" / path.name)
     served = serve(build_site(content, work / "site"))
