@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PAGE_TYPES, page_path
+from .conftest import PAGE_TYPES, describe_violations, page_path, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +97,10 @@ def test_search_from_url_state_is_inert(page, hostile_site):
                                "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"), wait_until="networkidle")
     page.wait_for_timeout(800)
     assert_inert(page, "/cari/ with a payload in the URL")
+
+
+@pytest.mark.parametrize("case_id", sorted(PAYLOAD_CASES))
+def test_payload_case_page_stays_accessible(page, hostile_site, case_id):
+    page.goto(hostile_site.url(f"inovasi/{case_id}/"), wait_until="networkidle")
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
