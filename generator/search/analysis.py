@@ -32,6 +32,11 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Words almost every case uses to describe itself ("layanan", "pelayanan", "publik",
+# "program"): in a query they still match, but weakly, so "layanan kependudukan" ranks by
+# "kependudukan". Kept as words; the query plan compares their stems. Sent to the browser too.
+WEAK_WORDS = ("layanan", "pelayanan", "publik", "program")
+
 MIN_TERM_LENGTH = 2
 _WORD = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("indonesian")

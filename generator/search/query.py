@@ -2,6 +2,7 @@
 
 A query is analysed like indexed text, then turned into lunr clauses (OR semantics):
 each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
+a weak word (``WEAK_WORDS``: "layanan", "publik" … that nearly every case uses) only its stem, boost 2;
 each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
 nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1)
 plus the closest indexed words within 1 edit (2 from 8 letters) and up to 20 indexed words
@@ -21,10 +22,11 @@ from lunr.index import Index
 from lunr.query import Query
 
 from generator.model import Catalog
-from generator.search.analysis import MIN_TERM_LENGTH, STOP_WORDS, Analyzer, stem, words
+from generator.search.analysis import MIN_TERM_LENGTH, STOP_WORDS, WEAK_WORDS, Analyzer, stem, words
 from generator.search.index import PackedIndex, build_packed_index, catalog_analyzer, load_parts
 
 BOOST_EXACT = 10
+BOOST_WEAK = 2  # a weak word's stem (WEAK_WORDS): matched, with no prefix clause
 BOOST_PREFIX = 2
 BOOST_SYNONYM = 6
 BOOST_FUZZY = 1
@@ -33,6 +35,9 @@ MIN_PREFIX_LENGTH = 3
 MIN_FUZZY_LENGTH = 4
 LONG_WORD = 8  # from this length a typo may be 2 edits away
 MAX_COMPLETIONS = 20
+
+
+WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,9 @@ class Searcher:
             if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS or s in seen:
                 continue
             seen.add(s)
+            if s in WEAK_STEMS:
+                clauses.append(Clause(s, BOOST_WEAK))
+                continue
             clauses.append(Clause(s, BOOST_EXACT))
             if len(s) >= MIN_PREFIX_LENGTH:
                 clauses.append(Clause(s, BOOST_PREFIX, prefix=True))

@@ -52,10 +52,11 @@ def index_files(catalog: Catalog) -> dict[str, object]:
         "pipeline": STEMMER_NAME,
         "terms": list(packed.terms),
         "stopWords": sorted(STOP_WORDS),
+        "weakStems": sorted(plan.WEAK_STEMS),
         "minTermLength": MIN_TERM_LENGTH,
         "synonyms": analyzer.to_json(),
         "plan": {
-            "exact": plan.BOOST_EXACT, "prefix": plan.BOOST_PREFIX, "synonym": plan.BOOST_SYNONYM,
+            "exact": plan.BOOST_EXACT, "weak": plan.BOOST_WEAK, "prefix": plan.BOOST_PREFIX, "synonym": plan.BOOST_SYNONYM,
             "fuzzy": plan.BOOST_FUZZY, "correction": plan.BOOST_CORRECTION,
             "minPrefix": plan.MIN_PREFIX_LENGTH, "minFuzzy": plan.MIN_FUZZY_LENGTH,
             "longWord": plan.LONG_WORD, "maxCompletions": plan.MAX_COMPLETIONS, "scale": SCORE_SCALE,

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from generator.search.query import search_catalog as search_catalog_function
+from generator.search.query import search_content
 
 TOP3 = [
     # affixes: the stem of "perpustakaan" is "pustaka"
@@ -100,3 +103,21 @@ def test_cli_json_output(search_content) -> None:
     assert hits[0]["id"] == "antrean-daring-puskesmas-kendari"
     assert set(hits[0]) == {"id", "title", "score"}
     assert len(hits) <= 3
+
+
+# On the real catalogue (content/): generic service words must not outrank the topic word, and
+# a document name (KTP, kartu keluarga) finds the population-administration cases.
+REAL_TOP = [
+    ("layanan kependudukan", {"akuwaras-denpasar", "layonsari-kecapil-buleleng", "kenduren-mas-pasuruan"}),
+    ("KTP", {"akuwaras-denpasar", "layonsari-kecapil-buleleng", "kenduren-mas-pasuruan"}),
+    ("dukcapil", {"akuwaras-denpasar", "layonsari-kecapil-buleleng", "kenduren-mas-pasuruan"}),
+    ("narapidana anak", {"selfi-palembang"}),
+    ("pelayanan publik bencana", {"petabencana-id"}),
+]
+
+
+@pytest.mark.parametrize("query,expected", REAL_TOP)
+def test_real_catalogue_first_hit(query: str, expected: set[str]) -> None:
+    root = Path(__file__).resolve().parents[2]
+    hits = search_content(root / "content", query, limit=3, today=date(2026, 11, 23))
+    assert hits and hits[0].id in expected, [h.id for h in hits]

@@ -18,6 +18,7 @@
 
   function Analyzer(head, stemFn) {
     this.stopWords = new Set(head.stopWords);
+    this.weakStems = new Set(head.weakStems || []);
     this.minTermLength = head.minTermLength;
     this.starts = new Map();
     for (var i = 0; i < head.synonyms.length; i++) this.starts.set(head.synonyms[i][0], head.synonyms[i][1]);
@@ -195,6 +196,10 @@
       var word = raw[i], s = stems[i];
       if (word.length < a.minTermLength || a.stopWords.has(word) || seen.has(s)) continue;
       seen.add(s);
+      if (a.weakStems.has(s)) {  // a word nearly every case uses: match it, weakly
+        clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0 });
+        continue;
+      }
       clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0 });
       if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0 });
       if (word.length >= p.minFuzzy && !/^[0-9]+$/.test(word) && (fuzzyAll || !this.known(s))) {
