@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import yaml
 from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.index import Index
@@ -28,6 +29,7 @@ from lunr.pipeline import Pipeline
 from lunr.token import Token
 
 from generator.model import Catalog, Innovation
+from generator.pipeline import DEFAULT_TAXONOMIES
 from generator.search.analysis import (
     MIN_TERM_LENGTH,
     STEMMER_NAME,
@@ -66,6 +68,9 @@ def _stemmer_id(token: Token, i: int, tokens: list[Token]) -> Token:
 Pipeline.register_function(_stemmer_id, STEMMER_NAME)
 
 
+DEFAULT_SYNONYMS = DEFAULT_TAXONOMIES / "synonyms.yml"
+
+
 @dataclass(frozen=True, slots=True)
 class PackedIndex:
     """What the browser downloads, as plain JSON-able data, plus the refs → ids table."""
@@ -77,7 +82,15 @@ class PackedIndex:
 
 
 def catalog_analyzer(catalog: Catalog) -> Analyzer:
-    return build_analyzer(catalog.taxonomies.data.get("synonyms"))
+    """The analyzer for the catalogue's ``taxonomies/synonyms.yml``.
+
+    A content folder without that file (one that brings only the vocabularies) searches with
+    the project's own synonyms; an empty ``groups: []`` turns synonyms off.
+    """
+    data = catalog.taxonomies.data.get("synonyms")
+    if data is None and DEFAULT_SYNONYMS.is_file():
+        data = yaml.safe_load(DEFAULT_SYNONYMS.read_text(encoding="utf-8"))
+    return build_analyzer(data)
 
 
 def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:

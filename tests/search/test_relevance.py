@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -121,3 +122,12 @@ def test_real_catalogue_first_hit(query: str, expected: set[str]) -> None:
     root = Path(__file__).resolve().parents[2]
     hits = search_content(root / "content", query, limit=3, today=date(2026, 11, 23))
     assert hits and hits[0].id in expected, [h.id for h in hits]
+
+
+def test_content_without_synonyms_file_uses_the_projects(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "content" / "innovations", tmp_path / "innovations")
+    shutil.copytree(root / "content" / "taxonomies", tmp_path / "taxonomies")
+    (tmp_path / "taxonomies" / "synonyms.yml").unlink()
+    hits = search_content(tmp_path, "KTP", limit=3, today=date(2026, 11, 23))
+    assert hits and hits[0].id in REAL_TOP[1][1]
