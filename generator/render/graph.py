@@ -275,3 +275,11 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
 
 def graph_node_count(catalog: Catalog) -> int:
     return graph_view(catalog, limit=0).total_nodes
+
+
+def graph_size(view: GraphView) -> tuple[int, int]:
+    """Width and height in pixels of the drawing of ``view``."""
+    if not view.nodes:
+        return 0, 0
+    _, width, height = _layout(view)
+    return width, height

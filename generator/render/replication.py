@@ -13,12 +13,14 @@ from markupsafe import Markup
 from generator.output import Output, StaticOutput
 from generator.render.base import RenderContext
 from generator.render.browse import listing_pages
-from generator.render.graph import graph_view, render_graph_svg
+from generator.render.graph import graph_size, graph_view, render_graph_svg
 
 # Nodes drawn on /replikasi/ and in replikasi/graf.svg (largest components first).
 GRAPH_LIMIT = 150
 FILE_GRAPH_LIMIT = 600
 EDGE_PAGE_SIZE = 100
+# A drawing taller than this (px) gets a frame of bounded height that scrolls on its own.
+TALL_GRAPH = 1200
 ADOPTION_PAGE_SIZE = 100
 ADOPTIONS_SHOWN = 20
 READY_SHOWN = 20
@@ -63,7 +65,8 @@ def render_replication(ctx: RenderContext) -> list[Output]:
     graph = {
         "shown_nodes": len(view.nodes), "total_nodes": view.total_nodes,
         "shown_components": len(view.components), "total_components": view.total_components,
-        "complete": view.complete, "file_nodes": len(file_view.nodes), "file_complete": file_view.complete,
+        "complete": view.complete, "tall": graph_size(view)[1] > TALL_GRAPH,
+        "file_nodes": len(file_view.nodes), "file_complete": file_view.complete,
     }
     outputs.append(ctx.page(
         "replikasi/index.md", "replication.html", "Replikasi",
