@@ -10,19 +10,39 @@ from generator.render.base import RenderContext, agency_url
 # is one path segment, so /instansi/halaman/2/ never collides with /instansi/<slug>/.
 AGENCY_PAGE_SIZE = 100
 INDEX_URL = "instansi/"
+AGENCY_ITEMS = 100
+AGENCY_EDGES = 100
 
 
-def render_agency(ctx: RenderContext, agency: Agency) -> PageOutput:
+def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
+    """The profile at ``/instansi/<slug>/`` with the first ``AGENCY_ITEMS`` innovations (oldest
+    first) and at most ``AGENCY_EDGES`` replications each way; more innovations continue at
+    ``/instansi/<slug>/halaman/N/``, so even a ministry with thousands stays light."""
     by_id = ctx.catalog.by_id
     items = [by_id[i] for i in agency.innovation_ids]
     strip = agency.year_strip(ctx.catalog.today.year)
     summary = f"{len(items)} inovasi pelayanan publik dari {agency.name}"
     if agency.years:
         summary += f", sejak {agency.years[0]}"
-    return ctx.page(
-        agency_url(agency.slug) + "index.md", "agency.html", agency.name, summary + ".",
-        agency=agency, items=items, strip=strip, with_years=sum(1 for _, has in strip if has),
-    )
+    base = agency_url(agency.slug)
+    pages = max(1, -(-len(items) // AGENCY_ITEMS))
+
+    def page_href(n: int) -> str:
+        return base if n == 1 else f"{base}halaman/{n}/"
+
+    outputs = [ctx.page(
+        base + "index.md", "agency.html", agency.name, summary + ".",
+        agency=agency, items=items[:AGENCY_ITEMS], total=len(items), strip=strip,
+        with_years=sum(1 for _, has in strip if has), number=1, pages=pages, page_href=page_href,
+        given=agency.replications_given[:AGENCY_EDGES], received=agency.replications_received[:AGENCY_EDGES],
+    )]
+    for n in range(2, pages + 1):
+        outputs.append(ctx.page(
+            page_href(n) + "index.md", "agency_items.html", f"{agency.name} (halaman {n})", summary + ".",
+            agency=agency, items=items[(n - 1) * AGENCY_ITEMS: n * AGENCY_ITEMS], total=len(items),
+            number=n, pages=pages, page_href=page_href,
+        ))
+    return outputs
 
 
 def index_href(n: int) -> str:
@@ -50,5 +70,6 @@ def render_agency_index(ctx: RenderContext) -> list[PageOutput]:
 
 def render_agencies(ctx: RenderContext) -> list[PageOutput]:
     outputs = render_agency_index(ctx)
-    outputs.extend(render_agency(ctx, a) for a in ctx.catalog.agencies)
+    for agency in ctx.catalog.agencies:
+        outputs.extend(render_agency(ctx, agency))
     return outputs

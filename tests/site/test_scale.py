@@ -123,3 +123,27 @@ def test_pager_shows_a_bounded_window(big):
     assert numbers[0] == "1" and numbers[-1] == str(count)
     assert nav.count("katalog-pager__gap") == 2
     assert f'<span aria-current="page">{count // 2}</span>' in nav
+
+
+def test_agency_profile_paginates_its_innovations(big, monkeypatch):
+    from generator.render import agencies
+    from generator.render.base import RenderContext
+
+    catalog, _, _ = big
+    agency = max(catalog.agencies, key=lambda a: (len(a.innovation_ids), a.slug))
+    monkeypatch.setattr(agencies, "AGENCY_ITEMS", 5)
+    monkeypatch.setattr(agencies, "AGENCY_EDGES", 1)
+    outputs = {o.url: o for o in agencies.render_agency(RenderContext(catalog), agency)}
+    base = f"instansi/{agency.slug}/"
+    assert len(outputs) == -(-len(agency.innovation_ids) // 5) >= 2
+    assert _crawl(outputs, base, base) == set(outputs)
+    linked = set()
+    for url, page in outputs.items():
+        linked.update(_resolve(url, h) for h in HREF.findall(page.html))
+    assert {f"inovasi/{i}/" for i in agency.innovation_ids} <= linked
+    first = outputs[base].html
+    assert first.count('class="katalog-strip__year') >= 1  # the year strip stays on the profile
+    busiest = max(catalog.agencies, key=lambda a: (len(a.replications_given), a.slug))
+    assert len(busiest.replications_given) > 1
+    profile = agencies.render_agency(RenderContext(catalog), busiest)[0].html
+    assert f"1 pertama dari {len(busiest.replications_given)}" in profile
