@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from generator.model import Innovation
 from generator.output import PageOutput
 from generator.render.base import RenderContext, case_url, markup
 from generator.render.parallel import map_split
+from generator.render.replication import EDGE_PAGE_SIZE, edge_href
+
+# A case replicated very often lists this many replicas and links to the edge list for the rest.
+REPLICAS_SHOWN = 50
 
 CROSSWALK_NAMES = {
     "jippnas": "JIPPNas",
@@ -33,7 +39,19 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
         body=markup(ctx.markdown.render(innovation.body)),
         crosswalk=crosswalk,
         edit_url=ctx.settings.edit_url(innovation.source_path),
+        replicas=innovation.replicated_by[:REPLICAS_SHOWN],
+        replicas_href=_replicas_href(ctx, innovation),
     )
+
+
+def _replicas_href(ctx: RenderContext, innovation: Innovation) -> str:
+    """The /replikasi/ edge page where this case's replicas start ("" when all are shown).
+    Edges are sorted by parent then child, so a parent's replicas are contiguous."""
+    if len(innovation.replicated_by) <= REPLICAS_SHOWN:
+        return ""
+    edges = ctx.catalog.edges
+    first = bisect_left(edges, (innovation.id, ""), key=lambda e: (e.parent_id or e.parent_name, e.child_id))
+    return edge_href(first // EDGE_PAGE_SIZE + 1) + "#hubungan"
 
 
 def render_cases(ctx: RenderContext) -> list[PageOutput]:

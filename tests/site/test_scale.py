@@ -147,3 +147,19 @@ def test_agency_profile_paginates_its_innovations(big, monkeypatch):
     assert len(busiest.replications_given) > 1
     profile = agencies.render_agency(RenderContext(catalog), busiest)[0].html
     assert f"1 pertama dari {len(busiest.replications_given)}" in profile
+
+
+def test_often_replicated_case_links_to_its_replicas(big, monkeypatch):
+    from generator.render import cases
+    from generator.render.base import RenderContext
+
+    catalog, pages, _ = big
+    case = max(catalog.innovations, key=lambda i: (len(i.replicated_by), i.id))
+    assert len(case.replicated_by) >= 2
+    monkeypatch.setattr(cases, "REPLICAS_SHOWN", 1)
+    here = f"inovasi/{case.id}/"
+    html = cases.render_case(RenderContext(catalog), case).html
+    assert f"1 dari {len(case.replicated_by)} replikasi" in html
+    href = re.search(r'href="([^"]*replikasi/[^"]*)#hubungan"', html).group(1)
+    target = pages[_resolve(here, href)].html
+    assert f"inovasi/{case.replicated_by[0].child_id}/" in target
