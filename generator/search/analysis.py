@@ -26,16 +26,18 @@ STEMMER_NAME = "stemmer-id"
 # OR queries. The browser receives this exact list inside the index metadata.
 STOP_WORDS = frozenset(
     """
-    ada adalah agar akan antara atau bagi bahwa bisa dalam dan dapat dari dengan di
-    hal hingga ini inovasi itu juga ke kami kepada lebih maupun melalui mereka nya oleh
-    pada para sebagai secara sejak serta setiap tersebut untuk yaitu yakni yang
+    ada adalah agar akan antara atau bagi bahwa bisa cara dalam dan dapat dari dengan di
+    hal hingga ini inovasi itu juga ke kami kepada lebih lewat maupun melalui mereka nya oleh
+    pada para sebagai secara sejak serta setiap tersebut untuk via yaitu yakni yang
     """.split()
 )
 
 # Words almost every case uses to describe itself ("layanan", "pelayanan", "publik",
-# "program"): in a query they still match, but weakly, so "layanan kependudukan" ranks by
-# "kependudukan". Kept as words; the query plan compares their stems. Sent to the browser too.
-WEAK_WORDS = ("layanan", "pelayanan", "publik", "program")
+# "program", "aplikasi", "sistem informasi" of the SI-… acronyms): in a query they still
+# match, but weakly, so "layanan kependudukan" ranks by "kependudukan" and "aplikasi jemput
+# sampah" by "jemput sampah". Kept as words; the query plan compares their stems. Sent to the
+# browser too.
+WEAK_WORDS = ("layanan", "pelayanan", "publik", "program", "aplikasi", "sistem", "informasi")
 
 MIN_TERM_LENGTH = 2
 _WORD = re.compile(r"[a-z0-9]+")
@@ -103,11 +105,12 @@ class Analyzer:
 
     def synonym_keys(self, stems: list[str]) -> list[str]:
         """Group keys for every variant occurrence, except a bare occurrence of the key itself."""
-        return [key for key, _length in self.synonym_matches(stems)]
+        return [key for key, _length, _start in self.synonym_matches(stems)]
 
-    def synonym_matches(self, stems: list[str]) -> list[tuple[str, int]]:
-        """(key, words in the matched variant) per occurrence; longest variant per position."""
-        found: list[tuple[str, int]] = []
+    def synonym_matches(self, stems: list[str]) -> list[tuple[str, int, int]]:
+        """(key, words in the matched variant, position of its first word) per occurrence;
+        longest variant per position."""
+        found: list[tuple[str, int, int]] = []
         starts = self._starts
         present = starts.keys() & set(stems)
         if not present:
@@ -124,7 +127,7 @@ class Analyzer:
                     continue
                 seen.add(key)
                 if variant != (key,):
-                    found.append((key, len(variant)))
+                    found.append((key, len(variant), i))
         return found
 
     def to_json(self) -> list[list[object]]:

@@ -4,11 +4,19 @@ A query is analysed like indexed text, then turned into lunr clauses (OR semanti
 each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
 a weak word (``WEAK_WORDS``: "layanan", "publik" … that nearly every case uses) only its stem, boost 2;
 each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
-nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1)
+nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1;
+1 edit, 2 from 8 letters of the stem)
 plus the closest indexed words within 1 edit (2 from 8 letters) and up to 20 indexed words
 that start with it (a word still being typed), each analysed (boost 3). If
-nothing matches at all, the typo step runs for every word. The packed index has two parts;
-their scores add up. ``generator/assets/search/search.js`` implements the same plan.
+nothing matches at all, the typo step runs for every word. The packed index has several parts;
+their scores add up.
+
+Coordination (as in Lucene's classic ``coord``): each clause records which query words it
+stands for (a synonym key: the words of the variant found; a weak word: none). A case's summed
+score is multiplied by the share of those words it matches, so a case that matches "ppdb" and
+"zonasi" outranks one that only has "online" in a short title. Every matching case stays in the
+results (OR semantics); it only moves down. ``generator/assets/search/search.js`` implements
+the same plan and scoring.
 """
 
 from __future__ import annotations
@@ -53,9 +61,17 @@ class Clause:
     boost: int
     prefix: bool = False
     edit_distance: int = 0
+    units: tuple[int, ...] = ()  # the query words it stands for (positions of their first occurrence)
 
     def to_json(self) -> dict[str, object]:
-        return {"term": self.term, "boost": self.boost, "prefix": self.prefix, "editDistance": self.edit_distance}
+        return {"term": self.term, "boost": self.boost, "prefix": self.prefix, "editDistance": self.edit_distance,
+                "units": list(self.units)}
+
+    def covers(self, term: str) -> bool:
+        """Could lunr have matched the index term ``term`` through this clause?"""
+        if self.edit_distance:
+            return transposition_distance(term, self.term) <= self.edit_distance
+        return term.startswith(self.term) if self.prefix else term == self.term
 
 
 class Searcher:
@@ -105,20 +121,29 @@ class Searcher:
         stems = [stem(w) for w in raw]
         clauses: list[Clause] = []
         seen: set[str] = set()
-        for word, s in zip(raw, stems):
-            if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS or s in seen:
+        unit_of: dict[int, int] = {}  # word position → its unit (first position of its stem)
+        first: dict[str, int] = {}
+        for position, (word, s) in enumerate(zip(raw, stems)):
+            if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS or s in WEAK_STEMS:
+                if not (len(word) < MIN_TERM_LENGTH or word in STOP_WORDS) and s not in seen:
+                    seen.add(s)
+                    clauses.append(Clause(s, BOOST_WEAK))
+                continue
+            unit_of[position] = first.setdefault(s, position)
+            if s in seen:
                 continue
             seen.add(s)
-            if s in WEAK_STEMS:
-                clauses.append(Clause(s, BOOST_WEAK))
-                continue
-            clauses.append(Clause(s, BOOST_EXACT))
+            unit = (position,)
+            clauses.append(Clause(s, BOOST_EXACT, units=unit))
             if len(s) >= MIN_PREFIX_LENGTH:
-                clauses.append(Clause(s, BOOST_PREFIX, prefix=True))
+                clauses.append(Clause(s, BOOST_PREFIX, prefix=True, units=unit))
             if len(word) >= MIN_FUZZY_LENGTH and not word.isdigit() and (fuzzy_all or not self.known(s)):
                 distance = 2 if len(word) >= LONG_WORD else 1
                 if len(s) >= MIN_FUZZY_LENGTH:
-                    clauses.append(Clause(s, BOOST_FUZZY, edit_distance=distance))
+                    # lunr's fuzzy match runs on the stem: 2 edits only for a long stem ("ijin",
+                    # the stem of "perijinan", within 2 edits is "uji", "isi", "main" …).
+                    stem_distance = 2 if len(s) >= LONG_WORD else 1
+                    clauses.append(Clause(s, BOOST_FUZZY, edit_distance=stem_distance, units=unit))
                 corrected: list[str] = []
                 candidates = self.corrections(word, distance)
                 if len(word) >= MIN_PREFIX_LENGTH:
@@ -127,13 +152,17 @@ class Searcher:
                     for term in self.analyzer.terms(candidate):
                         if term not in corrected and term not in seen:
                             corrected.append(term)
-                clauses.extend(Clause(term, BOOST_CORRECTION) for term in corrected)
+                clauses.extend(Clause(term, BOOST_CORRECTION, units=unit) for term in corrected)
         # A multi-word variant ("kartu keluarga") is strong evidence: its key outweighs each word.
         synonym_boost: dict[str, int] = {}
-        for key, length in self.analyzer.synonym_matches(stems):
+        synonym_units: dict[str, set[int]] = {}
+        for key, length, start in self.analyzer.synonym_matches(stems):
             if key not in seen:
                 synonym_boost[key] = max(synonym_boost.get(key, 0), BOOST_SYNONYM * length)
-        clauses.extend(Clause(key, boost) for key, boost in synonym_boost.items())
+                synonym_units.setdefault(key, set()).update(
+                    unit_of[p] for p in range(start, start + length) if p in unit_of)
+        clauses.extend(Clause(key, boost, units=tuple(sorted(synonym_units[key])))
+                       for key, boost in synonym_boost.items())
         return clauses
 
     def run(self, clauses: list[Clause]) -> list[tuple[int, float]]:
@@ -141,6 +170,9 @@ class Searcher:
         if not clauses:
             return []
         scores: dict[int, float] = {}
+        covered: dict[int, set[int]] = {}
+        counted = {u for c in clauses for u in c.units}
+        with_units = [c for c in clauses if c.units]
         for index in self.indexes:
             query = index.create_query()
             for c in clauses:
@@ -154,6 +186,14 @@ class Searcher:
             for match in index.query(query):
                 ref = int(match["ref"])
                 scores[ref] = scores.get(ref, 0.0) + match["score"]
+                units = covered.setdefault(ref, set())
+                for term in match["match_data"].metadata:
+                    for c in with_units:
+                        if c.covers(term):
+                            units.update(c.units)
+        if counted:
+            for ref in scores:
+                scores[ref] *= len(covered[ref]) / len(counted)
         return sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
@@ -180,6 +220,20 @@ def edit_distance(a: str, b: str, cap: int) -> int:
             return cap
         previous = current
     return min(previous[-1], cap)
+
+
+def transposition_distance(a: str, b: str) -> int:
+    """Edit distance where swapping two neighbours is one edit (lunr's fuzzy match counts so)."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i]
+        for j in range(1, len(b) + 1):
+            value = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, rows[i - 2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def searcher_for(catalog: Catalog) -> Searcher:

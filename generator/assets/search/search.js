@@ -45,7 +45,7 @@
         var variant = entries[e][0], key = entries[e][1];
         if (seen.has(key) || !sameSlice(stems, i, variant)) continue;
         seen.add(key);
-        if (!(variant.length === 1 && variant[0] === key)) found.push([key, variant.length]);
+        if (!(variant.length === 1 && variant[0] === key)) found.push([key, variant.length, i]);
       }
     }
     return found;
@@ -191,20 +191,28 @@
   Engine.prototype.plan = function (text, fuzzyAll) {
     var p = this.plan_, a = this.analyzer, self = this;
     var raw = words(text), stems = raw.map(function (w) { return a.stem(w); });
-    var clauses = [], seen = new Set();
+    var clauses = [], seen = new Set(), unitOf = new Map(), first = new Map();
     for (var i = 0; i < raw.length; i++) {
       var word = raw[i], s = stems[i];
-      if (word.length < a.minTermLength || a.stopWords.has(word) || seen.has(s)) continue;
-      seen.add(s);
+      if (word.length < a.minTermLength || a.stopWords.has(word)) continue;
       if (a.weakStems.has(s)) {  // a word nearly every case uses: match it, weakly
-        clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0 });
+        if (!seen.has(s)) clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0, units: [] });
+        seen.add(s);
         continue;
       }
-      clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0 });
-      if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0 });
+      if (!first.has(s)) first.set(s, i);
+      unitOf.set(i, first.get(s));
+      if (seen.has(s)) continue;
+      seen.add(s);
+      var unit = [i];
+      clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0, units: unit });
+      if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0, units: unit });
       if (word.length >= p.minFuzzy && !/^[0-9]+$/.test(word) && (fuzzyAll || !this.known(s))) {
         var distance = word.length >= p.longWord ? 2 : 1;
-        if (s.length >= p.minFuzzy) clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: distance });
+        // lunr's fuzzy match runs on the stem: 2 edits only for a long stem
+        if (s.length >= p.minFuzzy) {
+          clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: s.length >= p.longWord ? 2 : 1, units: unit });
+        }
         var corrected = [];
         var candidates = this.corrections(word, distance);
         if (word.length >= p.minPrefix) candidates = candidates.concat(this.completions(word));
@@ -213,24 +221,54 @@
             if (corrected.indexOf(t) < 0 && !seen.has(t)) corrected.push(t);
           });
         });
-        corrected.forEach(function (t) { clauses.push({ term: t, boost: p.correction, prefix: false, editDistance: 0 }); });
+        corrected.forEach(function (t) {
+          clauses.push({ term: t, boost: p.correction, prefix: false, editDistance: 0, units: unit });
+        });
       }
     }
-    var synonymBoost = new Map();
+    var synonymBoost = new Map(), synonymUnits = new Map();
     a.synonymMatches(stems).forEach(function (m) {
-      if (!seen.has(m[0])) synonymBoost.set(m[0], Math.max(synonymBoost.get(m[0]) || 0, p.synonym * m[1]));
+      if (seen.has(m[0])) return;
+      synonymBoost.set(m[0], Math.max(synonymBoost.get(m[0]) || 0, p.synonym * m[1]));
+      if (!synonymUnits.has(m[0])) synonymUnits.set(m[0], new Set());
+      for (var k = m[2]; k < m[2] + m[1]; k++) if (unitOf.has(k)) synonymUnits.get(m[0]).add(unitOf.get(k));
     });
     synonymBoost.forEach(function (boost, key) {
-      clauses.push({ term: key, boost: boost, prefix: false, editDistance: 0 });
+      var units = Array.from(synonymUnits.get(key)).sort(function (x, y) { return x - y; });
+      clauses.push({ term: key, boost: boost, prefix: false, editDistance: 0, units: units });
     });
     return clauses;
   };
+
+  /* Edit distance where swapping two neighbours is one edit (lunr's fuzzy match counts so). */
+  function transpositionDistance(a, b) {
+    var rows = [[]];
+    for (var j = 0; j <= b.length; j++) rows[0].push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] !== b[j - 1] ? 1 : 0));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+        row.push(value);
+      }
+      rows.push(row);
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* Could lunr have matched the index term through this clause? */
+  function covers(clause, term) {
+    if (clause.editDistance) return transpositionDistance(term, clause.term) <= clause.editDistance;
+    return clause.prefix ? term.lastIndexOf(clause.term, 0) === 0 : term === clause.term;
+  }
 
   function round6(x) { return Math.round(x * 1e6) / 1e6; }
 
   Engine.prototype.run = function (clauses) {
     if (!clauses.length) return [];
-    var lunr = this.lunr, scores = new Map();
+    var lunr = this.lunr, scores = new Map(), covered = new Map(), counted = new Set();
+    var withUnits = clauses.filter(function (c) { return c.units && c.units.length; });
+    withUnits.forEach(function (c) { c.units.forEach(function (u) { counted.add(u); }); });
     this.indexes.forEach(function (index) {
       var results = index.query(function (q) {
         clauses.forEach(function (c) {
@@ -246,8 +284,17 @@
       results.forEach(function (r) {
         var ref = Number(r.ref);
         scores.set(ref, (scores.get(ref) || 0) + r.score);
+        if (!covered.has(ref)) covered.set(ref, new Set());
+        var units = covered.get(ref);
+        Object.keys(r.matchData.metadata).forEach(function (term) {
+          withUnits.forEach(function (c) {
+            if (covers(c, term)) c.units.forEach(function (u) { units.add(u); });
+          });
+        });
       });
     });
+    // Coordination: a case's score times the share of the query's words it matches.
+    if (counted.size) scores.forEach(function (score, ref) { scores.set(ref, score * covered.get(ref).size / counted.size); });
     return Array.from(scores.entries()).sort(function (x, y) {
       var dx = round6(x[1]), dy = round6(y[1]);
       return dx !== dy ? dy - dx : x[0] - y[0];
