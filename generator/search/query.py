@@ -6,7 +6,8 @@ a weak word (``WEAK_WORDS``: "layanan", "publik" … that nearly every case uses
 each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
 nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1;
 1 edit, 2 from 8 letters of the stem)
-plus the closest indexed words within 1 edit (2 from 8 letters) and up to 20 indexed words
+plus the closest indexed words within 1 edit (2 from 8 letters), any two indexed words it is
+written together from ("lakupandai": "laku", "pandai") and up to 20 indexed words
 that start with it (a word still being typed), each analysed (boost 3). If
 nothing matches at all, the typo step runs for every word. The packed index has several parts;
 their scores add up.
@@ -43,6 +44,7 @@ MIN_PREFIX_LENGTH = 3
 MIN_FUZZY_LENGTH = 4
 LONG_WORD = 8  # from this length a typo may be 2 edits away
 MAX_COMPLETIONS = 20
+MIN_SPLIT = 2  # a word written together with another ("lakupandai"): each part at least this long
 
 
 WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
@@ -84,6 +86,7 @@ class Searcher:
         self.indexes: list[Index] = load_parts(packed)
         self._terms = list(packed.terms)
         self._vocabulary = list(packed.vocabulary)
+        self._vocabulary_set = frozenset(packed.vocabulary)
         self._vocabulary_by_length: dict[int, list[str]] = {}
         for word in packed.vocabulary:
             self._vocabulary_by_length.setdefault(len(word), []).append(word)
@@ -104,6 +107,15 @@ class Searcher:
                 elif d == best:
                     found.append(candidate)
         return sorted(found) if best <= max_distance else []
+
+    def splits(self, word: str) -> list[str]:
+        """Two indexed words written together ("lakupandai" for "LAKU PANDAI"): [left, right, ...]."""
+        found: list[str] = []
+        for k in range(MIN_SPLIT, len(word) - MIN_SPLIT + 1):
+            left, right = word[:k], word[k:]
+            if left in self._vocabulary_set and right in self._vocabulary_set:
+                found += [left, right]
+        return found
 
     def completions(self, word: str) -> list[str]:
         """Indexed words that start with ``word`` (a word still being typed), alphabetical."""
@@ -145,7 +157,7 @@ class Searcher:
                     stem_distance = 2 if len(s) >= LONG_WORD else 1
                     clauses.append(Clause(s, BOOST_FUZZY, edit_distance=stem_distance, units=unit))
                 corrected: list[str] = []
-                candidates = self.corrections(word, distance)
+                candidates = self.corrections(word, distance) + self.splits(word)
                 if len(word) >= MIN_PREFIX_LENGTH:
                     candidates += self.completions(word)
                 for candidate in candidates:

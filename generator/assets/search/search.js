@@ -142,6 +142,18 @@
       byLength.get(w.length).push(w);
     });
     this.vocabulary = byLength;
+    this.vocabularySet = new Set(list);
+  };
+
+  /* Two indexed words written together ("lakupandai" for "LAKU PANDAI"): [left, right, ...]. */
+  Engine.prototype.splits = function (word) {
+    var found = [];
+    if (!this.vocabularySet) return found;
+    for (var k = this.plan_.minSplit; k <= word.length - this.plan_.minSplit; k++) {
+      var left = word.slice(0, k), right = word.slice(k);
+      if (this.vocabularySet.has(left) && this.vocabularySet.has(right)) found.push(left, right);
+    }
+    return found;
   };
 
   Engine.prototype.known = function (term) {
@@ -214,7 +226,7 @@
           clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: s.length >= p.longWord ? 2 : 1, units: unit });
         }
         var corrected = [];
-        var candidates = this.corrections(word, distance);
+        var candidates = this.corrections(word, distance).concat(this.splits(word));
         if (word.length >= p.minPrefix) candidates = candidates.concat(this.completions(word));
         candidates.forEach(function (candidate) {
           a.terms(candidate).forEach(function (t) {
