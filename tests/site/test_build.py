@@ -224,3 +224,10 @@ def test_pages_have_no_alternate_links_that_make_material_fetch_the_sitemap(buil
     for url in PAGE_URLS:
         html = (built_site / url / "index.html").read_text("utf-8")
         assert 'rel="alternate"' not in html, url
+
+
+def test_home_links_every_category_with_cases(built_site, catalog):
+    html = (built_site / "index.html").read_text("utf-8")
+    for category in catalog.facets["category"]:
+        assert f'href="kategori/{category}/"' in html, category
+        assert (built_site / "kategori" / category / "index.html").is_file()
