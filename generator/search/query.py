@@ -185,6 +185,7 @@ class Searcher:
         covered: dict[int, set[int]] = {}
         counted = {u for c in clauses for u in c.units}
         with_units = [c for c in clauses if c.units]
+        units_of_term: dict[str, set[int]] = {}
         for index in self.indexes:
             query = index.create_query()
             for c in clauses:
@@ -200,9 +201,10 @@ class Searcher:
                 scores[ref] = scores.get(ref, 0.0) + match["score"]
                 units = covered.setdefault(ref, set())
                 for term in match["match_data"].metadata:
-                    for c in with_units:
-                        if c.covers(term):
-                            units.update(c.units)
+                    term_units = units_of_term.get(term)
+                    if term_units is None:  # once per distinct term and query
+                        term_units = units_of_term[term] = {u for c in with_units if c.covers(term) for u in c.units}
+                    units |= term_units
         if counted:
             for ref in scores:
                 scores[ref] *= len(covered[ref]) / len(counted)

@@ -280,6 +280,7 @@
     if (!clauses.length) return [];
     var lunr = this.lunr, scores = new Map(), covered = new Map(), counted = new Set();
     var withUnits = clauses.filter(function (c) { return c.units && c.units.length; });
+    var unitsOfTerm = new Map();
     withUnits.forEach(function (c) { c.units.forEach(function (u) { counted.add(u); }); });
     this.indexes.forEach(function (index) {
       var results = index.query(function (q) {
@@ -298,11 +299,17 @@
         scores.set(ref, (scores.get(ref) || 0) + r.score);
         if (!covered.has(ref)) covered.set(ref, new Set());
         var units = covered.get(ref);
-        Object.keys(r.matchData.metadata).forEach(function (term) {
-          withUnits.forEach(function (c) {
-            if (covers(c, term)) c.units.forEach(function (u) { units.add(u); });
-          });
-        });
+        for (var term in r.matchData.metadata) {
+          var termUnits = unitsOfTerm.get(term);
+          if (termUnits === undefined) {  // once per distinct term and query
+            termUnits = [];
+            withUnits.forEach(function (c) {
+              if (covers(c, term)) c.units.forEach(function (u) { if (termUnits.indexOf(u) < 0) termUnits.push(u); });
+            });
+            unitsOfTerm.set(term, termUnits);
+          }
+          for (var k = 0; k < termUnits.length; k++) units.add(termUnits[k]);
+        }
       });
     });
     // Coordination: a case's score times the share of the query's words it matches.
