@@ -61,32 +61,11 @@ def run_beside(size: int, main: Callable[[], A], side: Callable[[], B]) -> tuple
 
 
 def map_split(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    if not _usable(len(items)):
-        return [func(item) for item in items]
+    """``[func(item) for item in items]``, the second half in a forked child."""
     half = len(items) // 2
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-
-    def child() -> None:
-        receiver.close()
-        try:
-            payload = pickle.dumps([func(item) for item in items[half:]], protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 — the parent falls back to rendering these itself
-            payload = b""
-        sender.send_bytes(payload)
-        sender.close()
-
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    sender.close()
-    try:
-        first = [func(item) for item in items[:half]]
-        try:
-            payload = receiver.recv_bytes()
-        except (EOFError, OSError):
-            payload = b""
-    finally:
-        receiver.close()
-        process.join()
-    second = pickle.loads(payload) if payload else [func(item) for item in items[half:]]
+    first, second = run_beside(
+        len(items),
+        lambda: [func(item) for item in items[:half]],
+        lambda: [func(item) for item in items[half:]],
+    )
     return first + second
