@@ -20,6 +20,7 @@ from generator.model import Catalog
 from generator.output import Output
 from generator.render import SiteSettings, render_site
 from generator.render.parallel import run_beside
+from generator.search.render import render_search
 
 # The builder adapter: a module with build(config_file, content_dir, site_dir, today, catalog).
 # Moving to another builder means changing this one line.
@@ -57,15 +58,9 @@ def read_prose(content_dir: Path) -> tuple[tuple[str, str], ...]:
 
 def collect_outputs(catalog: Catalog, settings: SiteSettings) -> list[Output]:
     """Every page and file of the site: rendered pages, exports and the search outputs."""
-    try:
-        search = importlib.import_module("generator.search.outputs")
-    except ModuleNotFoundError:
-        search = None
-    if search is None or not hasattr(search, "render_search"):
-        return render_site(catalog, settings)
     pages, search_outputs = run_beside(len(catalog.innovations),
                                        lambda: render_site(catalog, settings),
-                                       lambda: search.render_search(catalog))
+                                       lambda: render_search(catalog))
     return pages + list(search_outputs)
 
 
