@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
 from generator.loading import find_ignored_files, find_innovation_files, load_documents
 from generator.model import Catalog, build_catalog
+from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies, load_taxonomies
 from generator.validate import validate_documents
@@ -55,6 +56,7 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     taxonomy_dir, notes = _taxonomy_dir(content_dir)
     taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
     diagnostics += notes
+    diagnostics += _check_synonyms(taxonomy_dir, taxonomies)
     if files:
         chosen = _chosen_files(files)
         chosen_keys = {_key(f) for f in chosen}
@@ -80,6 +82,20 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
                                           "Buat yang pertama dengan `katalog new <id>`."))
         diagnostics += _without_echoes(validate_documents(documents, taxonomies, today), problems)
     return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked)
+
+
+def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnostic]:
+    """A malformed ``synonyms.yml`` is a content error here, not only when the site is built."""
+    data = taxonomies.data.get("synonyms")
+    if data is None:
+        return []
+    try:
+        build_analyzer(data)
+    except ConfigError as exc:
+        return [diagnostic("synonyms-invalid", str(taxonomy_dir / "synonyms.yml"), 1, "groups", str(exc),
+                           "Setiap grup adalah daftar; entri pertama satu kata (kuncinya), "
+                           "mis. `- [ktp, kartu tanda penduduk]`.")]
+    return []
 
 
 def _without_echoes(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:

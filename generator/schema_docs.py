@@ -7,7 +7,6 @@ the schema or the diagnostic codes.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -146,4 +145,3 @@ def update_contributing(path: Path = CONTRIBUTING) -> bool:
 
 if __name__ == "__main__":
     update_contributing()
-    sys.exit(0)

@@ -68,6 +68,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # taxonomies (generator/taxonomy.py)
     "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),
     "taxonomy-shape": ("error", "Berkas kosakata tidak berisi daftar `terms`."),
+    "synonyms-invalid": ("error", "`taxonomies/synonyms.yml` tidak berbentuk daftar grup sinonim yang sah."),
     "taxonomy-term": ("error", "Istilah kosakata tanpa `id` atau `label`."),
     "taxonomy-duplicate-id": ("error", "Id yang sama muncul dua kali dalam satu kosakata."),
     "taxonomies-default": ("warning", "Folder konten tidak punya `taxonomies/`; kosakata bawaan proyek yang dipakai."),

@@ -51,3 +51,11 @@ def test_source_document_keeps_lines_and_raw_scalars(tmp_path: Path) -> None:
     assert doc.front_matter["crosswalk"] == {"sinovik": "01234", "jippnas": 5678}
     assert doc.scalars["crosswalk.jippnas"] == "5678"
     assert doc.body.startswith("## Latar Belakang")
+
+
+def test_malformed_synonyms_file_is_a_content_error(tmp_path: Path) -> None:
+    content = make_content("valid-full", tmp_path)
+    (content / "taxonomies" / "synonyms.yml").write_text("groups:\n  - ktp\n", encoding="utf-8")
+    result = load_and_validate(content, today=TODAY)
+    [problem] = [d for d in result.diagnostics if d.code == "synonyms-invalid"]
+    assert problem.severity == "error" and problem.file.endswith("synonyms.yml") and problem.path == "groups"
