@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ConfigError as exc:
-        print(f"katalog: {exc}", file=sys.stderr)
+        print(f"katalog {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("katalog: dihentikan", file=sys.stderr)
@@ -140,9 +140,15 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.scaffold import write_new_case
+    from generator.scaffold import new_case_text, write_new_case
 
-    return write_new_case(args.content, args.id, to_stdout=args.stdout)
+    if args.stdout:
+        sys.stdout.write(new_case_text(args.id, args.content)[1])
+        return EXIT_OK
+    target = write_new_case(args.content, args.id)
+    print(f"Berkas baru: {target}")
+    print("Ganti setiap GANTI, lalu periksa dengan: katalog validate " + target.as_posix())
+    return EXIT_OK
 
 
 _COMMANDS = {"validate": _validate, "build": _build, "search": _search, "new": _new}

@@ -8,8 +8,9 @@ vocabulary applies), so a half-filled template never passes CI by accident.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
+
+from generator.errors import ConfigError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -133,36 +134,29 @@ def render_template(case_id: str, rel_path: str) -> str:
     return TEMPLATE.format(id=case_id, path=rel_path)
 
 
-def write_new_case(content_dir: Path, case_id: str | None, to_stdout: bool = False) -> int:
-    """Write ``innovations/<id>.md`` from the template; returns an exit code (0 or 2)."""
+def new_case_text(case_id: str | None, content_dir: Path) -> tuple[Path, str]:
+    """The target path and template text for ``case_id``; raises ConfigError for a bad id."""
     if not case_id:
-        print("katalog new: tulis id studi kasus baru, mis. `katalog new antrean-puskesmas-online`.",
-              file=sys.stderr)
-        return 2
+        raise ConfigError("tulis id studi kasus baru, mis. `katalog new antrean-puskesmas-online`.")
     if not ID_PATTERN.match(case_id) or len(case_id) > 80:
-        print(f"katalog new: id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
-              "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`.", file=sys.stderr)
-        return 2
-    innovations = Path(content_dir) / "innovations"
-    target = innovations / f"{case_id}.md"
-    text = render_template(case_id, target.as_posix())
-    if to_stdout:
-        sys.stdout.write(text)
-        return 0
+        raise ConfigError(f"id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
+                          "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`.")
+    target = Path(content_dir) / "innovations" / f"{case_id}.md"
+    return target, render_template(case_id, target.as_posix())
+
+
+def write_new_case(content_dir: Path, case_id: str | None) -> Path:
+    """Write ``innovations/<id>.md`` from the template, never over an existing case."""
+    target, text = new_case_text(case_id, content_dir)
     if not Path(content_dir).is_dir():
-        print(f"katalog new: folder konten `{content_dir}` tidak ditemukan (pakai --content DIR).", file=sys.stderr)
-        return 2
-    for existing in (target, innovations / case_id / "index.md"):
+        raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan (pakai --content DIR).")
+    for existing in (target, target.parent / str(case_id) / "index.md"):
         if existing.exists():
-            print(f"katalog new: `{existing}` sudah ada; berkas tidak ditimpa. Pilih id lain.", file=sys.stderr)
-            return 2
-    innovations.mkdir(parents=True, exist_ok=True)
+            raise ConfigError(f"`{existing}` sudah ada; berkas tidak ditimpa. Pilih id lain.")
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    except FileExistsError:
-        print(f"katalog new: `{target}` sudah ada; berkas tidak ditimpa.", file=sys.stderr)
-        return 2
-    print(f"Berkas baru: {target}")
-    print("Ganti setiap GANTI, lalu periksa dengan: katalog validate " + target.as_posix())
-    return 0
+    except FileExistsError as exc:
+        raise ConfigError(f"`{target}` sudah ada; berkas tidak ditimpa.") from exc
+    return target

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator.loading import parse_document
 from generator.scaffold import render_template
 from generator.taxonomy import load_taxonomies
@@ -69,13 +71,15 @@ def test_template_explains_every_top_level_key() -> None:
         assert f"{key}:" in text, key
 
 
-def test_write_new_case_creates_the_innovations_folder(tmp_path: Path, capsys) -> None:
+def test_write_new_case_creates_the_innovations_folder(tmp_path: Path) -> None:
+    from generator.errors import ConfigError
     from generator.scaffold import write_new_case
 
-    assert write_new_case(tmp_path, "kasus-baru") == 0
+    assert write_new_case(tmp_path, "kasus-baru") == tmp_path / "innovations" / "kasus-baru.md"
     assert (tmp_path / "innovations" / "kasus-baru.md").is_file()
-    assert write_new_case(tmp_path, "kasus-baru") == 2
+    with pytest.raises(ConfigError, match="sudah ada"):
+        write_new_case(tmp_path, "kasus-baru")
     (tmp_path / "innovations" / "folder-form").mkdir()
     (tmp_path / "innovations" / "folder-form" / "index.md").write_text("x", encoding="utf-8")
-    assert write_new_case(tmp_path, "folder-form") == 2
-    assert "sudah ada" in capsys.readouterr().err
+    with pytest.raises(ConfigError, match="sudah ada"):
+        write_new_case(tmp_path, "folder-form")
