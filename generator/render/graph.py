@@ -54,6 +54,20 @@ def _parent_key(catalog: Catalog, parent_id: str, parent_name: str, parent_agenc
     return f"ext:{parent_id or parent_name}|{parent_agency}"
 
 
+def _reach(start: str, neighbours: dict[str, set[str]], seen: set[str], limit: int | None = None) -> list[str]:
+    """Nodes reachable from ``start`` in breadth-first order (at most ``limit``); marks ``seen``."""
+    seen.add(start)
+    queue, found = deque([start]), []
+    while queue and (limit is None or len(found) < limit):
+        key = queue.popleft()
+        found.append(key)
+        for other in sorted(neighbours[key]):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return found
+
+
 def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
     """The graph, or its largest components holding at most ``limit`` nodes together."""
     keys: set[str] = set()
@@ -69,18 +83,8 @@ def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
     components: list[list[str]] = []
     seen: set[str] = set()
     for start in sorted(keys):
-        if start in seen:
-            continue
-        seen.add(start)
-        queue, members = deque([start]), []
-        while queue:
-            key = queue.popleft()
-            members.append(key)
-            for other in sorted(neighbours[key]):
-                if other not in seen:
-                    seen.add(other)
-                    queue.append(other)
-        components.append(sorted(members))
+        if start not in seen:
+            components.append(sorted(_reach(start, neighbours, seen)))
     components.sort(key=lambda c: (-len(c), c[0]))
 
     shown: list[list[str]] = []
@@ -95,15 +99,7 @@ def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
             elif not shown:
                 # One component larger than the bound: draw the part nearest its best-connected node.
                 hub = min(comp, key=lambda k: (-len(neighbours[k]), k))
-                part, queue, inside = [], deque([hub]), {hub}
-                while queue and len(part) < limit:
-                    key = queue.popleft()
-                    part.append(key)
-                    for other in sorted(neighbours[key]):
-                        if other not in inside:
-                            inside.add(other)
-                            queue.append(other)
-                shown.append(sorted(part))
+                shown.append(sorted(_reach(hub, neighbours, set(), limit)))
                 break
             if room == 0:
                 break
