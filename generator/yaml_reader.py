@@ -43,13 +43,22 @@ class ParsedYaml:
 _BOOL = {"yes": True, "true": True, "on": True, "y": True, "no": False, "false": False, "off": False, "n": False}
 
 
-def _to_int(text: str) -> int:
-    value = text.replace("_", "")
-    sign = 1
+def _split_sign(value: str) -> tuple[int, str]:
     if value[:1] == "-":
-        sign, value = -1, value[1:]
-    elif value[:1] == "+":
-        value = value[1:]
+        return -1, value[1:]
+    return 1, value[1:] if value[:1] == "+" else value
+
+
+def _sexagesimal(value: str, number: type) -> Any:
+    """YAML 1.1 base 60: ``1:20`` is 80 (the surprise the hints explain)."""
+    total = number(0)
+    for part in value.split(":"):
+        total = total * 60 + number(part)
+    return total
+
+
+def _to_int(text: str) -> int:
+    sign, value = _split_sign(text.replace("_", ""))
     if value == "0":
         return 0
     if value.startswith("0b"):
@@ -59,35 +68,18 @@ def _to_int(text: str) -> int:
     if value[0] == "0":
         return sign * int(value, 8)
     if ":" in value:
-        digits = [int(part) for part in value.split(":")]
-        digits.reverse()
-        base, total = 1, 0
-        for digit in digits:
-            total += digit * base
-            base *= 60
-        return sign * total
+        return sign * _sexagesimal(value, int)
     return sign * int(value)
 
 
 def _to_float(text: str) -> float:
-    value = text.replace("_", "").lower()
-    sign = 1.0
-    if value[:1] == "-":
-        sign, value = -1.0, value[1:]
-    elif value[:1] == "+":
-        value = value[1:]
+    sign, value = _split_sign(text.replace("_", "").lower())
     if value == ".inf":
         return sign * float("inf")
     if value == ".nan":
         return float("nan")
     if ":" in value:
-        digits = [float(part) for part in value.split(":")]
-        digits.reverse()
-        base, total = 1.0, 0.0
-        for digit in digits:
-            total += digit * base
-            base *= 60
-        return sign * total
+        return sign * _sexagesimal(value, float)
     return sign * float(value)
 
 
