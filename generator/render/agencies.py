@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Agency
 from generator.output import PageOutput
-from generator.render.base import RenderContext, agency_url
+from generator.render.base import RenderContext, agency_url, page_count
 
 # Agencies per index page: /instansi/ is page 1, /instansi/halaman/N/ the rest. An agency slug
 # is one path segment, so /instansi/halaman/2/ never collides with /instansi/<slug>/.
@@ -25,7 +25,7 @@ def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
     if agency.years:
         summary += f", sejak {agency.years[0]}"
     base = agency_url(agency.slug)
-    pages = max(1, -(-len(items) // AGENCY_ITEMS))
+    pages = page_count(len(items), AGENCY_ITEMS)
 
     def page_href(n: int) -> str:
         return base if n == 1 else f"{base}halaman/{n}/"
@@ -53,7 +53,7 @@ def render_agency_index(ctx: RenderContext) -> list[PageOutput]:
     """Alphabetical, ``AGENCY_PAGE_SIZE`` a page; page 1 also lists every page's first and last
     name, like the guide words of a phone book, so any agency is two clicks away."""
     agencies = sorted(ctx.catalog.agencies, key=lambda a: (a.name.casefold(), a.slug))
-    pages = max(1, -(-len(agencies) // AGENCY_PAGE_SIZE))
+    pages = page_count(len(agencies), AGENCY_PAGE_SIZE)
     chunks = [agencies[(n - 1) * AGENCY_PAGE_SIZE: n * AGENCY_PAGE_SIZE] for n in range(1, pages + 1)]
     guide = [(n, chunk[0].name, chunk[-1].name) for n, chunk in enumerate(chunks, 1) if chunk]
     return [

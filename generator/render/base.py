@@ -140,6 +140,11 @@ class Labels:
         return self.award_levels.get(program, {}).get(level, level)
 
 
+def page_count(total: int, size: int) -> int:
+    """Pages needed for ``total`` items, ``size`` a page; an empty listing still has page 1."""
+    return max(1, -(-total // size))
+
+
 def facet_url(facet: str, value: str) -> str:
     return f"{FACET_PATHS[facet]}/{value}/"
 

@@ -5,11 +5,11 @@ Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with
 
 from __future__ import annotations
 
+from generator.model import FACETS
 from generator.output import PageOutput
-from generator.render.base import FACET_PATHS, FACET_TITLES, RenderContext, facet_url
+from generator.render.base import FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, RenderContext, facet_url, page_count
 
 PAGE_SIZE = 100
-FACET_ORDER = ("category", "province", "year", "status", "award", "sdg", "agency_type")
 
 
 def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: str,
@@ -20,7 +20,7 @@ def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: 
     items = [by_id[i] for i in ids]
     if sort_recent:
         items.sort(key=lambda i: (-i.year, i.title.casefold(), i.id))
-    pages = max(1, -(-len(items) // PAGE_SIZE))
+    pages = page_count(len(items), PAGE_SIZE)
 
     def page_href(n: int) -> str:
         return base_url if n == 1 else f"{base_url}halaman/{n}/"
@@ -41,7 +41,7 @@ def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: 
 def render_browse(ctx: RenderContext) -> list[PageOutput]:
     catalog, labels = ctx.catalog, ctx.labels
     outputs: list[PageOutput] = []
-    for facet in FACET_ORDER:
+    for facet in FACETS:
         values = catalog.facets.get(facet, {})
         for value, ids in values.items():
             label = labels.facet(facet, value)
@@ -78,8 +78,7 @@ def _facet_description(ctx: RenderContext, facet: str, value: str) -> str:
             level_term = term.level(level)
             return level_term.description if level_term else ""
         return term.description if term else ""
-    vocabulary = {"category": "categories", "province": "provinces", "status": "statuses",
-                  "agency_type": "agency_types", "sdg": "sdgs"}.get(facet)
+    vocabulary = FACET_VOCABULARIES.get(facet)
     if not vocabulary:
         return ""
     term = tax[vocabulary].get(int(value) if facet == "sdg" and value.isdigit() else value)
@@ -96,6 +95,6 @@ def render_explore(ctx: RenderContext) -> PageOutput:
         "jelajahi/index.md", "explore.html", "Jelajahi",
         "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, SDG "
         "dan jenis instansi.",
-        facets=[f for f in FACET_ORDER if f in FACET_PATHS], awards=awards,
-        stale_count=sum(1 for i in ctx.catalog.innovations if i.stale),
+        facets=FACETS, awards=awards,
+        stale_count=len(ctx.catalog.stale),
     )

@@ -8,7 +8,7 @@ import re
 import yaml
 
 from generator.output import PageOutput
-from generator.render.base import RenderContext, markup
+from generator.render.base import RenderContext, markup, page_count
 from generator.render.browse import PAGE_SIZE
 
 ABOUT_FALLBACK = """# Tentang katalog ini
@@ -48,8 +48,8 @@ def render_home(ctx: RenderContext) -> PageOutput:
         hide=("navigation", "toc"),
         recent=recent,
         province_count=len(catalog.facets.get("province", {})),
-        ready_count=sum(1 for i in catalog.innovations if i.ready_to_replicate),
-        stale_count=sum(1 for i in catalog.innovations if i.stale),
+        ready_count=len(catalog.ready_to_replicate),
+        stale_count=len(catalog.stale),
     )
 
 
@@ -103,8 +103,8 @@ def render_about(ctx: RenderContext) -> PageOutput:
 
 def render_stale(ctx: RenderContext) -> list[PageOutput]:
     """``/perlu-diperbarui/`` (oldest verification first), ``PAGE_SIZE`` cases a page."""
-    items = sorted((i for i in ctx.catalog.innovations if i.stale), key=lambda i: (i.last_verified, i.id))
-    pages = max(1, -(-len(items) // PAGE_SIZE))
+    items = sorted(ctx.catalog.stale, key=lambda i: (i.last_verified, i.id))
+    pages = page_count(len(items), PAGE_SIZE)
 
     def page_href(n: int) -> str:
         return "perlu-diperbarui/" if n == 1 else f"perlu-diperbarui/halaman/{n}/"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.output import Output, StaticOutput
-from generator.render.base import RenderContext
+from generator.render.base import RenderContext, page_count
 from generator.render.browse import listing_pages
 from generator.render.graph import graph_size, graph_view, render_graph_svg
 
@@ -36,10 +36,6 @@ def adoption_href(n: int) -> str:
     return ADOPTIONS_URL if n == 1 else f"{ADOPTIONS_URL}halaman/{n}/"
 
 
-def _pages(total: int, size: int) -> int:
-    return max(1, -(-total // size))
-
-
 def render_replication(ctx: RenderContext) -> list[Output]:
     catalog = ctx.catalog
     outputs: list[Output] = []
@@ -61,7 +57,7 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         tuple(i.id for i in ready), sort_recent=False))
 
     edges = catalog.edges
-    edge_pages = _pages(len(edges), EDGE_PAGE_SIZE)
+    edge_pages = page_count(len(edges), EDGE_PAGE_SIZE)
     graph = {
         "shown_nodes": len(view.nodes), "total_nodes": view.total_nodes,
         "shown_components": len(view.components), "total_components": view.total_components,
@@ -86,7 +82,7 @@ def render_replication(ctx: RenderContext) -> list[Output]:
             number=n, pages=edge_pages, page_href=edge_href,
         ))
     if len(adoptions) > ADOPTIONS_SHOWN:
-        adoption_pages = _pages(len(adoptions), ADOPTION_PAGE_SIZE)
+        adoption_pages = page_count(len(adoptions), ADOPTION_PAGE_SIZE)
         for n in range(1, adoption_pages + 1):
             outputs.append(ctx.page(
                 adoption_href(n) + "index.md", "replication_adoptions.html",
