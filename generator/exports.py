@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from generator.model import Catalog, Edge, Innovation
 from generator.output import Output, PageOutput, StaticOutput
-from generator.render.base import FACET_PATHS, FACET_TITLES, RenderContext, facet_url
+from generator.render.base import FACET_TITLES, RenderContext, case_url, facet_url
+from generator.validate.schema import schema_with_vocabularies
 
 SCHEMA_VERSION = "1.0"
 FEED_SIZE = 50
@@ -44,7 +44,7 @@ def innovation_record(i: Innovation) -> dict[str, Any]:
 
     return drop_empty({
         "id": i.id,
-        "url": f"inovasi/{i.id}/",
+        "url": case_url(i.id),
         "title": i.title,
         "aliases": list(i.aliases),
         "summary": i.summary,
@@ -141,7 +141,7 @@ def _csv_row(i: Innovation) -> list[str]:
         "ready_to_replicate": "true" if i.ready_to_replicate else "false",
         "requirements": i.requirements, "legal_basis": i.legal_basis, "cost": i.cost,
         "kit_urls": join(k.url for k in i.kit), "outcome_count": str(len(i.outcomes)),
-        "source_urls": join(s.url for s in i.sources), "url": f"inovasi/{i.id}/",
+        "source_urls": join(s.url for s in i.sources), "url": case_url(i.id),
     }
     return [row[name] for name, _ in CSV_COLUMNS]
 
@@ -166,8 +166,6 @@ def export_json(catalog: Catalog) -> bytes:
 def export_facets(ctx: RenderContext) -> list[StaticOutput]:
     outputs = []
     for facet, values in ctx.catalog.facets.items():
-        if facet not in FACET_PATHS:
-            continue
         outputs.append(StaticOutput(f"data/facets/{facet}.json", _dumps({
             "schema_version": SCHEMA_VERSION,
             "facet": facet,
@@ -187,20 +185,15 @@ def export_stats(catalog: Catalog) -> bytes:
         "agencies": len(catalog.agencies),
         "replication_edges": len(catalog.edges),
         "adopted_elsewhere": sum(len(i.adopted_elsewhere) for i in innovations),
-        "ready_to_replicate": sum(1 for i in innovations if i.ready_to_replicate),
-        "stale": sum(1 for i in innovations if i.stale),
+        "ready_to_replicate": len(catalog.ready_to_replicate),
+        "stale": len(catalog.stale),
         "facets": {facet: {value: len(ids) for value, ids in values.items()}
                    for facet, values in catalog.facets.items()},
     })
 
 
 def export_schema(catalog: Catalog) -> bytes:
-    try:
-        from generator.validate.schema import schema_with_vocabularies
-        schema = schema_with_vocabularies(catalog.taxonomies)
-    except ImportError:
-        schema = json.loads((Path(__file__).parent / "schema" / "innovation.schema.json").read_text("utf-8"))
-    return _dumps(schema)
+    return _dumps(schema_with_vocabularies(catalog.taxonomies))
 
 
 def export_feed(catalog: Catalog, site_url: str = "") -> bytes:
@@ -220,7 +213,7 @@ def export_feed(catalog: Catalog, site_url: str = "") -> bytes:
         "<author><name>Kontributor Katalog Inovasi Pelayanan Publik</name></author>",
     ]
     for i in entries:
-        href = f"{base}inovasi/{i.id}/"
+        href = base + case_url(i.id)
         entry_id = href if base else f"urn:katalog-inovasi:inovasi:{i.id}"
         lines += [
             "<entry>",
@@ -282,7 +275,7 @@ def render_data_pages(ctx: RenderContext) -> list[PageOutput]:
         ("schema/innovation.schema.json", "innovation.schema.json", "JSON Schema front matter"),
         ("feed.xml", "feed.xml", "umpan Atom studi kasus baru dan terverifikasi ulang"),
     ]
-    facet_files = [(f, f"data/facets/{f}.json") for f in ctx.catalog.facets if f in FACET_PATHS]
+    facet_files = [(f, f"data/facets/{f}.json") for f in ctx.catalog.facets]
     return [
         ctx.page("data/index.md", "data.html", "Data terbuka",
                  "Unduh data terbuka Katalog Inovasi Pelayanan Publik dalam JSON dan CSV.",

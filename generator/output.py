@@ -11,6 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def page_url(src_uri: str) -> str:
+    """``inovasi/x/index.md`` → ``inovasi/x/`` (site-relative, no leading slash)."""
+    uri = src_uri.removesuffix("index.md").removesuffix(".md")
+    return uri if uri.endswith("/") or not uri else uri + "/"
+
+
 @dataclass(frozen=True, slots=True)
 class PageOutput:
     src_uri: str  # "inovasi/<id>/index.md"
@@ -22,8 +28,7 @@ class PageOutput:
 
     @property
     def url(self) -> str:
-        uri = self.src_uri.removesuffix("index.md").removesuffix(".md")
-        return uri if uri.endswith("/") or not uri else uri + "/"
+        return page_url(self.src_uri)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from generator.model import Catalog
-from generator.output import PageOutput
+from generator.output import PageOutput, page_url
 from generator.render.markdown import MarkdownRenderer, is_safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -68,12 +68,6 @@ class SiteSettings:
         if not self.repo_url or not rel_path:
             return ""
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{rel_path}"
-
-
-def page_url(src_uri: str) -> str:
-    """``inovasi/x/index.md`` → ``inovasi/x/`` (site-relative, no leading slash)."""
-    uri = src_uri.removesuffix("index.md").removesuffix(".md")
-    return uri if uri.endswith("/") or not uri else uri + "/"
 
 
 def relative(from_url: str, to_url: str) -> str:
