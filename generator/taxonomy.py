@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.yaml_messages import syntax_hint, syntax_message
 
 # libyaml's safe loader when available: the pure-Python one is most of a small build's load time.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -76,7 +77,10 @@ class Taxonomies:
 def _term(raw: object) -> Term | None:
     if not isinstance(raw, dict) or "id" not in raw or "label" not in raw:
         return None
-    levels = tuple(t for t in (_term(x) for x in raw.get("levels") or ()) if t)
+    if isinstance(raw["id"], (list, dict)):
+        return None  # an id is one text or number (it is compared and hashed)
+    nested = raw.get("levels")
+    levels = tuple(t for t in (_term(x) for x in nested) if t) if isinstance(nested, list) else ()
     return Term(
         id=raw["id"],
         label=str(raw["label"]),
@@ -102,7 +106,7 @@ def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | N
         term = _term(raw)
         if term is None:
             problems.append(Diagnostic(file, 1, f"terms.{i}", "error", "taxonomy-term",
-                                       "Setiap istilah butuh `id` dan `label`.", ""))
+                                       "Setiap istilah butuh `id` (teks atau bilangan) dan `label`.", ""))
             continue
         if term.id in seen:
             problems.append(Diagnostic(file, 1, f"terms.{i}.id", "error", "taxonomy-duplicate-id",
@@ -122,10 +126,17 @@ def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
         file = str(path)
         try:
             parsed = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (safe loader)
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-            problems.append(Diagnostic(file, line, "", "error", "taxonomy-yaml",
-                                       f"Berkas kosakata tidak bisa dibaca: {exc}", ""))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problems.append(Diagnostic(file, (mark.line + 1) if mark else 1, "", "error", "taxonomy-yaml",
+                                       syntax_message(exc), syntax_hint(exc)))
+            continue
+        except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+            reason = ("bukan UTF-8" if isinstance(exc, UnicodeDecodeError)
+                      else "izin akses, atau bukan berkas biasa" if isinstance(exc, OSError)
+                      else "memuat karakter yang tidak diizinkan")
+            problems.append(Diagnostic(file, 1, "", "error", "taxonomy-yaml",
+                                       f"Berkas kosakata tidak bisa dibaca ({reason}).", ""))
             continue
         if isinstance(parsed, dict) and "terms" in parsed:
             vocab, vocab_problems = parse_vocabulary(path.stem, parsed, file)
