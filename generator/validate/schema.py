@@ -194,14 +194,9 @@ def _schema_path(path: str) -> str:
     return ".".join("N" if part.isdigit() else part for part in path.split(".")) if path else ""
 
 
-_HOMES: dict[int, dict[str, list[str]]] = {}
-
-
-def _key_homes(taxonomies: Taxonomies) -> dict[str, list[str]]:
+@lru_cache(maxsize=1)
+def _key_homes() -> dict[str, list[str]]:
     """Key name → the object paths (``""``, ``agency``, ``sources.N``) where it is allowed."""
-    cached = _HOMES.get(id(load_static_schema()))
-    if cached is not None:
-        return cached
     homes: dict[str, list[str]] = {}
 
     def walk(node: Any, path: str) -> None:
@@ -214,7 +209,6 @@ def _key_homes(taxonomies: Taxonomies) -> dict[str, list[str]]:
             walk(node["items"], f"{path}.N")
 
     walk(load_static_schema(), "")
-    _HOMES[id(load_static_schema())] = homes
     return homes
 
 
@@ -246,7 +240,7 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
             where = f"di dalam `{path}`" if path else "di front matter"
             hint = key_hint(str(extra), allowed)
             if not hint.startswith("Maksud"):
-                homes = [h for h in _key_homes(taxonomies).get(str(extra), []) if h != _schema_path(path)]
+                homes = [h for h in _key_homes().get(str(extra), []) if h != _schema_path(path)]
                 if homes:
                     shown = "tingkat atas" if homes[0] == "" else f"di dalam `{homes[0]}`"
                     hint = (f"`{extra}` adalah kunci {shown}, bukan di sini; periksa indentasinya "
@@ -317,7 +311,7 @@ def check_schema(doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic
     seen: set[tuple[str, str]] = set()
     for error in validator.iter_errors(doc.front_matter):
         for diag in translate(error, doc, taxonomies):
-            group = "key" if diag.code in ("unknown-key",) else "value"
+            group = "key" if diag.code == "unknown-key" else "value"
             if (diag.path, group) in seen:
                 continue
             seen.add((diag.path, group))
