@@ -84,9 +84,9 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    pages = sum(1 for _ in out_dir.rglob("*.html"))
-    files = sum(1 for p in out_dir.rglob("*") if p.is_file())
-    return BuildResult(out_dir, len(catalog.innovations), pages, files, tuple(warnings))
+    files = [p for p in out_dir.rglob("*") if p.is_file()]  # one walk of the (large) tree
+    pages = sum(1 for p in files if p.suffix == ".html")
+    return BuildResult(out_dir, len(catalog.innovations), pages, len(files), tuple(warnings))
 
 
 def _swap(new: Path, out_dir: Path) -> None:
