@@ -48,17 +48,16 @@ _SYNTAX = (
 )
 
 
-def syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _explained(exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
     problem = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, message, _ in _SYNTAX:
-        if needle in problem:
-            return message
-    return f"YAML tidak valid: {(exc.problem or exc.context or 'kesalahan sintaks').strip()}."
+    return next(((message, hint) for needle, message, hint in _SYNTAX if needle in problem), None)
+
+
+def syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    found = _explained(exc)
+    return found[0] if found else f"YAML tidak valid: {(exc.problem or exc.context or 'kesalahan sintaks').strip()}."
 
 
 def syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, _, hint in _SYNTAX:
-        if needle in problem:
-            return hint
-    return "Periksa indentasi (spasi), titik dua, dan tanda kutip di baris ini."
+    found = _explained(exc)
+    return found[1] if found else "Periksa indentasi (spasi), titik dua, dan tanda kutip di baris ini."
