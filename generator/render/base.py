@@ -127,7 +127,7 @@ class Labels:
             label = self.of("awards", program)
             return f"{label} — {self.award_level(program, level)}" if level else label
         if facet == "sdg":
-            return f"SDG {value}: {self.of('sdgs', int(value) if value.isdigit() else value)}"
+            return f"SDG {value}: {self.of('sdgs', value)}"
         return self.of(FACET_VOCABULARIES[facet], value)
 
     def award_level(self, program: str, level: str) -> str:
