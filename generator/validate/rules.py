@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.scaffold import ID_PATTERN
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 from generator.validate.hints import yaml_surprise
@@ -14,7 +15,6 @@ from generator.validate.schema import line_of
 
 STALE_AFTER_DAYS = 365
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TARGET = re.compile(r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$")
 
 
@@ -35,7 +35,7 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
     if isinstance(doc_id, str) and doc_id != doc.doc_id and "id" not in reported:
         form = "nama folder" if file.replace("\\", "/").endswith("/index.md") else "nama berkas"
         hint = (f"Ganti `id` menjadi `{doc.doc_id}`, atau ganti {form} menjadi `{doc_id}`."
-                if _ID.match(doc.doc_id) else
+                if ID_PATTERN.match(doc.doc_id) else
                 f"Ganti {form} menjadi `{doc_id}` (huruf kecil kebab-case).")
         add("id-mismatch", "id", f"`id` `{doc_id}` tidak sama dengan {form} `{doc.doc_id}`.", hint)
 
