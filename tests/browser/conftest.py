@@ -38,10 +38,12 @@ def chromium_path() -> str:
 
 
 # --------------------------------------------------------------------------- sites
-def build_site(content: Path, out: Path) -> Path:
-    # The real reference date, as `make site` uses: a pinned date would turn every case
-    # verified after it into a "date in the future" error.
+def build_site(content: Path, out: Path, today: str | None = None) -> Path:
+    # By default the real reference date, as `make site` uses: a pinned date would turn every
+    # case verified after it into a "date in the future" error. Fixture corpora may pin one.
     env = {k: v for k, v in os.environ.items() if k != "KATALOG_TODAY"}
+    if today is not None:
+        env["KATALOG_TODAY"] = today
     proc = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
@@ -163,7 +165,12 @@ def page_path(served: Served, kind: str) -> str:
 @pytest.fixture(scope="module")
 def browser():
     # Module scope, not session: Playwright's sync API allows one running instance at a time,
-    # and other test folders (tests/search/) start their own.
+    # and tests/search/test_browser_search.py starts its own through launch_chromium.
+    yield from launch_chromium()
+
+
+def launch_chromium():
+    """Yields Debian's Chromium driven by Playwright; the body of every `browser` fixture."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()

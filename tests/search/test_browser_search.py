@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -15,47 +9,24 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.search.query import searcher_for
+from tests.browser.conftest import build_site, launch_chromium, serve, stop
 from tests.search.test_relevance import TOP3
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 SEARCH_PATHS = ("/search/", "/assets/search/")
 
 
 @pytest.fixture(scope="module")
 def site(search_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("search-site") / "site"
-    env = {**os.environ, "KATALOG_TODAY": "2026-11-23"}
-    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(search_content), "--out", str(out)],
-                   cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(out)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today="2026-11-23"))
+    yield served.base.rstrip("/")
+    stop(served)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-        yield b
-        b.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture()
