@@ -70,6 +70,11 @@ def _reach(start: str, neighbours: dict[str, set[str]], seen: set[str], limit: i
 
 def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
     """The graph, or its largest components holding at most ``limit`` nodes together."""
+    return graph_views(catalog, (limit,))[0]
+
+
+def graph_views(catalog: Catalog, limits: tuple[int | None, ...]) -> tuple[GraphView, ...]:
+    """One ``graph_view`` per limit; the components are found once for all of them."""
     keys: set[str] = set()
     edges: list[tuple[str, str, str]] = []
     for e in catalog.edges:
@@ -86,7 +91,11 @@ def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
         if start not in seen:
             components.append(sorted(_reach(start, neighbours, seen)))
     components.sort(key=lambda c: (-len(c), c[0]))
+    return tuple(_bounded(catalog, keys, edges, neighbours, components, limit) for limit in limits)
 
+
+def _bounded(catalog: Catalog, keys: set[str], edges: list[tuple[str, str, str]],
+             neighbours: dict[str, set[str]], components: list[list[str]], limit: int | None) -> GraphView:
     shown: list[list[str]] = []
     if limit is None:
         shown = components

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.output import Output, StaticOutput
 from generator.render.base import RenderContext, page_count
 from generator.render.browse import listing_pages
-from generator.render.graph import graph_size, graph_view, render_graph_svg
+from generator.render.graph import graph_size, graph_views, render_graph_svg
 
 # Nodes drawn on /replikasi/ and in replikasi/graf.svg (largest components first).
 GRAPH_LIMIT = 150
@@ -40,8 +40,7 @@ def render_replication(ctx: RenderContext) -> list[Output]:
     catalog = ctx.catalog
     outputs: list[Output] = []
     graph_inline = Markup("")
-    view = graph_view(catalog, GRAPH_LIMIT)
-    file_view = graph_view(catalog, FILE_GRAPH_LIMIT)
+    view, file_view = graph_views(catalog, (GRAPH_LIMIT, FILE_GRAPH_LIMIT))
     if catalog.edges:
         svg = render_graph_svg(catalog, "../", standalone=True, view=file_view)
         outputs.append(StaticOutput("replikasi/graf.svg",
