@@ -113,9 +113,13 @@ def _chosen_files(files: list[Path]) -> list[Path]:
     missing: list[str] = []
     for given in files:
         path = Path(given)
-        if path.is_dir() and (path / "index.md").is_file():
-            path = path / "index.md"
-        if not path.is_file():
+        try:
+            if path.is_dir() and (path / "index.md").is_file():
+                path = path / "index.md"
+            found = path.is_file()
+        except OSError:  # e.g. a name too long for the file system
+            found = False
+        if not found:
             missing.append(str(given))
             continue
         if _key(path) not in seen:

@@ -36,6 +36,12 @@ def test_missing_content_folder_is_a_config_error(tmp_path: Path) -> None:
         load_and_validate(tmp_path / "tidak-ada", today=TODAY)
 
 
+def test_file_name_too_long_for_the_file_system_is_a_config_error(tmp_path: Path) -> None:
+    content = make_content("valid-folder-form", tmp_path)
+    with pytest.raises(ConfigError, match="berkas tidak ditemukan"):
+        load_and_validate(content, [content / "innovations" / ("a" * 300 + ".md")], today=TODAY)
+
+
 def test_rel_path_is_relative_to_the_content_folders_parent(tmp_path: Path) -> None:
     result = load_and_validate(make_content("valid-folder-form", tmp_path), today=TODAY)
     assert [d.rel_path for d in result.documents] == ["content/innovations/kasus/index.md"]
