@@ -7,6 +7,7 @@ every problem into a Diagnostic.
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 from typing import Any
@@ -191,12 +192,17 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
     return doc, problems
 
 
+_OS_REASONS = {errno.ENOENT: "berkas tidak ada (atau tautan simbolik yang putus)",
+               errno.EACCES: "izin akses ditolak", errno.EISDIR: "ini folder, bukan berkas"}
+
+
 def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
     file = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {exc.strerror}.", "")]
+        reason = _OS_REASONS.get(exc.errno, f"kesalahan sistem berkas {exc.errno}")
+        return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {reason}.", "")]
     return parse_document(data, file, _doc_id(path), rel_path)
 
 

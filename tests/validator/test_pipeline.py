@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ConfigError, ContentError
+from generator.loading import load_document
 from generator.pipeline import load_and_validate, load_catalog
 from tests.validator.conftest import TODAY, make_content
 
@@ -65,3 +66,12 @@ def test_malformed_synonyms_file_is_a_content_error(tmp_path: Path) -> None:
     result = load_and_validate(content, today=TODAY)
     [problem] = [d for d in result.diagnostics if d.code == "synonyms-invalid"]
     assert problem.severity == "error" and problem.file.endswith("synonyms.yml") and problem.path == "groups"
+
+
+def test_unreadable_file_is_explained_in_indonesian(tmp_path: Path) -> None:
+    broken = tmp_path / "putus.md"
+    broken.symlink_to(tmp_path / "tidak-ada.md")
+    doc, problems = load_document(broken)
+    assert doc is None
+    assert [(d.code, d.message) for d in problems] == [
+        ("file-unreadable", "Berkas tidak bisa dibaca: berkas tidak ada (atau tautan simbolik yang putus).")]
