@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from generator.model import Agency
 from generator.output import PageOutput
-from generator.render.base import RenderContext, agency_url, page_count
+from generator.render.base import RenderContext, agency_url, page_count, paged_url
 
 # Agencies per index page: /instansi/ is page 1, /instansi/halaman/N/ the rest. An agency slug
 # is one path segment, so /instansi/halaman/2/ never collides with /instansi/<slug>/.
@@ -26,9 +28,7 @@ def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
         summary += f", sejak {agency.years[0]}"
     base = agency_url(agency.slug)
     pages = page_count(len(items), AGENCY_ITEMS)
-
-    def page_href(n: int) -> str:
-        return base if n == 1 else f"{base}halaman/{n}/"
+    page_href = partial(paged_url, base)
 
     outputs = [ctx.page(
         base + "index.md", "agency.html", agency.name, summary + ".",
@@ -46,7 +46,7 @@ def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
 
 
 def index_href(n: int) -> str:
-    return INDEX_URL if n == 1 else f"{INDEX_URL}halaman/{n}/"
+    return paged_url(INDEX_URL, n)
 
 
 def render_agency_index(ctx: RenderContext) -> list[PageOutput]:

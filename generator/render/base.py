@@ -139,6 +139,11 @@ def page_count(total: int, size: int) -> int:
     return max(1, -(-total // size))
 
 
+def paged_url(base: str, n: int) -> str:
+    """Page ``n`` of a paginated listing at ``base``: ``base`` itself, then ``base/halaman/N/``."""
+    return base if n == 1 else f"{base}halaman/{n}/"
+
+
 def facet_url(facet: str, value: str) -> str:
     return f"{FACET_PATHS[facet]}/{value}/"
 

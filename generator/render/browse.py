@@ -5,9 +5,12 @@ Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with
 
 from __future__ import annotations
 
+from functools import partial
+
 from generator.model import FACETS
 from generator.output import PageOutput
-from generator.render.base import FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, RenderContext, facet_url, page_count
+from generator.render.base import (FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, RenderContext, facet_url,
+                                   page_count, paged_url)
 
 PAGE_SIZE = 100
 
@@ -21,9 +24,7 @@ def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: 
     if sort_recent:
         items.sort(key=lambda i: (-i.year, i.title.casefold(), i.id))
     pages = page_count(len(items), PAGE_SIZE)
-
-    def page_href(n: int) -> str:
-        return base_url if n == 1 else f"{base_url}halaman/{n}/"
+    page_href = partial(paged_url, base_url)
 
     outputs = []
     for n in range(1, pages + 1):

@@ -4,11 +4,12 @@ from ``content/pages/<name>.md`` at ``/<name>/`` (Markdown with raw HTML escaped
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import yaml
 
 from generator.output import PageOutput
-from generator.render.base import RenderContext, markup, page_count
+from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
 
 ABOUT_FALLBACK = """# Tentang katalog ini
@@ -105,9 +106,7 @@ def render_stale(ctx: RenderContext) -> list[PageOutput]:
     """``/perlu-diperbarui/`` (oldest verification first), ``PAGE_SIZE`` cases a page."""
     items = sorted(ctx.catalog.stale, key=lambda i: (i.last_verified, i.id))
     pages = page_count(len(items), PAGE_SIZE)
-
-    def page_href(n: int) -> str:
-        return "perlu-diperbarui/" if n == 1 else f"perlu-diperbarui/halaman/{n}/"
+    page_href = partial(paged_url, "perlu-diperbarui/")
 
     return [
         ctx.page(

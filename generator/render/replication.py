@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.output import Output, StaticOutput
-from generator.render.base import RenderContext, page_count
+from generator.render.base import RenderContext, page_count, paged_url
 from generator.render.browse import listing_pages
 from generator.render.graph import graph_size, graph_views, render_graph_svg
 
@@ -29,11 +29,11 @@ ADOPTIONS_URL = "replikasi/adopsi/"
 
 
 def edge_href(n: int) -> str:
-    return "replikasi/" if n == 1 else f"replikasi/halaman/{n}/"
+    return paged_url("replikasi/", n)
 
 
 def adoption_href(n: int) -> str:
-    return ADOPTIONS_URL if n == 1 else f"{ADOPTIONS_URL}halaman/{n}/"
+    return paged_url(ADOPTIONS_URL, n)
 
 
 def render_replication(ctx: RenderContext) -> list[Output]:
