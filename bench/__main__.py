@@ -5,7 +5,7 @@ From one run:
 - for N = 1,000 and 5,000: our full build (``python -m generator build``) against plain
   mkdocs-material 9.8.1 building the same bodies as bare pages left out of the nav, and the ratio;
 - the gzipped weight of one case page with everything it loads, measured in Chromium;
-- the search figures from ``bench/bench_search.py`` when it is present.
+- the search figures from ``bench/bench_search.py``.
 
 Corpora and sites go to ``.bench/work/`` (never ``content/``); results to ``.bench/bench-results.json``.
 """
@@ -14,24 +14,22 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.bench_search import CHROMIUM, CHROMIUM_ARGS, Server, bench_search_browser
+from bench.bench_validate import bench_validate
 from bench.synth import REPO, write_body_pages, write_corpus
 
 BENCH_DIR = REPO / ".bench"
 WORK = BENCH_DIR / "work"
 TODAY = "2026-11-23"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 PLAIN_MKDOCS_YML = """\
 site_name: Katalog (plain Material)
@@ -65,35 +63,10 @@ def _timed(cmd: list[str], cwd: Path) -> float:
     return elapsed
 
 
-def _optional(module: str, attr: str):
-    try:
-        return getattr(importlib.import_module(module), attr)
-    except (ImportError, AttributeError):
-        return None
-
-
 # --------------------------------------------------------------------------- measurements
 def measure_validation(n: int) -> dict[str, Any]:
-    bench_validate = _optional("bench.bench_validate", "bench_validate")
-    if bench_validate is not None:
-        log(f"validation of {n} files via bench/bench_validate.py")
-        result = bench_validate(n)
-        if isinstance(result, dict):
-            return {"n": n, "source": "bench_validate", **result}
-        return {"n": n, "source": "bench_validate", "seconds": float(result)}
-    from datetime import date
-
-    from generator.pipeline import load_and_validate
-
-    corpus = WORK / f"validate-{n}"
-    write_corpus(corpus, n)
-    log(f"validation of {n} files via generator.pipeline.load_and_validate")
-    start = time.perf_counter()
-    result = load_and_validate(corpus, files=None, today=date.fromisoformat(TODAY))
-    seconds = time.perf_counter() - start
-    errors = sum(1 for d in result.diagnostics if d.is_error)
-    return {"n": n, "source": "load_and_validate", "seconds": seconds, "errors": errors,
-            "warnings": len(result.diagnostics) - errors, "files_checked": result.files_checked}
+    log(f"validation of {n} files via bench/bench_validate.py")
+    return {"n": n, "source": "bench_validate", **bench_validate(n)}
 
 
 def build_ours(corpus: Path, out: Path) -> float:
@@ -111,49 +84,23 @@ def build_plain(corpus: Path, project: Path) -> float:
     return _timed([str(mkdocs), "build", "--quiet", "--site-dir", str(project / "site")], project)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, root: Path) -> None:
-        self.port = _free_port()
-        self.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
-                                      "-d", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.base = f"http://127.0.0.1:{self.port}/"
-        import urllib.request
-
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(self.base, timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("http.server did not start")
-
-    def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=5)
-
-
 def page_weight(site: Path, path: str) -> dict[str, Any]:
     """Every response a page loads (until network idle), each body gzipped (level 6)."""
     from playwright.sync_api import sync_playwright
 
     server = Server(site)
+    base = server.base + "/"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page()
             responses, requested = [], []
             page.on("response", lambda r: responses.append(r))
             page.on("request", lambda r: requested.append(r.url))
-            page.goto(server.base + path, wait_until="networkidle")
+            page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)
             rows, raw, gz = [], 0, 0
-            foreign = sorted({u for u in requested if not u.startswith(server.base) and not u.startswith("data:")})
+            foreign = sorted({u for u in requested if not u.startswith(base) and not u.startswith("data:")})
             for r in responses:
                 try:
                     body = r.body()
@@ -162,7 +109,7 @@ def page_weight(site: Path, path: str) -> dict[str, Any]:
                 size = len(gzip.compress(body, compresslevel=6))
                 raw += len(body)
                 gz += size
-                rows.append({"url": r.url.removeprefix(server.base), "bytes": len(body), "gzip": size})
+                rows.append({"url": r.url.removeprefix(base), "bytes": len(body), "gzip": size})
             browser.close()
     finally:
         server.close()
@@ -307,13 +254,10 @@ def main(argv: list[str] | None = None) -> int:
                 res["plain_case_page_weight"] = {"n": n, **page_weight(plain, first.parent.name + "/")}
             except Exception as exc:
                 res["notes"].append(f"plain page weight: {type(exc).__name__}: {exc}")
-        bench_search = _optional("bench.bench_search", "bench_search_browser")
-        if bench_search is None:
-            res["notes"].append("bench/bench_search.py (bench_search_browser) not present: no search figures")
-        elif ours is not None:
+        if ours is not None:
             try:
                 log(f"search in Chromium, N={n}")
-                res["search"] = bench_search(ours, plain)
+                res["search"] = bench_search_browser(ours, plain)
                 res["search_n"] = n
             except Exception as exc:
                 res["notes"].append(f"search: {type(exc).__name__}: {exc}")

@@ -57,7 +57,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class _Server:
+class Server:
+    """``python -m http.server`` on 127.0.0.1 at a free port; ``base`` has no trailing slash."""
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.port = _free_port()
@@ -71,6 +73,8 @@ class _Server:
                 return
             except OSError:
                 time.sleep(0.05)
+        self.close()
+        raise RuntimeError("http.server did not start")
 
     def close(self) -> None:
         self.proc.terminate()
@@ -95,7 +99,7 @@ def _file_sizes(root: Path, url: str, cache: dict[str, tuple[int, int]]) -> tupl
     return cache[path]
 
 
-def _run(browser: Any, server: _Server, page_path: str, query: str, material: bool, throttle: float) -> dict[str, Any]:
+def _run(browser: Any, server: Server, page_path: str, query: str, material: bool, throttle: float) -> dict[str, Any]:
     context = browser.new_context()
     page = context.new_page()
     selector = MATERIAL_RESULT if material else OURS_RESULT
@@ -182,7 +186,7 @@ def bench_search_browser(site_dir: Path | str, material_site_dir: Path | str | N
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             for name, root, page_path, material in runs:
-                server = _Server(root)
+                server = Server(root)
                 try:
                     out[name] = _run(browser, server, page_path, query, material, 1)
                     out[f"{name} 4x CPU"] = _run(browser, server, page_path, query, material, 4)
