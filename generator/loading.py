@@ -34,8 +34,9 @@ def find_innovation_files(innovations_dir: Path) -> list[Path]:
     """``<id>.md`` and ``<id>/index.md`` under ``innovations/``, sorted."""
     if not innovations_dir.is_dir():
         return []
-    found = [p for p in innovations_dir.glob("*.md") if p.is_file()]
-    found += [p for p in innovations_dir.glob("*/index.md") if p.is_file()]
+    # A broken symbolic link is kept so that loading reports it (file-unreadable).
+    found = [p for p in innovations_dir.glob("*.md") if p.is_file() or p.is_symlink()]
+    found += [p for p in innovations_dir.glob("*/index.md") if p.is_file() or p.is_symlink()]
     return sorted(found)
 
 

@@ -75,3 +75,11 @@ def test_unreadable_file_is_explained_in_indonesian(tmp_path: Path) -> None:
     assert doc is None
     assert [(d.code, d.message) for d in problems] == [
         ("file-unreadable", "Berkas tidak bisa dibaca: berkas tidak ada (atau tautan simbolik yang putus).")]
+
+
+def test_broken_link_in_innovations_is_reported_not_skipped(tmp_path: Path) -> None:
+    content = make_content("valid-folder-form", tmp_path)
+    (content / "innovations" / "putus.md").symlink_to(tmp_path / "tidak-ada.md")
+    result = load_and_validate(content, today=TODAY)
+    assert result.files_checked == 2
+    assert [d.code for d in result.diagnostics if d.file.endswith("putus.md")] == ["file-unreadable"]
