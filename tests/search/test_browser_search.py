@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.search.query import searcher_for
 from tests.browser.conftest import build_site, launch_chromium, serve, stop
 from tests.search.test_relevance import TOP3
 
@@ -69,7 +68,7 @@ def test_header_results_link_to_case_pages(page, site) -> None:
     page.wait_for_url("**/inovasi/antrean-daring-puskesmas-kendari/")
 
 
-def test_browser_ranks_like_python(page, site, search_catalog) -> None:
+def test_browser_ranks_like_python(page, site, searcher) -> None:
     page.goto(site + "/cari/", wait_until="load")
     page.fill("#cari-q", "sragen")  # the secondary part loads after a first answer
     page.wait_for_function("() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
@@ -85,7 +84,6 @@ def test_browser_ranks_like_python(page, site, search_catalog) -> None:
              }
              return out;
            }""", queries)
-    searcher = searcher_for(search_catalog)
     python_top = [[h.id for h in searcher.search(q, 3)] for q in queries]
     assert browser_top == python_top
 
