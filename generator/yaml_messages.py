@@ -18,6 +18,12 @@ _SYNTAX = (
      "Ganti tab dengan spasi."),
     ("found unexpected end of stream", "Tanda kutip atau kurung tidak ditutup.",
      "Periksa pasangan tanda kutip `\"`/`'` dan kurung `[ ]`/`{ }`."),
+    (("invalid Unicode character escape", "hexadecimal numbers", "hexdecimal number"),
+     "Urutan `\\x`, `\\u` atau `\\U` di dalam tanda kutip ganda tidak lengkap.",
+     "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
+    (("expected node content", "expected the node content"),
+     "Nilai yang diharapkan tidak ada di sini (sering karena kurung atau tanda kutip).",
+     "Periksa kurung `[ ]`/`{ }` dan tanda kutip di baris ini; teks yang diawali karakter khusus diberi tanda kutip."),
     ("found unknown escape character", "Urutan escape tidak dikenal di dalam tanda kutip ganda.",
      "Gunakan tanda kutip tunggal `'...'` atau tulis `\\\\` untuk garis miring terbalik."),
     ("expected <block end>, but found", "Struktur YAML tidak sesuai (sering karena indentasi atau tanda kutip).",
@@ -34,7 +40,8 @@ _SYNTAX = (
      "Bila `&` bagian dari teks, beri tanda kutip pada nilainya."),
     ("did not find expected <document start>", "Baris `%...` (direktif YAML) tidak diizinkan di front matter.",
      "Hapus baris yang diawali `%`; front matter langsung berisi `kunci: nilai`."),
-    ("expected comment or line break", "Ada teks tambahan setelah nilai di baris ini.",
+    (("expected comment or line break", "expected a comment or a line break"),
+     "Ada teks tambahan setelah nilai di baris ini.",
      "Bila nilainya bertanda kutip, seluruh teks harus di dalam kutip; setelah `>` atau `|`, "
      "teks dimulai di baris berikutnya dengan indentasi."),
     ("expected a single document", "Front matter hanya boleh berisi satu dokumen YAML.",
@@ -50,7 +57,10 @@ _SYNTAX = (
 
 def _explained(exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
     problem = f"{exc.context or ''} {exc.problem or ''}"
-    return next(((message, hint) for needle, message, hint in _SYNTAX if needle in problem), None)
+    for needles, message, hint in _SYNTAX:
+        if any(needle in problem for needle in ((needles,) if isinstance(needles, str) else needles)):
+            return message, hint
+    return None
 
 
 def syntax_message(exc: yaml.MarkedYAMLError) -> str:
