@@ -1,18 +1,14 @@
 """A synthetic catalogue of N cases built from generated Indonesian word forms.
 
 Harsher than real text for the index size (random acronyms and place names, a large
-vocabulary); used by the parity tests and, with ``write``, for size/speed measurements.
-Never written into ``content/``.
+vocabulary); used by the index and parity tests (``make bench`` has its own corpus, bench/synth.py).
 """
 
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date
 from pathlib import Path
-
-import yaml
 
 from tests.search.wordforms import PREFIXES, ROOTS, SUFFIXES
 
@@ -86,12 +82,3 @@ def catalog(n: int):
                  for fm, body in corpus(n)]
     return build_catalog(documents, taxonomies, date(2026, 11, 23))
 
-
-def write(n: int, out: Path | str) -> None:
-    """Write ``n`` cases and a copy of the real taxonomies into ``out`` (a content folder)."""
-    out = Path(out)
-    (out / "innovations").mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "content" / "taxonomies", out / "taxonomies", dirs_exist_ok=True)
-    for fm, body in corpus(n):
-        text = "---\n" + yaml.safe_dump(fm, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
-        (out / "innovations" / f"{fm['id']}.md").write_text(text, encoding="utf-8")
