@@ -163,12 +163,11 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
     if any(ch in front for ch in _INVISIBLE):
         front = _report_invisible(lines[1:close], add)
     parsed = parse_yaml(front, line_offset=2)
-    front_lines = front.split("\n")
     for code, line, path, message, hint in parsed.problems:
         if code == "yaml-syntax" and tab_lines:
             continue  # the tab is the cause; one clear message is enough
         if code == "yaml-syntax" and not parsed.ok:
-            line, message, hint = _refine_syntax(line, message, hint, front_lines)
+            line, message, hint = _refine_syntax(line, message, hint, front.split("\n"))
         add(code, line, path, message, hint)
     if not parsed.ok:
         return None, problems
