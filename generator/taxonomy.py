@@ -50,6 +50,9 @@ class Vocabulary:
     label_en: str
     terms: tuple[Term, ...]
 
+    def ids(self) -> list[str | int]:
+        return [t.id for t in self.terms]
+
     def get(self, term_id: object) -> Term | None:
         return next((t for t in self.terms if t.id == term_id), None)
 
