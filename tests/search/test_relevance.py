@@ -6,13 +6,13 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.search.query import search_catalog as search_catalog_function
 from generator.search.query import search_content
+from tests.search.conftest import ROOT, TODAY
 
 TOP3 = [
     # affixes: the stem of "perpustakaan" is "pustaka"
@@ -119,15 +119,13 @@ REAL_TOP = [
 
 @pytest.mark.parametrize("query,expected", REAL_TOP)
 def test_real_catalogue_first_hit(query: str, expected: set[str]) -> None:
-    root = Path(__file__).resolve().parents[2]
-    hits = search_content(root / "content", query, limit=3, today=date(2026, 11, 23))
+    hits = search_content(ROOT / "content", query, limit=3, today=TODAY)
     assert hits and hits[0].id in expected, [h.id for h in hits]
 
 
 def test_content_without_synonyms_file_uses_the_projects(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[2]
-    shutil.copytree(root / "content" / "innovations", tmp_path / "innovations")
-    shutil.copytree(root / "content" / "taxonomies", tmp_path / "taxonomies")
+    shutil.copytree(ROOT / "content" / "innovations", tmp_path / "innovations")
+    shutil.copytree(ROOT / "content" / "taxonomies", tmp_path / "taxonomies")
     (tmp_path / "taxonomies" / "synonyms.yml").unlink()
-    hits = search_content(tmp_path, "KTP", limit=3, today=date(2026, 11, 23))
+    hits = search_content(tmp_path, "KTP", limit=3, today=TODAY)
     assert hits and hits[0].id in REAL_TOP[1][1]
