@@ -56,7 +56,8 @@ category: GANTI
 # awal yang terdokumentasi, dan jelaskan di isi.
 year: GANTI
 
-# berjalan, uji-coba, vakum atau berhenti.
+# Id status dari content/taxonomies/statuses.yml: berjalan, uji-coba, direncanakan, vakum
+# atau berhenti.
 status: GANTI
 # Wajib bila status vakum atau berhenti: mengapa? Hapus baris ini bila masih berjalan.
 # status_note: "..."
