@@ -59,7 +59,7 @@ year: GANTI
 # Id status dari content/taxonomies/statuses.yml: berjalan, uji-coba, direncanakan, vakum
 # atau berhenti.
 status: GANTI
-# Wajib bila status vakum atau berhenti: mengapa? Untuk status lain boleh dibiarkan tertutup.
+# Wajib bila status vakum atau berhenti: mengapa? Untuk status lain boleh tetap diawali #.
 # status_note: "..."
 
 # Tanggal Anda memeriksa sumber, format YYYY-MM-DD (mis. 2025-03-01).
