@@ -89,6 +89,8 @@ def _validate(args: argparse.Namespace) -> int:
     from generator.pipeline import load_and_validate
 
     result = load_and_validate(args.content, files=args.files or None, today=today())
+    for note in result.notes:
+        print(f"Catatan: {note}", file=sys.stderr)
     diagnostics = result.diagnostics
     if args.format == "json":
         print(report.render_json(diagnostics))

@@ -27,14 +27,17 @@ class LoadResult:
     taxonomies: Taxonomies
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    # Remarks about the run rather than about a file (e.g. whose vocabularies were used);
+    # the CLI prints them to stderr so machine-readable output holds only diagnostics.
+    notes: list[str] = field(default_factory=list)
 
 
 # The project's own vocabularies, used when a content folder brings none (e.g. a folder
-# holding only innovations/ to check a few files); the fallback is reported as a warning.
+# holding only innovations/ to check a few files); the fallback is reported as a note.
 DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxonomies"
 
 
-def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[Diagnostic]]:
+def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[str]]:
     if not content_dir.is_dir():
         raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan "
                           "(pakai --content DIR, folder yang berisi innovations/ dan taxonomies/)")
@@ -42,10 +45,7 @@ def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[Diagnostic]]:
     if own.is_dir():
         return own, []
     if DEFAULT_TAXONOMIES.is_dir():
-        return DEFAULT_TAXONOMIES, [diagnostic(
-            "taxonomies-default", str(own), 0, "",
-            f"Folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`.",
-            "Folder konten sebaiknya berisi innovations/ dan taxonomies/.")]
+        return DEFAULT_TAXONOMIES, [f"folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`."]
     raise ConfigError(f"folder `{own}` tidak ditemukan; "
                       "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
 
@@ -55,7 +55,6 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     content_dir = Path(content_dir)
     taxonomy_dir, notes = _taxonomy_dir(content_dir)
     taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
-    diagnostics += notes
     diagnostics += _check_synonyms(taxonomy_dir, taxonomies)
     if files:
         chosen = _chosen_files(files)
@@ -81,7 +80,7 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
                                           "Belum ada studi kasus di folder `innovations/`.",
                                           "Buat yang pertama dengan `katalog new <id>`."))
         diagnostics += _without_echoes(validate_documents(documents, taxonomies, today), problems)
-    return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked)
+    return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes)
 
 
 def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnostic]:

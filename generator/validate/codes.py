@@ -71,7 +71,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "synonyms-invalid": ("error", "`taxonomies/synonyms.yml` tidak berbentuk daftar grup sinonim yang sah."),
     "taxonomy-term": ("error", "Istilah kosakata tanpa `id` atau `label`."),
     "taxonomy-duplicate-id": ("error", "Id yang sama muncul dua kali dalam satu kosakata."),
-    "taxonomies-default": ("warning", "Folder konten tidak punya `taxonomies/`; kosakata bawaan proyek yang dipakai."),
     "taxonomy-missing": ("error", "Kosakata yang dibutuhkan tidak ada di folder taksonomi."),
 }
 
