@@ -89,7 +89,17 @@ def _refine_syntax(line: int, message: str, hint: str, front_lines: list[str]) -
             key = text.strip().removeprefix("- ").split(":", 1)[0]
             return (candidate, f"Kunci `{key}` butuh spasi setelah titik dua.",
                     f"Tulis `{key}: nilai`, bukan `{key}:nilai`.")
+    # A Markdown heading above the error (YAML reads it as a comment) means the body began
+    # inside the front matter: the closing `---` is missing and a later `---` closed it.
+    heading = next((i for i, text in enumerate(front_lines[: max(line - 1, 0)]) if _HEADING.match(text)), None)
+    if heading is not None:
+        return (line, message,
+                f"Baris {heading + 2} (`{front_lines[heading].strip()}`) adalah judul bagian isi: "
+                "baris `---` penutup front matter tampaknya hilang. Tambahkan `---` sebelum baris itu.")
     return line, message, hint
+
+
+_HEADING = re.compile(r"^#{2,6}\s+\S")
 
 
 _STRAY_SUFFIXES = {".markdown", ".mdown", ".mkd", ".txt", ".yml", ".yaml"}
@@ -123,13 +133,19 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        add("not-utf8", line, "", f"Berkas bukan UTF-8 (byte tidak sah 0x{data[exc.start]:02x} di baris {line}).",
-            "Simpan ulang berkas dengan pengodean UTF-8 (di editor: Save with Encoding → UTF-8).")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            line, message = 1, "Berkas tersimpan sebagai UTF-16 (\"Unicode\" di Notepad), bukan UTF-8."
+        else:
+            line = data[: exc.start].count(b"\n") + 1
+            message = f"Berkas bukan UTF-8 (byte tidak sah 0x{data[exc.start]:02x} di baris {line})."
+        add("not-utf8", line, "", message,
+            "Simpan ulang sebagai UTF-8: di Notepad pilih File → Save As… → Encoding: UTF-8; "
+            "di VS Code klik pengodean di bilah status → Save with Encoding → UTF-8.")
         return None, problems
     if not text.strip():
         add("empty-file", 1, "", "Berkas kosong.",
-            "Mulai dengan front matter di antara dua baris `---`; lihat `katalog new`.")
+            "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
+            "lalu ganti isinya; front matter diawali dan ditutup baris `---`.")
         return None, problems
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

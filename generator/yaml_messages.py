@@ -5,9 +5,11 @@ from __future__ import annotations
 import yaml
 
 _SYNTAX = (
-    ("mapping values are not allowed", "Titik dua (`:`) tidak diizinkan di sini.",
-     "Jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`; "
-     "atau periksa indentasi baris ini."),
+    ("mapping values are not allowed",
+     "Titik dua (`:`) tidak diizinkan di sini: indentasi baris ini tidak sama dengan baris di "
+     "atasnya, atau nilainya memuat `: ` tanpa tanda kutip.",
+     "Samakan indentasi dengan kunci lain di tingkat yang sama (anak diberi dua spasi lebih banyak); "
+     "jika nilainya mengandung `: `, beri tanda kutip, mis. `title: \"Judul: Subjudul\"`."),
     ("could not find expected ':'", "Baris ini bukan pasangan `kunci: nilai` yang lengkap.",
      "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu `>` atau tanda kutip."),
     ("did not find expected key", "Indentasi tidak sesuai: YAML tidak menemukan kunci yang diharapkan.",
@@ -49,7 +51,8 @@ _SYNTAX = (
     ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
      "Tulis ulang nilainya secara lengkap."),
     ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
-     "Beri tanda kutip pada nilainya, mis. `\"@akun\"` atau `\"`...`\"`."),
+     "Nilai yang diawali `@` atau tanda petik terbalik harus diberi tanda kutip ganda, "
+     "mis. `title: \"@akun_dinas di Instagram\"`."),
     ("special characters are not allowed", "Berkas berisi karakter kontrol yang tidak diizinkan.",
      "Hapus karakter tak terlihat (mis. hasil salin-tempel) dari baris ini."),
 )

@@ -54,6 +54,9 @@ def key_hint(key: str, allowed: Iterable[str]) -> str:
     synonym = KEY_SYNONYMS.get(key.strip().lower())
     if synonym in allowed:
         return f"Maksud Anda `{synonym}`? Nama kunci ditulis dalam bahasa Inggris."
+    exact = next((k for k in allowed if k.lower() == key.strip().lower()), None)
+    if exact is not None:
+        return f"Maksud Anda `{exact}`? Nama kunci ditulis dengan huruf kecil."
     hint = did_you_mean(key, allowed)
     if hint:
         return hint
@@ -90,6 +93,20 @@ def describe_type(value: Any) -> str:
     return type(value).__name__
 
 
+# Example values for integer keys, so a hint never suggests a year where a source number belongs.
+_INT_EXAMPLES = {"year": 2019, "source": 1, "evidence_level": 2, "sdgs": 4}
+_PLAIN_FLOW_ITEM = re.compile(r"^[\w][\w .\-/]*$")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text + '"'
+
+
+def _flow_item(text: str) -> str:
+    """``text`` as an item of a YAML ``[a, b]`` list, quoted only when it has to be."""
+    return text if _PLAIN_FLOW_ITEM.match(text) else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 TYPE_NAMES = {
     "string": "teks",
     "integer": "bilangan bulat",
@@ -100,15 +117,24 @@ TYPE_NAMES = {
 }
 
 
-def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str:
-    """A hint for a type mismatch, using the raw YAML text when there is one."""
+def type_hint(expected: list[str], value: Any, raw: str | None, key: str, *, item: bool = False) -> str:
+    """A hint for a type mismatch, using the raw YAML text when there is one.
+
+    ``key`` names the field; with ``item`` the value is an item of the list ``key``, so
+    examples are written as ``- value`` rather than ``key: value``.
+    """
+
+    def put(text: object) -> str:
+        return f"- {text}" if item else f"{key}: {text}"
+
+    example = _INT_EXAMPLES.get(key, 1)
     if raw is not None:
         surprise = yaml_surprise(raw, value)
         if surprise and "string" in expected:
             return surprise
     if value is None and raw is not None and raw.startswith("#"):
         return (f"`#` memulai komentar di YAML, jadi nilainya dibaca kosong; beri tanda kutip: "
-                f"`{key}: \"{raw}\"`.")
+                f"`{put(_quoted(raw))}`.")
     if value is None:
         return f"Isi nilai `{key}` atau hapus kuncinya bila tidak wajib."
     if "string" in expected and isinstance(value, float) and raw is not None and str(value) != raw:
@@ -116,18 +142,25 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
     if "string" in expected and isinstance(value, (int, float, bool)):
         shown = raw if raw is not None else str(value)
         return f"Beri tanda kutip agar dibaca sebagai teks: `\"{shown}\"`."
+    if ("integer" in expected or "number" in expected) and isinstance(value, bool):
+        return (f"YAML membaca `{raw if raw is not None else value}` tanpa kutip sebagai nilai benar/salah; "
+                f"tulis angkanya, mis. `{put(example)}`.")
     if ("integer" in expected or "number" in expected) and isinstance(value, str):
         stripped = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+", stripped):
-            return f"Hapus tanda kutip: tulis `{key}: {stripped}`, bukan `{key}: \"{stripped}\"`."
+            return f"Hapus tanda kutip: tulis `{put(stripped)}`, bukan `{put(_quoted(stripped))}`."
+        bracketed = re.fullmatch(r"\[\s*([0-9]+)\s*\]", stripped)
+        if bracketed:
+            return f"Tulis nomornya saja, tanpa kurung siku dan tanda kutip: `{put(bracketed.group(1))}`."
         if "number" in expected and re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", stripped):
             return "YAML 1.1 membaca notasi `e` tanpa titik dan tanda sebagai teks; tulis angkanya utuh, mis. `2500`."
         if key == "year" or "number" not in expected:
-            return f"Tulis bilangan bulat saja, tanpa tanda kutip atau teks lain, mis. `{key}: 2019`."
+            return (f"Tulis bilangan bulat saja, tanpa tanda kutip atau teks lain, "
+                    f"mis. `{put(example)}`.")
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+\.[0-9]+", stripped):
-            return f"Hapus tanda kutip: tulis `{key}: {stripped}`."
+            return f"Hapus tanda kutip: tulis `{put(stripped)}`."
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+,[0-9]+", stripped):
-            return f"Pakai titik sebagai pemisah desimal tanpa tanda kutip: `{key}: {stripped.replace(',', '.')}`."
+            return f"Pakai titik sebagai pemisah desimal tanpa tanda kutip: `{put(stripped.replace(',', '.'))}`."
         return "Tulis angkanya saja, tanpa satuan atau tanda kutip; satuan ditulis di `unit`."
     if "integer" in expected and isinstance(value, float):
         return "Tulis bilangan bulat tanpa desimal."
@@ -136,7 +169,9 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str) -> str
     if "array" in expected and isinstance(value, dict):
         return "Di sini diharapkan daftar: awali setiap butir dengan `- ` (lihat contoh di CONTRIBUTING.md)."
     if "array" in expected and isinstance(value, (str, int, float)):
-        return f"Tulis sebagai daftar, mis. `{key}: [{value if not isinstance(value, str) else repr(value)}]` atau butir `- ` di baris berikutnya."
+        items = [part.strip() for part in str(value).split(",") if part.strip()] or [str(value)]
+        shown = ", ".join(_flow_item(item) for item in items)
+        return f"Tulis sebagai daftar, mis. `{key}: [{shown}]`, atau setiap butir di baris tersendiri diawali `- `."
     if "string" in expected and isinstance(value, list):
         return "Tulis satu nilai saja, bukan daftar (tanpa `[ ]` atau `- `)."
     if "string" in expected and isinstance(value, dict):

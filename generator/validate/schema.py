@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,15 @@ _PATTERN_MESSAGES = {
 }
 
 
+_RANGE_HINTS = {
+    "source": "Nomor sumber dimulai dari 1: `source: 1` menunjuk butir pertama `sources`.",
+    "year": "Tulis tahun empat digit, mis. `year: 2019`.",
+    "evidence_level": ("Tingkat bukti 1 sampai 5 (lihat `content/taxonomies/evidence_levels.yml`); "
+                       "laporan instansi sendiri biasanya tingkat 1 atau 2."),
+    "sdgs": "Nomor tujuan SDG 1 sampai 17, mis. `- 4` untuk Pendidikan Berkualitas.",
+}
+
+
 def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[str, str, str]:
     """Code, message and hint for a missing key."""
     parts = parent.split(".")
@@ -165,16 +175,25 @@ def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[st
                 "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar katalog.")
     where = f"di dalam `{parent}`" if parent else "di front matter"
     return ("missing-key", f"Kunci wajib `{key}` tidak ada {where}.",
-            f"Tambahkan `{key}:`; lihat `katalog new` untuk contoh lengkap.")
+            f"Tambahkan `{key}:`; contoh lengkap ada di CONTRIBUTING.md (Referensi front matter) "
+            "atau di studi kasus lain di `content/innovations/`.")
 
 
-def _pattern_message(path: str) -> tuple[str, str]:
+def _pattern_message(path: str, value: object) -> tuple[str, str]:
     last = path.rpartition(".")[2]
     parts = path.split(".")
     if last.isdigit() and len(parts) >= 2:
         last = parts[-2]
     if path.startswith("replication.replicates") and last == "id":
         return _PATTERN_MESSAGES["id_ref"]
+    if last in ("tags", "id") and isinstance(value, str):
+        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        if slug:
+            return _PATTERN_MESSAGES[last][0], f"Tulis `{slug}`: huruf kecil, spasi dan tanda lain diganti `-`."
+    if last == "sdg_targets" and isinstance(value, str) and "." not in value:
+        return (_PATTERN_MESSAGES["sdg_targets"][0],
+                f"Tulis tujuan dan targetnya, dipisah titik, mis. `\"{value.strip() or 4}.1\"`; "
+                "nomor tujuan saja cukup ditulis di `sdgs`.")
     return _PATTERN_MESSAGES.get(last, (f"Format `{path}` tidak sesuai.", ""))
 
 
@@ -219,7 +238,9 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
     kind = error.validator
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
-    key = path.rpartition(".")[2] or "front matter"
+    parts = path.split(".")
+    item = len(parts) > 1 and parts[-1].isdigit()
+    key = (parts[-2] if item else parts[-1]) or "front matter"
 
     if kind == "required" and isinstance(value, dict):
         out = []
@@ -258,7 +279,7 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
         else:
             message = f"{_shown(path)} harus {names}, bukan {describe_type(value)}."
         return [diagnostic("wrong-type", file, line, path, message,
-                           type_hint(expected, value, doc.scalars.get(path), key))]
+                           type_hint(expected, value, doc.scalars.get(path), key, item=item))]
     if kind == "minLength":
         limit = error.validator_value
         if limit <= 1:
@@ -275,7 +296,7 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
         return [diagnostic("empty-list", file, line, path, f"{_shown(path)} tidak boleh kosong.",
                            "Tambahkan minimal satu butir yang diawali `- `.")]
     if kind == "pattern":
-        message, hint = _pattern_message(path)
+        message, hint = _pattern_message(path, value)
         return [diagnostic("invalid-format", file, line, path, f"{message} Tertulis: `{value}`.", hint)]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
@@ -295,7 +316,9 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
             rule = f"minimal {low}"
         else:
             rule = f"maksimal {high}"
-        hint = "Nomor sumber dimulai dari 1." if key == "source" else ""
+        hint = _RANGE_HINTS.get(key, "")
+        if key == "year" and isinstance(value, int) and value >= 1000:
+            hint = "Periksa kembali tahun mulai inovasinya."
         return [diagnostic("out-of-range", file, line, path, f"{_shown(path)} harus {rule}, bukan {value}.", hint)]
     if kind == "uniqueItems":
         return []  # reported with the line of the repeated item by the rules module
