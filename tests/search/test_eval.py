@@ -9,6 +9,7 @@ top 3 for at least 47 of 50 queries, through the same entry point the maintainer
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,17 @@ from tests.search.conftest import FIXTURE, ROOT, TODAY
 from tests.search.test_js_parity import assert_same, run_node
 
 EVAL = ROOT / "tests" / "fixtures" / "search" / "eval" / "content"
+EVAL2 = ROOT / "tests" / "fixtures" / "search" / "eval2"
+
+
+def corpus(dest: Path, *innovation_dirs: Path) -> Path:
+    """A content folder with the project's current taxonomies (so the evaluation always
+    measures today's synonyms.yml) and the case files of ``innovation_dirs``."""
+    content = dest / "content"
+    shutil.copytree(ROOT / "content" / "taxonomies", content / "taxonomies")
+    for folder in innovation_dirs:
+        shutil.copytree(folder, content / "innovations", dirs_exist_ok=True)
+    return content
 
 QUERIES: list[tuple[str, str]] = [
     # acronym names, as written on banners
@@ -77,10 +89,10 @@ QUERIES: list[tuple[str, str]] = [
 
 
 @pytest.fixture(scope="module")
-def eval_catalog():
+def eval_catalog(tmp_path_factory: pytest.TempPathFactory):
     from generator.pipeline import load_catalog
 
-    catalog, _warnings = load_catalog(EVAL, TODAY)
+    catalog, _warnings = load_catalog(corpus(tmp_path_factory.mktemp("eval"), EVAL / "innovations"), TODAY)
     return catalog
 
 
@@ -118,10 +130,7 @@ def test_eval_top3_hit_rate_with_the_relevance_fixtures_as_competitors(tmp_path:
     queue, waste bank, stunting) join the corpus as near-competitors."""
     from generator.pipeline import load_catalog
 
-    shutil.copytree(EVAL, tmp_path / "content")
-    for path in (FIXTURE / "innovations").glob("*.md"):
-        shutil.copy(path, tmp_path / "content" / "innovations" / path.name)
-    catalog, _warnings = load_catalog(tmp_path / "content", TODAY)
+    catalog, _warnings = load_catalog(corpus(tmp_path, EVAL / "innovations", FIXTURE / "innovations"), TODAY)
     misses = top3_misses(searcher_for(catalog))
     print(f"\neval + fixtures top-3 hit rate: {len(QUERIES) - len(misses)}/{len(QUERIES)}")
     assert len(QUERIES) - len(misses) >= 47, "\n".join(misses)
@@ -185,3 +194,50 @@ def test_an_acronym_name_written_together_finds_the_case(eval_searcher) -> None:
     for query, expected in [("lakupandai", "laku-pandai-banyumas"), ("pakkades", "pak-kades-jember"),
                             ("temansehat", "teman-sehat-balikpapan")]:
         assert eval_searcher.search(query, limit=1)[0].id == expected, query
+
+
+EVAL2_QUERIES = json.loads((EVAL2 / "queries.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def eval2_searcher(tmp_path_factory: pytest.TempPathFactory):
+    """The second blind evaluation (tests/fixtures/search/eval2/README.md): its fictional
+    cases with the real catalogue's cases as competitors."""
+    from generator.pipeline import load_catalog
+
+    content = corpus(tmp_path_factory.mktemp("eval2"), EVAL2 / "innovations", ROOT / "content" / "innovations")
+    catalog, _warnings = load_catalog(content, TODAY)
+    return searcher_for(catalog)
+
+
+def test_eval2_queries_are_fifty_and_expect_cases_in_the_corpus() -> None:
+    ids = {p.stem for p in (EVAL2 / "innovations").glob("*.md")}
+    ids |= {p.stem for p in (ROOT / "content" / "innovations").glob("*.md")}
+    assert len(EVAL2_QUERIES) == 50
+    assert {q["expected"] for q in EVAL2_QUERIES} <= ids
+
+
+def test_eval2_top3_hit_rate(eval2_searcher) -> None:
+    misses = []
+    for q in EVAL2_QUERIES:
+        top = [hit.id for hit in eval2_searcher.search(q["query"], limit=3)]
+        if q["expected"] not in top:
+            misses.append(f"{q['query']!r} ({q['kind']}): expected {q['expected']}, got {top}")
+    print(f"\neval2 top-3 hit rate: {len(EVAL2_QUERIES) - len(misses)}/{len(EVAL2_QUERIES)}")
+    assert len(EVAL2_QUERIES) - len(misses) >= 47, "\n".join(misses)
+
+
+def test_abbreviations_added_after_the_second_evaluation(eval2_searcher) -> None:
+    """Single abbreviations whose cases only spell out the full form (synonyms.yml).
+    Probed after the measurement (not part of the 50): these found nothing or the wrong case."""
+    for query, expected in [
+        ("ppdb", "sipandai-bengkulu"),
+        ("pmt balita", "piring-kasih-majene"),
+        ("tb rumah ke rumah", "ketuk-pintu-makassar"),
+        ("bpn sertifikat", "sertipikat-diantar-boyolali"),
+        ("sertifikat", "sertipikat-diantar-boyolali"),
+        ("imb", "pbg-kilat-batam"),
+        ("website desa", "desa-terang-bantaeng"),
+        ("pusling", "kapal-sehat-kepulauan-aru"),
+    ]:
+        assert eval2_searcher.search(query, limit=1)[0].id == expected, query
