@@ -104,7 +104,7 @@ def _quoted(text: str) -> str:
 
 def _flow_item(text: str) -> str:
     """``text`` as an item of a YAML ``[a, b]`` list, quoted only when it has to be."""
-    return text if _PLAIN_FLOW_ITEM.match(text) else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text if _PLAIN_FLOW_ITEM.match(text) else _quoted(text.replace("\\", "\\\\").replace('"', '\\"'))
 
 
 TYPE_NAMES = {
