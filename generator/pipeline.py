@@ -16,7 +16,7 @@ from generator.loading import find_ignored_files, find_innovation_files, load_do
 from generator.model import Catalog, build_catalog
 from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
-from generator.taxonomy import Taxonomies, load_taxonomies
+from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies
 from generator.validate import validate_documents
 from generator.validate.codes import diagnostic
 
@@ -50,11 +50,35 @@ def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[str]]:
                       "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
 
 
+def _with_default_vocabularies(taxonomy_dir: Path, taxonomies: Taxonomies, diagnostics: list[Diagnostic],
+                               notes: list[str]) -> tuple[Taxonomies, list[Diagnostic]]:
+    """A content folder's taxonomies/ may bring only some vocabularies (say a custom
+    categories.yml): the project's own fill in the rest, with a note. In the project's own
+    folder a missing vocabulary stays an error."""
+    if taxonomy_dir.resolve() == DEFAULT_TAXONOMIES.resolve() or not DEFAULT_TAXONOMIES.is_dir():
+        return taxonomies, diagnostics
+    absent = [name for name in REQUIRED_VOCABULARIES if name not in taxonomies]
+    if not absent:
+        return taxonomies, diagnostics
+    defaults, _ = load_taxonomies(DEFAULT_TAXONOMIES)
+    filled = [name for name in absent if name in defaults]
+    if not filled:
+        return taxonomies, diagnostics
+    vocabularies = dict(taxonomies.vocabularies)
+    vocabularies.update((name, defaults.vocabularies[name]) for name in filled)
+    notes.append(f"kosakata {', '.join(filled)} tidak ada di `{taxonomy_dir}`; "
+                 f"diambil dari `{DEFAULT_TAXONOMIES}`.")
+    missing = {str(taxonomy_dir / f"{name}.yml") for name in filled}
+    kept = [d for d in diagnostics if not (d.code == "taxonomy-missing" and d.file in missing)]
+    return Taxonomies(vocabularies, taxonomies.data), kept
+
+
 def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
     taxonomy_dir, notes = _taxonomy_dir(content_dir)
     taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
+    taxonomies, diagnostics = _with_default_vocabularies(taxonomy_dir, taxonomies, diagnostics, notes)
     diagnostics += _check_synonyms(taxonomy_dir, taxonomies)
     if files:
         chosen = _chosen_files(files)

@@ -1,7 +1,7 @@
 """Controlled vocabularies: load ``content/taxonomies/*.yml`` into plain, frozen terms.
 
 Each vocabulary file is ``{vocabulary, label, label_en?, terms: [{id, label, label_en?,
-description?, levels?}]}``. Award programmes carry their ``levels`` as nested terms.
+description?, levels?}]}`` (or just the list of terms). Award programmes carry their ``levels`` as nested terms.
 Adding a term is a data change; no code names a category or a province.
 """
 
@@ -138,6 +138,8 @@ def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
             problems.append(Diagnostic(file, 1, "", "error", "taxonomy-yaml",
                                        f"Berkas kosakata tidak bisa dibaca ({reason}).", ""))
             continue
+        if isinstance(parsed, list) and parsed and all(isinstance(x, dict) and "id" in x for x in parsed):
+            parsed = {"terms": parsed}  # a bare list of terms is a vocabulary too
         if isinstance(parsed, dict) and "terms" in parsed:
             vocab, vocab_problems = parse_vocabulary(path.stem, parsed, file)
             problems.extend(vocab_problems)

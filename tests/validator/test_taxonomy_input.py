@@ -34,3 +34,34 @@ def test_folder_named_yml_and_non_utf8_are_reported(tmp_path: Path) -> None:
     assert _codes(tmp_path, "folder.yml") == [
         ("taxonomy-yaml", "Berkas kosakata tidak bisa dibaca (izin akses, atau bukan berkas biasa).")]
     assert _codes(tmp_path, "latin.yml") == [("taxonomy-yaml", "Berkas kosakata tidak bisa dibaca (bukan UTF-8).")]
+
+
+def test_a_bare_list_of_terms_is_a_vocabulary(tmp_path: Path) -> None:
+    (tmp_path / "categories.yml").write_text("- id: kebencanaan\n  label: Kebencanaan\n", encoding="utf-8")
+    taxonomies, problems = load_taxonomies(tmp_path)
+    assert taxonomies["categories"].ids() == ["kebencanaan"]
+    assert not [d for d in problems if d.file.endswith("categories.yml")]
+
+
+def test_a_content_folder_with_some_vocabularies_borrows_the_rest(tmp_path: Path) -> None:
+    """taxonomies/ holding only a custom categories.yml: that one is used, the project's own
+    fill in the others (a note, not an error); the project's folder itself gets no such help."""
+    from generator.pipeline import DEFAULT_TAXONOMIES, load_and_validate
+    from tests.validator.conftest import FIXTURES, TODAY
+
+    content = tmp_path / "content"
+    (content / "taxonomies").mkdir(parents=True)
+    (content / "taxonomies" / "categories.yml").write_text(
+        "- id: kebencanaan\n  label: Kebencanaan\n", encoding="utf-8")
+    (content / "innovations").mkdir()
+    case = (FIXTURES / "valid-minimal" / "innovations" / "kasus.md").read_text(encoding="utf-8")
+    (content / "innovations" / "kasus.md").write_text(case.replace("category: kesehatan", "category: kebencanaan"),
+                                                      encoding="utf-8")
+    result = load_and_validate(content, today=TODAY)
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == []
+    assert any("provinces" in note and "categories" not in note for note in result.notes)
+
+    (content / "innovations" / "kasus.md").write_text(case, encoding="utf-8")  # kesehatan is not in this list
+    assert [(d.code, d.path) for d in load_and_validate(content, today=TODAY).diagnostics
+            if d.severity == "error"] == [("unknown-value", "category")]
+    assert (DEFAULT_TAXONOMIES / "provinces.yml").is_file()
