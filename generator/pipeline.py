@@ -32,54 +32,45 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)
 
 
-# The project's own vocabularies, used when a content folder brings none (e.g. a folder
-# holding only innovations/ to check a few files); the fallback is reported as a note.
+# The project's own vocabularies and data files (synonyms.yml). What a content folder's
+# taxonomies/ lacks — all of it when there is no such folder, e.g. one holding only
+# innovations/ to check a few files — comes from here, with a note.
 DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxonomies"
 
 
-def _taxonomy_dir(content_dir: Path) -> tuple[Path, list[str]]:
+def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], list[str]]:
+    """The content folder's taxonomies, completed from the project's own; in the project's own
+    folder a missing vocabulary stays an error."""
     if not content_dir.is_dir():
         raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan "
                           "(pakai --content DIR, folder yang berisi innovations/ dan taxonomies/)")
     own = content_dir / "taxonomies"
-    if own.is_dir():
-        return own, []
-    if DEFAULT_TAXONOMIES.is_dir():
-        return DEFAULT_TAXONOMIES, [f"folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`."]
-    raise ConfigError(f"folder `{own}` tidak ditemukan; "
-                      "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
-
-
-def _with_default_vocabularies(taxonomy_dir: Path, taxonomies: Taxonomies, diagnostics: list[Diagnostic],
-                               notes: list[str]) -> tuple[Taxonomies, list[Diagnostic]]:
-    """A content folder's taxonomies/ may bring only some vocabularies (say a custom
-    categories.yml): the project's own fill in the rest, with a note. In the project's own
-    folder a missing vocabulary stays an error."""
-    if taxonomy_dir.resolve() == DEFAULT_TAXONOMIES.resolve() or not DEFAULT_TAXONOMIES.is_dir():
-        return taxonomies, diagnostics
+    borrow = DEFAULT_TAXONOMIES.is_dir() and not (own.is_dir() and own.resolve() == DEFAULT_TAXONOMIES.resolve())
+    if not own.is_dir() and not borrow:
+        raise ConfigError(f"folder `{own}` tidak ditemukan; "
+                          "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
+    taxonomies, diagnostics = load_taxonomies(own) if own.is_dir() else (Taxonomies(), [])
+    diagnostics += _check_synonyms(own, taxonomies)  # only the folder's own file: the project's is checked at home
     absent = [name for name in REQUIRED_VOCABULARIES if name not in taxonomies]
-    if not absent:
-        return taxonomies, diagnostics
+    if not borrow or not (absent or "synonyms" not in taxonomies.data):
+        return taxonomies, diagnostics, []
     defaults, _ = load_taxonomies(DEFAULT_TAXONOMIES)
-    filled = [name for name in absent if name in defaults]
-    if not filled:
-        return taxonomies, diagnostics
-    vocabularies = dict(taxonomies.vocabularies)
-    vocabularies.update((name, defaults.vocabularies[name]) for name in filled)
-    notes.append(f"kosakata {', '.join(filled)} tidak ada di `{taxonomy_dir}`; "
-                 f"diambil dari `{DEFAULT_TAXONOMIES}`.")
-    missing = {str(taxonomy_dir / f"{name}.yml") for name in filled}
-    kept = [d for d in diagnostics if not (d.code == "taxonomy-missing" and d.file in missing)]
-    return Taxonomies(vocabularies, taxonomies.data), kept
+    vocabularies = {name: vocab for name, vocab in defaults.vocabularies.items() if name in absent}
+    data = {name: value for name, value in defaults.data.items() if name not in taxonomies.data}
+    if not own.is_dir():
+        note = f"folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`."
+    else:
+        note = f"{', '.join([*vocabularies, *data])} tidak ada di `{own}`; diambil dari `{DEFAULT_TAXONOMIES}`."
+    borrowed = {str(own / f"{name}.yml") for name in vocabularies}
+    kept = [d for d in diagnostics if not (d.code == "taxonomy-missing" and d.file in borrowed)]
+    return (Taxonomies({**vocabularies, **taxonomies.vocabularies}, {**data, **taxonomies.data}), kept,
+            [note] if vocabularies or data else [])
 
 
 def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
-    taxonomy_dir, notes = _taxonomy_dir(content_dir)
-    taxonomies, diagnostics = load_taxonomies(taxonomy_dir)
-    taxonomies, diagnostics = _with_default_vocabularies(taxonomy_dir, taxonomies, diagnostics, notes)
-    diagnostics += _check_synonyms(taxonomy_dir, taxonomies)
+    taxonomies, diagnostics, notes = _load_taxonomies(content_dir)
     if files:
         chosen = _chosen_files(files)
         chosen_keys = {_key(f) for f in chosen}

@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import yaml
 from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.index import Index
@@ -29,7 +28,6 @@ from lunr.pipeline import Pipeline
 from lunr.token import Token
 
 from generator.model import Catalog, Innovation
-from generator.pipeline import DEFAULT_TAXONOMIES
 from generator.search.analysis import (
     MIN_TERM_LENGTH,
     STEMMER_NAME,
@@ -68,9 +66,6 @@ def _stemmer_id(token: Token, i: int, tokens: list[Token]) -> Token:
 Pipeline.register_function(_stemmer_id, STEMMER_NAME)
 
 
-DEFAULT_SYNONYMS = DEFAULT_TAXONOMIES / "synonyms.yml"
-
-
 @dataclass(frozen=True, slots=True)
 class PackedIndex:
     """What the browser downloads, as plain JSON-able data, plus the refs → ids table."""
@@ -84,13 +79,10 @@ class PackedIndex:
 def catalog_analyzer(catalog: Catalog) -> Analyzer:
     """The analyzer for the catalogue's ``taxonomies/synonyms.yml``.
 
-    A content folder without that file (one that brings only the vocabularies) searches with
-    the project's own synonyms; an empty ``groups: []`` turns synonyms off.
+    A content folder without that file searches with the project's own synonyms (the pipeline
+    fills them in); an empty ``groups: []`` turns synonyms off.
     """
-    data = catalog.taxonomies.data.get("synonyms")
-    if data is None and DEFAULT_SYNONYMS.is_file():
-        data = yaml.safe_load(DEFAULT_SYNONYMS.read_text(encoding="utf-8"))
-    return build_analyzer(data)
+    return build_analyzer(catalog.taxonomies.data.get("synonyms"))
 
 
 def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
