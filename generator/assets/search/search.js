@@ -516,7 +516,8 @@
 
     var update = throttle(show, 50);
     input.addEventListener("input", update);
-    input.addEventListener("focus", function () { loader.start(); if (input.value.trim()) show(); });
+    function onFocus() { loader.start(); if (input.value.trim()) show(); }
+    input.addEventListener("focus", onFocus);
     loader.listeners.push(function () { if (!panel.hidden) show(); });
     form.addEventListener("keydown", function (ev) {
       var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
@@ -531,7 +532,7 @@
       }
     });
     document.addEventListener("click", function (ev) { if (!form.contains(ev.target)) close(); });
-    if (document.activeElement === input) { loader.start(); if (input.value.trim()) show(); }
+    if (document.activeElement === input) onFocus();
   }
 
   /* ---------------------------------------------------------------- finder page */
