@@ -59,14 +59,28 @@ year: GANTI
 # Id status dari content/taxonomies/statuses.yml: berjalan, uji-coba, direncanakan, vakum
 # atau berhenti.
 status: GANTI
-# Wajib bila status vakum atau berhenti: mengapa? Untuk status lain boleh tetap diawali #.
+# Wajib bila status vakum atau berhenti (mengapa?) atau direncanakan (apa rencananya, dan
+# siapa yang menyatakannya). Untuk status lain boleh tetap diawali #.
 # status_note: "..."
 
-# Tanggal Anda memeriksa sumber, format YYYY-MM-DD (mis. 2025-03-01).
+# Tanggal Anda memeriksa keadaan terkini inovasi (status, kontak, angka) terhadap sumbernya
+# atau instansinya, format YYYY-MM-DD (mis. 2025-03-01). Jangan diisi untuk sumber yang tidak dibaca.
 last_verified: GANTI
 
+# Kontak resmi instansi seperti diumumkan instansi itu sendiri (bukan nomor atau surel pribadi);
+# minimal satu dari website, email, phone. Boleh dihapus seluruhnya.
+# contact:
+#   unit: "Bidang Pelayanan Dinas ..."
+#   website: https://...
+#   email: layanan@contoh.go.id
+#   phone: "(0361) 223344"   # atau +62 361 223344, 0812-3456-7890, 112
+#   address: "Jl. ..."
+
+# Id lama bila studi kasus ini pernah berganti id; alamat lamanya dialihkan ke sini. Boleh dihapus.
+# former_ids: [id-lama]
+
 # Penghargaan. program: kipp, iga, unpsa, opsi, lainnya; level dari daftar program itu
-# di content/taxonomies/awards.yml (kipp: top-99, top-45, ...). Hapus bila tidak ada.
+# di content/taxonomies/awards.yml (kipp: top-99, top-33, top-45, top-15, ...). Hapus bila tidak ada.
 # awards:
 #   - program: kipp
 #     year: 2020
@@ -97,6 +111,8 @@ outcomes:
 #     - id: id-studi-kasus-induk
 #       relation: replikasi   # replikasi, adaptasi atau terinspirasi
 #   requirements: "Apa yang dibutuhkan untuk mereplikasi."
+#   legal_basis: "Peraturan yang menjadi dasar inovasi."
+#   cost: "Perkiraan biaya membangun dan menjalankan."
 #   kit:
 #     - title: "SOP layanan"
 #       url: https://...
@@ -107,6 +123,7 @@ sources:
     url: "https://GANTI"
     # publisher: "Penerbit"
     # date: 2024-01-31
+    # accessed: 2025-03-01   # tanggal Anda membaca sumber ini
 ---
 
 ## Latar Belakang

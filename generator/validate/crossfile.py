@@ -57,6 +57,8 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                 out.append(diagnostic("replicates-unknown", doc.file, line_of(doc, path), path,
                                       f"Studi kasus `{target}` tidak ada di katalog.", hint))
 
+    out.extend(_former_id_conflicts(documents, by_id))
+
     by_agency: dict[str, list[SourceDocument]] = defaultdict(list)
     for doc in documents:
         agency = doc.front_matter.get("agency")
@@ -88,4 +90,34 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
             out.append(diagnostic("likely-duplicate", doc.file, line_of(doc, "title"), "title",
                                   f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
                                   "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
+    return out
+
+
+def _former_id_conflicts(documents: list[SourceDocument],
+                         by_id: dict[str, list[SourceDocument]]) -> list[Diagnostic]:
+    """A former id must keep answering for one case only: never a current id, never claimed twice."""
+    out: list[Diagnostic] = []
+    claimed: dict[str, SourceDocument] = {}
+    for doc in documents:
+        former = doc.front_matter.get("former_ids")
+        if not isinstance(former, list):
+            continue
+        own = doc.front_matter.get("id")
+        for i, old in enumerate(former):
+            if not isinstance(old, str):
+                continue
+            path = f"former_ids.{i}"
+            if old == own:
+                message, hint = (f"Id lama `{old}` sama dengan `id` studi kasus ini.",
+                                 "Hapus butir ini: id yang sedang dipakai tidak perlu dialihkan.")
+            elif old in by_id:
+                message, hint = (f"Id lama `{old}` adalah id studi kasus lain (`{by_id[old][0].file}`).",
+                                 "Alamat itu milik studi kasus lain; hapus butir ini atau periksa ejaannya.")
+            elif old in claimed and claimed[old] is not doc:
+                message, hint = (f"Id lama `{old}` juga ditulis di `{claimed[old].file}`.",
+                                 "Satu alamat lama hanya bisa dialihkan ke satu studi kasus; hapus salah satunya.")
+            else:
+                claimed[old] = doc
+                continue
+            out.append(diagnostic("former-id-conflict", doc.file, line_of(doc, path), path, message, hint))
     return out

@@ -44,25 +44,43 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
         add("year-future", "year", f"`year` {year} lebih besar dari tahun ini ({today.year}).",
             "Tulis tahun inovasi mulai berjalan.")
 
-    verified = fm.get("last_verified")
-    if isinstance(verified, str) and _ISO.match(verified) and "last_verified" not in reported:
+    def check_date(path: str, value: Any, future_hint: str) -> date | None:
+        """A YYYY-MM-DD value that exists in the calendar and is not in the future, or None."""
+        if not (isinstance(value, str) and _ISO.match(value)) or path in reported:
+            return None
         try:
-            when = date.fromisoformat(verified)
+            when = date.fromisoformat(value)
         except ValueError:
-            add("invalid-date", "last_verified", f"Tanggal `{verified}` tidak ada di kalender.",
+            add("invalid-date", path, f"Tanggal `{value}` tidak ada di kalender.",
                 "Periksa bulan (01–12) dan tanggal (sesuai jumlah hari bulan itu).")
-        else:
-            if when > today:
-                add("date-future", "last_verified",
-                    f"`last_verified` {verified} ada di masa depan (hari ini {today.isoformat()}).",
-                    "Tulis tanggal data terakhir benar-benar diperiksa.")
-            elif (today - when).days > STALE_AFTER_DAYS:
-                add("stale", "last_verified",
-                    f"Data terakhir diperiksa {verified}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
-                    "Periksa ulang sumbernya dan perbarui `last_verified`.")
+            return None
+        if when > today:
+            add("date-future", path, f"`{path}` {value} ada di masa depan (hari ini {today.isoformat()}).",
+                future_hint)
+            return None
+        return when
+
+    verified = check_date("last_verified", fm.get("last_verified"),
+                          "Tulis tanggal data terakhir benar-benar diperiksa.")
+    if verified is not None and (today - verified).days > STALE_AFTER_DAYS:
+        add("stale", "last_verified",
+            f"Data terakhir diperiksa {verified.isoformat()}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
+            "Periksa ulang sumbernya dan perbarui `last_verified`.")
 
     sources = fm.get("sources")
     n_sources = len(sources) if isinstance(sources, list) else 0
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict):
+            check_date(f"sources.{i}.accessed", source.get("accessed"),
+                       "Tulis tanggal Anda benar-benar membaca sumber ini.")
+
+    contact = fm.get("contact")
+    if (isinstance(contact, dict) and "contact" not in reported
+            and not any(contact.get(k) for k in ("website", "email", "phone"))):
+        add("contact-channel-required", "contact",
+            "`contact` belum memuat saluran yang bisa dihubungi.",
+            "Tambahkan minimal satu dari `website`, `email` atau `phone` resmi instansi, "
+            "seperti diumumkan instansi itu sendiri; atau hapus `contact`.")
     for section in ("outcomes", "awards"):
         items = fm.get(section)
         if not isinstance(items, list):

@@ -136,6 +136,17 @@ _PATTERN_MESSAGES = {
     "sdg_targets": ("Target SDG harus berbentuk `tujuan.target`, mis. `\"4.6\"` atau `\"16.b\"`.",
                     "Beri tanda kutip agar `4.10` tidak dibaca sebagai bilangan 4.1."),
     "id_ref": ("Id studi kasus harus kebab-case.", "Salin `id` dari front matter studi kasus yang dimaksud."),
+    "former_ids": ("Id lama harus kebab-case, seperti `id`.",
+                   "Salin `id` lama persis seperti dulu tertulis, mis. `antrean-puskesmas-online`."),
+    "accessed": ("Tanggal akses harus berformat YYYY-MM-DD.",
+                 "Contoh: `accessed: 2026-03-05`, hari Anda membaca sumbernya."),
+    "website": ("Situs web harus diawali `http://` atau `https://` dan tanpa spasi.",
+                "Salin alamat dari bilah alamat peramban, mis. `https://disdukcapil.denpasarkota.go.id`."),
+    "email": ("Alamat surel tidak sah.",
+              "Tulis satu alamat resmi instansi, mis. `dukcapil@denpasarkota.go.id`, tanpa spasi atau `mailto:`."),
+    "phone": ("Nomor telepon tidak berformat Indonesia.",
+              "Tulis satu nomor resmi: `+62 361 223344`, `(0361) 223344`, `0812-3456-7890`, atau nomor "
+              "layanan pendek seperti `112`; hanya angka, spasi dan tanda hubung."),
 }
 
 
@@ -158,8 +169,9 @@ def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[st
                 "Tambahkan `province:` di bawah `agency:` dengan id provinsi, mis. `jawa-timur`.")
     if not parent and key == "status_note" and conditional:
         return ("status-note-required",
-                "`status_note` wajib bila status `vakum` atau `berhenti`.",
-                "Tulis mengapa inovasi berhenti atau vakum; itu pelajaran bagi yang ingin mereplikasi.")
+                "`status_note` wajib bila status `vakum`, `berhenti` atau `direncanakan`.",
+                "Tulis mengapa inovasi berhenti atau vakum (pelajaran bagi yang ingin mereplikasi), "
+                "atau apa yang direncanakan dan siapa yang menyatakannya.")
     if parts[0] == "outcomes" and len(parts) == 2 and conditional:
         if key == "source":
             return ("outcome-source-required",

@@ -21,10 +21,15 @@ CASES = [
     ("body-object", [("unsafe-html", 24, "", "kasus.md")]),
     ("body-script", [("unsafe-html", 24, "", "kasus.md")]),
     ("body-style", [("unsafe-html", 24, "", "kasus.md")]),
+    ("contact-channel-required", [("contact-channel-required", 13, "contact", "kasus.md")]),
+    ("contact-email-format", [("invalid-format", 14, "contact.email", "kasus.md")]),
+    ("contact-phone-format", [("invalid-format", 14, "contact.phone", "kasus.md")]),
     ("crosswalk-unknown-key", [("unknown-key", 19, "crosswalk.sinovic", "kasus.md")]),
     ("duplicate-id", [("duplicate-id", 2, "id", "kasus.md"), ("duplicate-id", 2, "id", "kasus/index.md")]),
     ("empty-file", [("empty-file", 1, "", "kasus.md")]),
     ("evidence-level-out-of-range", [("out-of-range", 18, "outcomes.0.evidence_level", "kasus.md")]),
+    ("former-id-conflict", [("former-id-conflict", 13, "former_ids.0", "kasus.md"),
+                            ("former-id-conflict", 13, "former_ids.1", "kasus.md")]),
     ("front-matter-missing", [("front-matter-missing", 1, "", "kasus.md")]),
     ("front-matter-not-mapping", [("front-matter-not-mapping", 1, "", "kasus.md")]),
     ("front-matter-too-large", [("front-matter-too-large", 1, "", "kasus.md")]),
@@ -58,6 +63,7 @@ CASES = [
     ("sdg-target-outside", [("sdg-target-outside", 19, "sdg_targets.1", "kasus.md")]),
     ("sdg-target-unquoted", [("wrong-type", 20, "sdg_targets.0", "kasus.md")]),
     ("section-order", [("section-order", 22, "", "kasus.md")]),
+    ("source-accessed-future", [("date-future", 21, "sources.0.accessed", "kasus.md")]),
     ("source-index", [("source-index", 17, "outcomes.0.source", "kasus.md")]),
     ("source-index-award", [("source-index", 22, "awards.0.source", "kasus.md")]),
     ("source-index-zero", [("out-of-range", 17, "outcomes.0.source", "kasus.md")]),
@@ -66,6 +72,7 @@ CASES = [
     ("sources-url-not-http", [("invalid-format", 20, "sources.0.url", "kasus.md")]),
     ("stale", [("stale", 12, "last_verified", "kasus.md")]),
     ("status-note-required", [("status-note-required", 1, "status_note", "kasus.md")]),
+    ("status-note-required-planned", [("status-note-required", 1, "status_note", "kasus.md")]),
     ("tags-not-kebab", [("invalid-format", 18, "tags.0", "kasus.md")]),
     ("too-long-id", [("too-long", 2, "id", "a-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd.md")]),
     ("too-long-title", [("too-long", 3, "title", "kasus.md")]),
@@ -106,7 +113,7 @@ CASES = [
     ("year-future", [("year-future", 10, "year", "kasus.md")]),
     ("year-too-early", [("out-of-range", 10, "year", "kasus.md")]),
 ]
-VALID = ["valid-bom-crlf", "valid-comments", "valid-dots-closing", "valid-float-value", "valid-folded-summary", "valid-folder-form", "valid-full", "valid-minimal", "valid-non-government", "valid-quoted-date", "valid-text-with-markup", "body-code-is-allowed"]
+VALID = ["valid-bom-crlf", "valid-contact", "valid-comments", "valid-dots-closing", "valid-float-value", "valid-folded-summary", "valid-folder-form", "valid-full", "valid-minimal", "valid-non-government", "valid-quoted-date", "valid-text-with-markup", "body-code-is-allowed"]
 
 
 def _found(diagnostics):
@@ -152,6 +159,7 @@ def _one(case: str, tmp_path: Path, code: str):
     ("replicates-unknown", "replicates-unknown", "Maksud Anda `kasus`?"),
     ("source-index", "source-index", "1–2"),
     ("placeholder", "placeholder", "`kesehatan`"),
+    ("contact-phone-format", "invalid-format", "`+62 361 223344`"),
 ])
 def test_hint_explains(case: str, code: str, needle: str, tmp_path: Path) -> None:
     assert needle in _one(case, tmp_path, code).hint
