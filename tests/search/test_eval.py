@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.search.query import searcher_for
-from tests.search.conftest import FIXTURE, ROOT, TODAY
+from tests.search.conftest import CATALOGUE_TODAY, FIXTURE, ROOT, TODAY
 from tests.search.test_js_parity import assert_same, run_node
 
 EVAL = ROOT / "tests" / "fixtures" / "search" / "eval" / "content"
@@ -206,7 +206,7 @@ def eval2_searcher(tmp_path_factory: pytest.TempPathFactory):
     from generator.pipeline import load_catalog
 
     content = corpus(tmp_path_factory.mktemp("eval2"), EVAL2 / "innovations", ROOT / "content" / "innovations")
-    catalog, _warnings = load_catalog(content, TODAY)
+    catalog, _warnings = load_catalog(content, CATALOGUE_TODAY)
     return searcher_for(catalog)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.search.query import search_catalog as search_catalog_function
 from generator.search.query import search_content
-from tests.search.conftest import ROOT, TODAY
+from tests.search.conftest import CATALOGUE_TODAY, ROOT, TODAY
 
 TOP3 = [
     # affixes: the stem of "perpustakaan" is "pustaka"
@@ -119,7 +119,7 @@ REAL_TOP = [
 
 @pytest.mark.parametrize("query,expected", REAL_TOP)
 def test_real_catalogue_first_hit(query: str, expected: set[str]) -> None:
-    hits = search_content(ROOT / "content", query, limit=3, today=TODAY)
+    hits = search_content(ROOT / "content", query, limit=3, today=CATALOGUE_TODAY)
     assert hits and hits[0].id in expected, [h.id for h in hits]
 
 
@@ -127,5 +127,5 @@ def test_content_without_synonyms_file_uses_the_projects(tmp_path: Path) -> None
     shutil.copytree(ROOT / "content" / "innovations", tmp_path / "innovations")
     shutil.copytree(ROOT / "content" / "taxonomies", tmp_path / "taxonomies")
     (tmp_path / "taxonomies" / "synonyms.yml").unlink()
-    hits = search_content(tmp_path, "KTP", limit=3, today=TODAY)
+    hits = search_content(tmp_path, "KTP", limit=3, today=CATALOGUE_TODAY)
     assert hits and hits[0].id in REAL_TOP[1][1]
