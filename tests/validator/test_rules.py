@@ -54,6 +54,8 @@ CASES = [
     ("placeholder", [("placeholder", 9, "category", "kasus.md")]),
     ("province-required", [("province-required", 5, "agency.province", "kasus.md")]),
     ("province-required-bumd", [("province-required", 5, "agency.province", "kasus.md")]),
+    ("replicates-duplicate", [("replicates-duplicate", 22, "replication.replicates.1.id", "kasus.md"),
+                              ("replicates-duplicate", 27, "replication.replicates.3.name", "kasus.md")]),
     ("replicates-self", [("replicates-self", 20, "replication.replicates.0.id", "kasus.md")]),
     ("replicates-shape", [("replicates-shape", 20, "replication.replicates.0.agency", "kasus.md"), ("replicates-shape", 20, "replication.replicates.0.name", "kasus.md")]),
     ("replicates-unknown", [("replicates-unknown", 20, "replication.replicates.0.id", "kasus.md")]),
