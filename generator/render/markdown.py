@@ -8,11 +8,20 @@ import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 _URL_ATTRS = ("href", "src")
+# Every id a contributor's heading gets starts with this; the page templates never use it, so
+# a heading such as "## Sumber 1" cannot take the id a citation link [1] jumps to (sumber-1).
+HEADING_ID_PREFIX = "isi-"
+
+
+def heading_id(value: str, separator: str) -> str:
+    """The toc extension's slug of a contributor heading, in the contributor namespace."""
+    return HEADING_ID_PREFIX + slugify(value, separator)
 
 
 def is_safe_url(url: str) -> bool:
@@ -53,7 +62,7 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(
             extensions=[_SafeExtension(), "tables", "sane_lists", "toc"],
-            extension_configs={"toc": {"permalink": False, "toc_depth": "2-3"}},
+            extension_configs={"toc": {"permalink": False, "toc_depth": "2-3", "slugify": heading_id}},
             output_format="html",
         )
 

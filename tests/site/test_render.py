@@ -174,3 +174,38 @@ def test_long_listings_are_paginated(catalog, monkeypatch):
     assert 'href="../../kategori/kesehatan/halaman/2/"' in first.html
     assert 'rel="prev"' in second.html and second.title.endswith("(halaman 2)")
     assert first.html.count('class="katalog-list__meta"') == 2 and second.html.count('class="katalog-list__meta"') == 1
+
+
+def _case_html(content, case_id: str) -> str:
+    from generator.pipeline import load_catalog
+    from generator.render.base import RenderContext
+    from generator.render.cases import render_cases
+
+    from .conftest import TODAY
+
+    catalog, _ = load_catalog(content, TODAY)
+    return next(p.html for p in render_cases(RenderContext(catalog)) if p.src_uri == f"inovasi/{case_id}/index.md")
+
+
+def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
+    """`## Sumber 1` in a body once took id `sumber-1`, so the citation link [1] jumped to it."""
+    import re
+    import shutil
+
+    from .conftest import FIXTURE
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    case = content / "innovations" / "layanan-induk.md"
+    template_ids = re.findall(r' id="([^"]+)"', _case_html(content, "layanan-induk"))
+    assert "sumber-1" in template_ids and "hasil" in template_ids and "replikasi" in template_ids
+    # A heading for every id the template uses, spelled the way a contributor would.
+    case.write_text(case.read_text(encoding="utf-8") + "\n"
+                    + "".join(f"\n## {i.replace('-', ' ').title()}\n\nTeks.\n" for i in template_ids),
+                    encoding="utf-8")
+    html = _case_html(content, "layanan-induk")
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) >= 2 * len(template_ids)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+    assert re.search(r'<li id="sumber-1">', html), "the citation target is the first source"
+    assert '<h2 id="isi-sumber-1">Sumber 1</h2>' in html
