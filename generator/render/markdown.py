@@ -33,8 +33,29 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1) in _SAFE_SCHEMES
 
 
+def plain_title(text: str) -> str:
+    """Text for a ``title`` attribute that no tooltip can read as markup, however it was spelled.
+
+    Character references are decoded until nothing changes (``&lt;``, ``&#60;``, ``&#x3c;``,
+    ``&LT``, ``&amp;lt;`` …), then ``<`` and ``>`` are removed. A theme that writes a title into
+    ``innerHTML`` (Material's ``content.tooltips``) then gets plain text; a browser's own tooltip
+    shows the same text. The result is meant for an escaping serializer or template.
+    """
+    for _ in range(_MAX_DECODES):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    else:  # still decoding after many rounds: keep no character that could start a reference
+        text = text.replace("&", "")
+    return text.replace("<", "").replace(">", "")
+
+
+_MAX_DECODES = 8
+
+
 class _LinkGuard(Treeprocessor):
-    """Drop unsafe URLs and every attribute that is not plainly needed."""
+    """Drop unsafe URLs and every attribute that is not plainly needed; titles become plain text."""
 
     allowed = {"href", "src", "alt", "title", "id", "align"}
 
@@ -45,6 +66,14 @@ class _LinkGuard(Treeprocessor):
                     del el.attrib[name]
                 elif name in _URL_ATTRS and not is_safe_url(el.attrib[name]):
                     el.attrib[name] = "#"
+                elif name == "title":
+                    # Python-Markdown's serializer keeps anything that looks like a character
+                    # reference as written, so "&" is written as "&amp;" here (shown as "&").
+                    title = plain_title(el.attrib[name]).replace("&", "&amp;")
+                    if title.strip():
+                        el.attrib[name] = title
+                    else:
+                        del el.attrib[name]
             if el.tag == "a" and el.get("href", "").lower().startswith(("http://", "https://")):
                 el.set("rel", "nofollow noopener")
 

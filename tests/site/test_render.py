@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 from generator.output import PageOutput, StaticOutput
@@ -77,7 +79,8 @@ def test_payload_is_escaped_everywhere(outputs):
 
 def test_about_page_escapes_raw_html_and_adds_criteria(outputs):
     html = _pages(outputs)["tentang/index.md"].html
-    assert "&lt;script&gt;" in html and "javascript:" not in html
+    assert "&lt;b&gt;tebal&lt;/b&gt;" in html and "&lt;img src=x&gt;" in html
+    assert "<b>" not in html and "<img" not in html
     assert "PermenPANRB" in html and "Berkelanjutan" in html
 
 
@@ -209,3 +212,30 @@ def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
     assert re.search(r'<li id="sumber-1">', html), "the citation target is the first source"
     assert '<h2 id="isi-sumber-1">Sumber 1</h2>' in html
+
+
+def test_every_title_attribute_in_a_template_goes_through_title_text():
+    import re
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
+    found = []
+    for path in sorted(templates.rglob("*.html")):
+        for value in re.findall(r'\btitle="([^"]*)"', path.read_text(encoding="utf-8")):
+            if "{{" in value and "| title_text" not in value:
+                found.append(f"{path.name}: {value}")
+    assert found == []
+
+
+def test_markdown_titles_are_plain_text_in_every_spelling():
+    md = MarkdownRenderer()
+    for spelling in ("&lt;img src=x onerror=alert(1)&gt;", "&#60;img&#62;", "&#x3C;img&#x3e;", "&LTimg&GT",
+                     "&amp;lt;img&amp;gt;", "&amp;amp;amp;lt;img&amp;amp;amp;gt;", "<img src=x>", "&nvlt;img"):
+        for source in (f'[a](https://contoh.id/ "{spelling}")', f"![a](a.png '{spelling}')",
+                       f'[a][r]\n\n[r]: https://contoh.id/ "{spelling}"'):
+            rendered = md.render(source)
+            title = re.search(r' title="([^"]*)"', rendered)
+            assert title, rendered
+            assert "img" in html.unescape(title.group(1))
+            assert "<" not in html.unescape(title.group(1)) and ">" not in html.unescape(title.group(1))
+    assert 'title="A &amp; B"' in md.render('[a](https://contoh.id/ "A & B")')

@@ -13,6 +13,7 @@ CASES = [
     ("award-before-year", [("award-before-year", 20, "awards.0.year", "kasus.md")]),
     ("award-year-future", [("year-future", 20, "awards.0.year", "kasus.md")]),
     ("body-data-image", [("unsafe-url", 24, "", "kasus.md")]),
+    ("body-encoded-markup", [("encoded-markup", n, "", "kasus.md") for n in (24, 25, 26, 28, 30, 33)]),
     ("body-embed", [("unsafe-html", 24, "", "kasus.md")]),
     ("body-event-handler", [("unsafe-attribute", 25, "", "kasus.md")]),
     ("body-html-javascript-href", [("unsafe-url", 24, "", "kasus.md")]),
