@@ -60,6 +60,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "encoded-markup": ("error", "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …)."),
     "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
     "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
+    # files beside <id>/index.md (generator/validate/assets.py)
+    "asset-type": ("error", "Berkas di folder studi kasus bukan gambar PNG/JPEG/GIF/WebP atau PDF (SVG ditolak karena dapat memuat skrip; folder di dalamnya tidak diterbitkan)."),
+    "asset-name": ("error", "Nama berkas gambar atau dokumen memuat huruf besar, spasi atau tanda baca."),
+    "asset-too-large": ("error", "Gambar lebih dari 2 MiB, PDF lebih dari 10 MiB, atau semua berkas satu studi kasus lebih dari 20 MiB."),
+    "asset-content": ("error", "Isi berkas tidak cocok dengan ekstensinya (mis. halaman HTML bernama `.png`)."),
+    "asset-link": ("error", "Berkas di folder studi kasus adalah tautan simbolik."),
     # across files
     "duplicate-id": ("error", "Dua berkas memakai `id` yang sama."),
     "replicates-unknown": ("error", "`replication.replicates[].id` tidak ada di katalog."),
