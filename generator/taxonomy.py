@@ -7,7 +7,6 @@ Adding a term is a data change; no code names a category or a province.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.entities import unescape
 from generator.yaml_messages import syntax_hint, syntax_message
 
 # libyaml's safe loader when available: the pure-Python one is most of a small build's load time.
@@ -131,7 +131,7 @@ def has_markup(text: str) -> bool:
     ``&amp;``, ``&LT`` …): plain labels need neither."""
     if "<" in text or ">" in text:
         return True
-    return any(html.unescape(m.group(0)) != m.group(0) for m in _REFERENCE.finditer(text))
+    return any(unescape(m.group(0)) != m.group(0) for m in _REFERENCE.finditer(text))
 
 
 def markup_problems(data: dict, text: str, file: str) -> list[Diagnostic]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -10,6 +9,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
+
+from generator.entities import unescape
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -28,7 +29,7 @@ def is_safe_url(url: str) -> bool:
     """http(s), mailto and relative URLs pass; javascript:, data:, vbscript: … do not."""
     # Python-Markdown keeps character references in attributes as written, and browsers decode
     # them ("&#106;avascript:") and ignore control characters and whitespace in a scheme.
-    compact = "".join(ch for ch in html.unescape(url) if ch > " ").lower()
+    compact = "".join(ch for ch in unescape(url) if ch > " ").lower()
     match = _SCHEME.match(compact)
     return match is None or match.group(1) in _SAFE_SCHEMES
 
@@ -42,7 +43,7 @@ def plain_title(text: str) -> str:
     shows the same text. The result is meant for an escaping serializer or template.
     """
     for _ in range(_MAX_DECODES):
-        decoded = html.unescape(text)
+        decoded = unescape(text)
         if decoded == text:
             break
         text = decoded

@@ -7,11 +7,11 @@ lines is still seen, and each problem is reported at the line where it occurs.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 
 from generator.diagnostics import Diagnostic
+from generator.entities import unescape
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 
@@ -39,7 +39,7 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 def _bad_url(url: str) -> str:
     """The dangerous scheme of a URL after entity decoding and whitespace removal, or ""."""
-    cleaned = _URL_NOISE.sub("", html.unescape(url.strip("\"'<>"))).lower()
+    cleaned = _URL_NOISE.sub("", unescape(url.strip("\"'<>"))).lower()
     for scheme in _BAD_SCHEMES:
         if cleaned.startswith(scheme):
             return scheme
@@ -98,7 +98,7 @@ def _encoded_brackets(line: str) -> bool:
     text = _REF_IN_QUERY.sub("\uff06", line)
     before = text.count("<") + text.count(">")
     for _ in range(_MAX_DECODES):
-        decoded = html.unescape(text)
+        decoded = unescape(text)
         if decoded == text:
             return decoded.count("<") + decoded.count(">") > before
         text = decoded

@@ -100,3 +100,20 @@ def test_build_refuses_files_in_docs_whatever_the_content_folder(tmp_path: Path)
         build_site(elsewhere, root / "site", root / "mkdocs.yml", TODAY)
     assert [d.code for d in caught.value.diagnostics] == ["docs-file"]
     assert not (root / "site").exists()
+
+
+def test_huge_numeric_references_are_decoded_without_a_traceback() -> None:
+    """html.unescape turns `&#` + digits into an int; 5,000 digits (or leading zeros) raised
+    ValueError in the body check, the link check and the renderer."""
+    from generator.entities import unescape
+    from generator.render.markdown import MarkdownRenderer, is_safe_url
+    from generator.source import SourceDocument
+    from generator.validate.body import check_body
+
+    zeros, nines = "0" * 5000, "9" * 5000
+    assert unescape(f"&#{zeros}60;&#x{zeros}3e;&#{nines};&#x{nines};") == "<>\ufffd\ufffd"
+    body = f'[a](&#{zeros}106;avascript:alert(1)) [b](https://contoh.id/ "&#{zeros}60;img&#{nines};")\n'
+    codes = sorted({d.code for d in check_body(SourceDocument("x.md", "x", {}, body, 1), sections=False)})
+    assert codes == ["encoded-markup", "unsafe-url"]
+    assert not is_safe_url(f"&#{zeros}106;avascript:alert(1)")
+    assert 'href="#"' in MarkdownRenderer().render(body)
