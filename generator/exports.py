@@ -146,12 +146,24 @@ def _csv_row(i: Innovation) -> list[str]:
     return [row[name] for name, _ in CSV_COLUMNS]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (`=HYPERLINK(...)`,
+# `@SUM(...)`, `-2+3`): OWASP's "CSV Injection" and ASVS 1.2.10 list = + - @ tab CR and NUL; the
+# full-width forms are added because some spreadsheets normalise them to the ASCII ones.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: str) -> str:
+    """The cell as a spreadsheet must show it: a leading formula trigger gets a single quote in
+    front (OWASP's remedy), which spreadsheets read as "this is text" and do not display."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
 def export_csv(catalog: Catalog) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for innovation in catalog.innovations:
-        writer.writerow(_csv_row(innovation))
+        writer.writerow([csv_cell(cell) for cell in _csv_row(innovation)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -284,7 +296,13 @@ def render_data_pages(ctx: RenderContext) -> list[PageOutput]:
                  "Arti setiap medan dan kolom data terbuka Katalog Inovasi Pelayanan Publik.",
                  schema_version=SCHEMA_VERSION, json_fields=JSON_FIELDS, csv_columns=CSV_COLUMNS,
                  csv_note="UTF-8 dengan BOM agar terbaca benar di Excel; pemisah koma; daftar "
-                          "dalam satu sel dipisah “; ”; akhir baris CRLF.",
+                          "dalam satu sel dipisah “; ”; akhir baris CRLF. Sel yang diawali “=”, “+”, "
+                          "“-”, “@”, tab atau CR (juga bentuk lebar penuhnya) diberi tanda petik "
+                          "tunggal “'” di depannya, agar program lembar kerja membacanya sebagai "
+                          "teks, bukan rumus (anjuran OWASP tentang CSV injection). Excel dan "
+                          "LibreOffice tidak menampilkan petik itu; program lain menampilkannya, "
+                          "jadi hapus satu petik di awal sel bila Anda membaca CSV dengan program. "
+                          "JSON memuat teks persis seperti yang ditulis.",
                  other_files=OTHER_FILES),
     ]
 

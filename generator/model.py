@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
+from generator.validate.assets import published_assets
 
 STALE_AFTER_DAYS = 365
 
@@ -135,6 +136,8 @@ class Innovation:
     lang: str = "id"
     title_en: str = ""
     summary_en: str = ""
+    # Files published beside a folder-form case (images, kit PDFs): (name, path on disk).
+    assets: tuple[tuple[str, str], ...] = ()
 
     @property
     def ready_to_replicate(self) -> bool:
@@ -247,6 +250,7 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         stale=(today - verified).days > STALE_AFTER_DAYS,
         body=doc.body,
         source_path=doc.rel_path,
+        assets=published_assets(doc.file),
         aliases=tuple(_text(a) for a in fm.get("aliases") or ()),
         awards=tuple(
             Award(

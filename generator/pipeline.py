@@ -19,6 +19,7 @@ from generator.source import SourceDocument
 from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies
 from generator.validate import validate_documents
 from generator.validate.codes import diagnostic
+from generator.validate.pages import check_docs, check_pages
 
 
 @dataclass(slots=True)
@@ -95,6 +96,8 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
                                           "Belum ada studi kasus di folder `innovations/`.",
                                           "Buat yang pertama dengan `katalog new <id>`."))
         diagnostics += _without_echoes(validate_documents(documents, taxonomies, today), problems)
+        diagnostics += check_pages(content_dir)  # prose pages are contributor-editable too
+        diagnostics += check_docs(content_dir)  # and docs/ must stay empty
     return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes)
 
 

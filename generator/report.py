@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -70,9 +71,50 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
     return "".join(out)
 
 
-def _cell(text: object) -> str:
-    value = html.escape(str(text), quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    return value.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+# ASCII punctuation that GitHub's Markdown can read as syntax (links, images, emphasis, code,
+# math, mentions, emoji, autolinks, table cells): a backslash before one makes it literal, and
+# `\|` is the pipe inside a table cell. `&`, `<` and `>` become entities instead; `/ . , ; ' " ?`
+# are left as they are so paths stay readable.
+_MD_PUNCTUATION = re.compile(r"([!#$%()*+\-:=@\[\\\]^_`{|}~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _plain(value: object) -> str:
+    """``value`` as printable Unicode text: a file name that is not UTF-8 (surrogate escapes
+    from the file system) shows its bytes as ``\\xff``, a control character as ``\\x1b``."""
+    text = str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def _literal(text: str) -> str:
+    """Markdown that renders exactly ``text``: nothing in it can open a link, image, emphasis,
+    code span, HTML tag or table cell."""
+    return html.escape(_MD_PUNCTUATION.sub(r"\\\1", text), quote=False)
+
+
+def _cell(value: object) -> str:
+    """One table cell. The messages write names and values between backticks; those become
+    ``<code>`` elements around escaped text, so a backtick inside a contributor's key, value or
+    file name cannot end the span early and let the rest render as Markdown (a link, an image).
+    An unpaired backtick stays a literal backtick."""
+    text = _plain(value).replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("`")
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(_literal(part))
+        elif i < len(parts) - 1:
+            out.append(f"<code>{_literal(part)}</code>")
+        else:  # the last backtick has no partner
+            out.append("\\`" + _literal(part))
+    return "".join(out).replace("\n", "<br>")
 
 
 def append_step_summary(path: Path, diagnostics: list[Diagnostic]) -> None:
@@ -89,5 +131,5 @@ def append_step_summary(path: Path, diagnostics: list[Diagnostic]) -> None:
         for d in _sorted(diagnostics):
             kind = "kesalahan" if d.is_error else "peringatan"
             lines.append("| " + " | ".join(_cell(x) for x in (d.file, d.line, d.path, kind, d.code, d.message, d.hint)) + " |")
-    with Path(path).open("a", encoding="utf-8") as handle:
+    with Path(path).open("a", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write("\n".join(lines) + "\n\n")

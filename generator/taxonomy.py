@@ -7,12 +7,14 @@ Adding a term is a data change; no code names a category or a province.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.entities import unescape
 from generator.yaml_messages import syntax_hint, syntax_message
 
 # libyaml's safe loader when available: the pure-Python one is most of a small build's load time.
@@ -117,6 +119,75 @@ def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | N
     return vocab, problems
 
 
+# Keys whose text reaches pages (labels in listings, `<abbr title>` for evidence levels,
+# descriptions on facet pages). A title attribute can become a tooltip written as HTML, so
+# none of them may hold markup in any spelling.
+_TEXT_KEYS = ("id", "label", "label_en", "description")
+_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def has_markup(text: str) -> bool:
+    """``<`` or ``>``, or a character reference that decodes to anything (``&lt;``, ``&#60;``,
+    ``&amp;``, ``&LT`` …): plain labels need neither."""
+    if "<" in text or ">" in text:
+        return True
+    return any(unescape(m.group(0)) != m.group(0) for m in _REFERENCE.finditer(text))
+
+
+def markup_problems(data: dict, text: str, file: str) -> list[Diagnostic]:
+    """Labels, descriptions and ids with markup, each at its line."""
+    found: list[str] = []
+
+    def walk(node: object, path: str) -> None:
+        if not isinstance(node, dict):
+            return
+        for key in _TEXT_KEYS:
+            value = node.get(key)
+            if isinstance(value, str) and has_markup(value):
+                found.append(f"{path}{key}")
+        for key in ("terms", "levels"):
+            if isinstance(node.get(key), list):
+                for i, child in enumerate(node[key]):
+                    walk(child, f"{path}{key}.{i}.")
+
+    walk(data, "")
+    if not found:
+        return []
+    lines = _line_map(text)
+    return [Diagnostic(file, lines.get(path, 1), path, "error", "taxonomy-markup",
+                       "Teks kosakata memuat markup HTML: `<`, `>` atau entitas seperti `&lt;` atau `&amp;`.",
+                       "Tulis teks biasa tanpa tanda kurung sudut dan tanpa entitas HTML: `dan` sebagai "
+                       "ganti `&amp;`, tanda `&` sendiri (diikuti spasi) boleh.")
+            for path in found]
+
+
+def _line_map(text: str) -> dict[str, int]:
+    """Dotted key path → 1-based line, from YAML's node marks (only when a problem needs it)."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    child = f"{path}{key.value}"
+                    lines[child] = key.start_mark.line + 1
+                    walk(value, child + ".")
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                lines[f"{path}{i}"] = item.start_mark.line + 1
+                walk(item, f"{path}{i}.")
+
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(root, yaml.SequenceNode):  # a bare list of terms
+        walk(root, "terms.")
+    elif root is not None:
+        walk(root, "")
+    return lines
+
+
 def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
     """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data."""
     vocabularies: dict[str, Vocabulary] = {}
@@ -125,7 +196,8 @@ def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
     for path in sorted(directory.glob("*.yml")):
         file = str(path)
         try:
-            parsed = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (safe loader)
+            text = path.read_text(encoding="utf-8")
+            parsed = yaml.load(text, Loader=_LOADER)  # noqa: S506 (safe loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problems.append(Diagnostic(file, (mark.line + 1) if mark else 1, "", "error", "taxonomy-yaml",
@@ -143,6 +215,7 @@ def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
         if isinstance(parsed, dict) and "terms" in parsed:
             vocab, vocab_problems = parse_vocabulary(path.stem, parsed, file)
             problems.extend(vocab_problems)
+            problems.extend(markup_problems(parsed, text, file))
             if vocab:
                 vocabularies[path.stem] = vocab
         else:

@@ -25,6 +25,7 @@ from generator.errors import ConfigError, ContentError
 from generator.mkdocs_adapter.shell import Shell, make_shell, page_values
 from generator.model import Catalog
 from generator.output import PageOutput, StaticOutput
+from generator.validate.pages import docs_problems
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 PLACEHOLDER = "katalog\n"
@@ -81,6 +82,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         from generator.site import collect_outputs, read_prose, settings_from
 
         content = self.content_path(config)
+        # docs/ is copied (HTML, images) or rendered (Markdown with raw HTML) by MkDocs itself,
+        # outside every check: it must hold nothing but its placeholder, whatever --content is.
+        stray = docs_problems(Path(config.docs_dir))
+        if stray:
+            error = ContentError(stray, 0)
+            raise PluginError(report.render_text(stray, files_checked=0)) from error
         catalog = self.preloaded
         if catalog is None:
             try:

@@ -22,6 +22,7 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
     outputs.extend(pages.render_stale(ctx))
     outputs.extend(pages.render_prose_pages(ctx))
     outputs.extend(cases.render_cases(ctx))
+    outputs.extend(cases.render_assets(ctx))
     outputs.extend(browse.render_browse(ctx))
     outputs.extend(replication.render_replication(ctx))
     outputs.extend(agencies.render_agencies(ctx))

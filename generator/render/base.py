@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.model import Catalog
 from generator.output import PageOutput, page_url
-from generator.render.markdown import MarkdownRenderer, is_safe_url
+from generator.render.markdown import MarkdownRenderer, is_safe_url, plain_title
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -187,6 +187,7 @@ class RenderContext:
         env.filters["tanggal"] = format_date
         env.filters["angka"] = format_number
         env.filters["safe_url"] = lambda u: u if is_safe_url(str(u)) else "#"
+        env.filters["title_text"] = lambda text: plain_title(str(text))  # every title attribute
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
             FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,

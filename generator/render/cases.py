@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from pathlib import Path
 
 from generator.model import Innovation
-from generator.output import PageOutput
+from generator.output import PageOutput, StaticOutput
 from generator.render.base import RenderContext, case_url, markup
 from generator.render.parallel import map_split
 from generator.render.replication import EDGE_PAGE_SIZE, edge_href
@@ -56,3 +57,10 @@ def _replicas_href(ctx: RenderContext, innovation: Innovation) -> str:
 
 def render_cases(ctx: RenderContext) -> list[PageOutput]:
     return map_split(lambda i: render_case(ctx, i), ctx.catalog.innovations)
+
+
+def render_assets(ctx: RenderContext) -> list[StaticOutput]:
+    """Images and kit documents beside ``<id>/index.md``, at ``/inovasi/<id>/<name>`` so the
+    body's relative links (``![alur](alur.png)``) resolve. Validation allowed each one."""
+    return [StaticOutput(case_url(i.id) + name, Path(path).read_bytes())
+            for i in ctx.catalog.innovations for name, path in i.assets]

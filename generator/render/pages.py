@@ -11,6 +11,7 @@ import yaml
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
+from generator.validate.pages import RESERVED as PAGE_RESERVED
 
 ABOUT_FALLBACK = """# Tentang katalog ini
 
@@ -54,10 +55,9 @@ def render_home(ctx: RenderContext) -> PageOutput:
     )
 
 
-# Top-level folders the generator owns; a prose page may not take one of these names.
-RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
-            "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
-            "perlu-diperbarui", "assets", "search", "tentang"}
+# Top-level folders the generator owns; a prose page may not take one of these names
+# (validate reports such a page: generator/validate/pages.py).
+RESERVED = PAGE_RESERVED | {"tentang"}
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from generator.diagnostics import Diagnostic, sort_key
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
+from generator.validate.assets import check_assets
 from generator.validate.body import check_body
 from generator.validate.crossfile import check_cross_file
 from generator.validate.rules import check_rules
@@ -26,6 +27,7 @@ def validate_document(doc: SourceDocument, taxonomies: Taxonomies, today: date) 
     reported = {d.path for d in problems if d.is_error}
     problems += check_rules(doc, today, reported)
     problems += check_body(doc)
+    problems += check_assets(doc)
     return problems
 
 

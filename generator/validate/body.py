@@ -7,11 +7,11 @@ lines is still seen, and each problem is reported at the line where it occurs.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 
 from generator.diagnostics import Diagnostic
+from generator.entities import unescape
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 
@@ -39,7 +39,7 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 def _bad_url(url: str) -> str:
     """The dangerous scheme of a URL after entity decoding and whitespace removal, or ""."""
-    cleaned = _URL_NOISE.sub("", html.unescape(url.strip("\"'<>"))).lower()
+    cleaned = _URL_NOISE.sub("", unescape(url.strip("\"'<>"))).lower()
     for scheme in _BAD_SCHEMES:
         if cleaned.startswith(scheme):
             return scheme
@@ -86,10 +86,31 @@ class _Lines:
         return self.first + bisect_right(self.starts, offset) - 1
 
 
-def check_body(doc: SourceDocument) -> list[Diagnostic]:
+# A named character reference without ";" followed by "=" is not decoded inside an attribute
+# (HTML's legacy rule), so "?a=1&lt=2" in a URL stays harmless; it is kept out of the check.
+_REF_IN_QUERY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*=)")
+_MAX_DECODES = 8
+
+
+def _encoded_brackets(line: str) -> bool:
+    """Whether character references on this line spell ``<`` or ``>`` once decoded, in any
+    spelling (``&lt;``, ``&#60;``, ``&#x3C;``, ``&LT``, ``&nvlt;``, ``&amp;lt;`` …)."""
+    text = _REF_IN_QUERY.sub("\uff06", line)
+    before = text.count("<") + text.count(">")
+    for _ in range(_MAX_DECODES):
+        decoded = unescape(text)
+        if decoded == text:
+            return decoded.count("<") + decoded.count(">") > before
+        text = decoded
+    return True  # still decoding after many rounds: nobody writes text like that by accident
+
+
+def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
+    """Every problem of a Markdown body; ``sections=False`` for prose pages, which have no
+    recommended sections."""
     body = doc.body
     if not _needs_full_scan(body):
-        return _check_sections(doc, body)
+        return _check_sections(doc, body) if sections else []
     text = _mask_code(body)
     line_at = _Lines(text, doc.body_line)
     out: list[Diagnostic] = []
@@ -127,7 +148,16 @@ def check_body(doc: SourceDocument) -> list[Diagnostic]:
             if scheme:
                 add("unsafe-url", match.start(1), f"Tautan `{scheme}` tidak diizinkan di isi.",
                     "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.")
-    return out + _check_sections(doc, text)
+    if "&" in text:
+        offset = 0
+        for line in text.split("\n"):
+            if "&" in line and _encoded_brackets(line):
+                add("encoded-markup", offset,
+                    "Isi memuat tanda `<` atau `>` yang ditulis sebagai entitas HTML (mis. `&lt;`, `&#60;`).",
+                    "Tulis tanda `<` atau `>` langsung (isi menampilkannya sebagai teks), atau hapus; "
+                    "entitas seperti itu di judul tautan bisa menjadi markup.")
+            offset += len(line) + 1
+    return out + (_check_sections(doc, text) if sections else [])
 
 
 def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:

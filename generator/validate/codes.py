@@ -57,22 +57,34 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unsafe-html": ("error", "Isi memuat `<script>`, `<iframe>`, `<object>`, `<embed>` atau `<style>`."),
     "unsafe-attribute": ("error", "Isi memuat atribut penanganan kejadian HTML (`onclick=` dan sejenisnya)."),
     "unsafe-url": ("error", "Isi memuat tautan `javascript:`, `vbscript:` atau `data:`."),
+    "encoded-markup": ("error", "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …)."),
     "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
     "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
+    # files beside <id>/index.md (generator/validate/assets.py)
+    "asset-type": ("error", "Berkas di folder studi kasus bukan gambar PNG/JPEG/GIF/WebP atau PDF (SVG ditolak karena dapat memuat skrip; folder di dalamnya tidak diterbitkan)."),
+    "asset-name": ("error", "Nama berkas gambar atau dokumen memuat huruf besar, spasi atau tanda baca."),
+    "asset-too-large": ("error", "Gambar lebih dari 2 MiB, PDF lebih dari 10 MiB, atau semua berkas satu studi kasus lebih dari 20 MiB."),
+    "asset-content": ("error", "Isi berkas tidak cocok dengan ekstensinya (mis. halaman HTML bernama `.png`)."),
+    "asset-link": ("error", "Berkas di folder studi kasus adalah tautan simbolik."),
     # across files
     "duplicate-id": ("error", "Dua berkas memakai `id` yang sama."),
     "replicates-unknown": ("error", "`replication.replicates[].id` tidak ada di katalog."),
     "replicates-self": ("error", "Studi kasus mereplikasi dirinya sendiri."),
+    "replicates-duplicate": ("error", "Induk yang sama ditulis lebih dari sekali di `replication.replicates`."),
     "former-id-conflict": ("error", "Id lama (`former_ids`) sama dengan id studi kasus lain, id sendiri, atau id lama studi kasus lain."),
     "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
     "ignored-file": ("warning", "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa `index.md`)."),
     "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),
+    # prose pages and docs/ (generator/validate/pages.py)
+    "page-name": ("error", "Nama berkas di `pages/` tidak bisa menjadi alamat halaman (bukan kebab-case `.md`, atau nama yang dipakai situs)."),
+    "docs-file": ("error", "Folder `docs/` berisi berkas; folder itu hanya boleh kosong (MkDocs memerlukannya, semua halaman dibangkitkan dari `content/`)."),
     # taxonomies (generator/taxonomy.py)
     "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),
     "taxonomy-shape": ("error", "Berkas kosakata tidak berisi daftar `terms`."),
     "synonyms-invalid": ("error", "`taxonomies/synonyms.yml` tidak berbentuk daftar grup sinonim yang sah."),
     "taxonomy-term": ("error", "Istilah kosakata tanpa `id` atau `label`."),
     "taxonomy-duplicate-id": ("error", "Id yang sama muncul dua kali dalam satu kosakata."),
+    "taxonomy-markup": ("error", "Label, deskripsi atau id kosakata memuat markup HTML (`<`, `>`, entitas seperti `&lt;`)."),
     "taxonomy-missing": ("error", "Kosakata yang dibutuhkan tidak ada di folder taksonomi."),
 }
 

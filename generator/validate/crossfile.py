@@ -42,8 +42,25 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
         if not isinstance(items, list):
             continue
         own = doc.front_matter.get("id")
+        first_at: dict[tuple, int] = {}  # parent → index of its first listing
         for i, item in enumerate(items):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            if not isinstance(item, dict):
+                continue
+            parent = _parent_key(item)
+            if parent is not None:
+                if parent in first_at:
+                    kind, where = ("id", "id") if parent[0] == "id" else ("name", "nama dan instansi")
+                    path = f"replication.replicates.{i}.{kind}"
+                    first = first_at[parent]
+                    out.append(diagnostic(
+                        "replicates-duplicate", doc.file, line_of(doc, path), path,
+                        f"Induk yang sama ({where}) sudah ditulis di butir ke-{first + 1} "
+                        f"(baris {line_of(doc, f'replication.replicates.{first}')}).",
+                        "Satu induk cukup ditulis sekali; hapus butir yang berulang. Bila hubungannya "
+                        "berbeda, pilih satu `relation` yang paling tepat."))
+                    continue
+                first_at[parent] = i
+            if not isinstance(item.get("id"), str):
                 continue
             target = item["id"]
             path = f"replication.replicates.{i}.id"
@@ -91,6 +108,21 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                                   f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
                                   "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
     return out
+
+
+def _parent_key(item: dict) -> tuple | None:
+    """Who a ``replicates`` item names: its catalogue id, or its (name, agency) compared
+    without case, spacing and punctuation differences; None when it names nobody usable."""
+    if isinstance(item.get("id"), str):
+        return ("id", item["id"])
+    name, agency = item.get("name"), item.get("agency")
+    if isinstance(name, str) and isinstance(agency, str) and name.strip() and agency.strip():
+        return ("name", _loose(name), _loose(agency))
+    return None
+
+
+def _loose(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
 
 
 def _former_id_conflicts(documents: list[SourceDocument],

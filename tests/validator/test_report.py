@@ -49,5 +49,77 @@ def test_step_summary_escapes_cells(tmp_path: Path) -> None:
     rows = [line for line in text.splitlines() if line.startswith("| content/")]
     assert len(rows) == 2
     assert "pakai \\| dan &lt;b&gt;" in rows[0]
-    assert "50% salah:<br>baris dua<br>" in rows[0]
+    assert "50\\% salah\\:<br>baris dua<br>" in rows[0]
     assert all(row.count(" | ") == 6 for row in rows)  # seven cells, no cell broken by | or a newline
+
+
+def _rendered_text(cell: str) -> tuple[str, list[str]]:
+    """What a CommonMark renderer shows for one summary cell, and every character that it would
+    read as Markdown syntax (an unescaped punctuation character outside our own tags)."""
+    import html as html_lib
+    import re
+
+    active = []
+    shown = []
+    for piece in re.split(r"(<code>|</code>|<br>)", cell):
+        if piece in ("<code>", "</code>", "<br>"):
+            continue
+        i = 0
+        while i < len(piece):
+            ch = piece[i]
+            if ch == "\\" and i + 1 < len(piece) and not piece[i + 1].isalnum() and piece[i + 1].isascii():
+                shown.append(piece[i + 1])
+                i += 2
+                continue
+            if ch == "&":
+                entity = re.match(r"&(amp|lt|gt);", piece[i:])
+                assert entity, piece[i:]
+                shown.append(html_lib.unescape(entity.group(0)))
+                i += len(entity.group(0))
+                continue
+            if ch in "`*_[]()!<>&|~:@$#+-{}\\=^%":
+                active.append(ch)
+            shown.append(ch)
+            i += 1
+    return "".join(shown), active
+
+
+def test_step_summary_backticks_cannot_end_a_code_span(tmp_path: Path) -> None:
+    """A backtick in a contributor's key, value or file name once closed the message's code span,
+    and the rest rendered as Markdown: links, images (tracking pixels), HTML."""
+    value = "a`![x](https://contoh.id/p.png) [klik](https://contoh.id/) <img src=x> **b** `c"
+    hostile = Diagnostic(file="content/innovations/`[f](https://contoh.id/)`.md", line=2, path=f"tags.0`{value}",
+                         severity="error", code="invalid-format",
+                         message=f"Nilai `{value}` tidak sah.", hint="Tulis `[a](b)` atau ``x``.")
+    path = tmp_path / "summary.md"
+    append_step_summary(path, [hostile])
+    row = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| content/"))
+    cells = row.removeprefix("| ").removesuffix(" |").replace("\\|", "\x00").split(" | ")
+    assert len(cells) == 7
+    for cell, original in zip(cells, (hostile.file, 2, hostile.path, "kesalahan", hostile.code,
+                                      hostile.message, hostile.hint)):
+        shown, active = _rendered_text(cell.replace("\x00", "\\|"))
+        assert active == [], (cell, active)  # nothing left for Markdown to interpret
+        assert shown == str(original).replace("`", "").replace("\x00", "|") or "`" in shown
+    assert "<code>" in cells[5]  # the message's own code spans stay code
+
+
+def test_step_summary_survives_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.validator.conftest import make_content
+
+    content = make_content("valid-minimal", tmp_path)
+    bad = os.fsdecode(b"k\xffx.md")
+    (content / "innovations" / "kasus.md").rename(content / "innovations" / bad)
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "KATALOG_TODAY": "2026-11-23", "GITHUB_STEP_SUMMARY": str(summary)}
+    proc = subprocess.run([sys.executable, "-m", "generator", "validate", "--content", str(content),
+                           "--format", "github"], cwd=Path(__file__).resolve().parents[2], env=env,
+                          capture_output=True, timeout=120)
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 1  # the id does not match the odd file name
+    table = summary.read_text(encoding="utf-8")
+    assert "k\\\\xffx.md" in table  # the byte shown as \xff, not a crash

@@ -65,3 +65,43 @@ def test_a_content_folder_with_some_vocabularies_borrows_the_rest(tmp_path: Path
     assert [(d.code, d.path) for d in load_and_validate(content, today=TODAY).diagnostics
             if d.severity == "error"] == [("unknown-value", "category")]
     assert (DEFAULT_TAXONOMIES / "provinces.yml").is_file()
+
+
+HOSTILE_VOCABULARY = """\
+vocabulary: evidence_levels
+label: Tingkat Bukti
+terms:
+  - id: 1
+    label: Tingkat 1 <img src=x onerror=alert(1)>
+  - id: 2
+    label: "Tingkat 2 &lt;img src=x onerror=alert(2)&gt;"
+  - id: 3
+    label: Tingkat 3
+    description: "&#60;svg onload=alert(3)&#62;"
+  - id: 4
+    label: Tingkat 4
+    label_en: "Level 4 &amp;lt;b&amp;gt;"
+  - id: 5
+    label: Kesehatan & Sosial, R&D
+"""
+
+
+def test_markup_in_labels_and_descriptions_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """Vocabulary labels reach `<abbr title>`; no spelling of markup may pass."""
+    (tmp_path / "evidence_levels.yml").write_text(HOSTILE_VOCABULARY, encoding="utf-8")
+    _, problems = load_taxonomies(tmp_path)
+    found = [(d.code, d.line, d.path) for d in problems if d.file.endswith("evidence_levels.yml")]
+    assert found == [("taxonomy-markup", 5, "terms.0.label"), ("taxonomy-markup", 7, "terms.1.label"),
+                     ("taxonomy-markup", 10, "terms.2.description"), ("taxonomy-markup", 13, "terms.3.label_en")]
+    assert all(d.hint for d in problems if d.code == "taxonomy-markup")
+
+
+def test_markup_in_award_levels_and_bare_lists_is_found_too(tmp_path: Path) -> None:
+    (tmp_path / "awards.yml").write_text(
+        "terms:\n  - id: kipp\n    label: KIPP\n    levels:\n      - id: top-99\n        label: \"<b>Top</b>\"\n",
+        encoding="utf-8")
+    (tmp_path / "categories.yml").write_text("- id: a\n  label: A\n- id: b\n  label: B &#x3c;i&#x3e;\n",
+                                             encoding="utf-8")
+    _, problems = load_taxonomies(tmp_path)
+    found = sorted((d.file.rsplit("/", 1)[-1], d.line, d.path) for d in problems if d.code == "taxonomy-markup")
+    assert found == [("awards.yml", 6, "terms.0.levels.0.label"), ("categories.yml", 4, "terms.1.label")]

@@ -1,0 +1,133 @@
+"""No script through tooltips: hover and focus every element with a title on hostile pages.
+
+Material's ``content.tooltips`` writes an element's title into ``innerHTML``; a link title such
+as ``"&lt;img src=x onerror=alert(1)&gt;"`` stayed encoded in the attribute, was decoded by the
+browser and ran on hover or keyboard focus. The fixture (tests/browser/fixtures/tooltips) puts
+that payload in every spelling into inline, reference and parenthesised link and image titles of
+a case body and of a prose page, and into every evidence-level label (``<abbr title>``).
+
+``validate`` refuses all of it; these sites are built past validation on purpose (the catalogue
+is handed to the builder directly), so the renderer and the theme are tested on their own: once
+with the project's mkdocs.yml and once with ``content.tooltips`` switched back on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, serve, stop
+
+pytestmark = pytest.mark.browser
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "tooltips"
+SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
+TODAY = date(2026, 6, 1)
+PAGES = ("inovasi/judul-berbahaya/", "judul-tautan/")
+
+
+def _content(work: Path) -> Path:
+    content = work / "content"
+    shutil.copytree(SITE_FIXTURE, content)
+    shutil.copytree(FIXTURE, content, dirs_exist_ok=True)
+    return content
+
+
+def _config(work: Path, tooltips: bool) -> Path:
+    if not tooltips:
+        return REPO / "mkdocs.yml"
+    root = work / "repo"
+    root.mkdir()
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("    - navigation.footer\n", "    - navigation.footer\n    - content.tooltips\n", 1)
+    assert "content.tooltips" in text
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (root / "overrides").symlink_to(REPO / "overrides")
+    (root / "docs").mkdir()
+    return root / "mkdocs.yml"
+
+
+def _build_past_validation(work: Path, tooltips: bool) -> Path:
+    from generator.model import build_catalog
+    from generator.pipeline import load_and_validate
+    from generator.site import BUILDER
+
+    content = _content(work)
+    result = load_and_validate(content, today=TODAY)
+    codes = {d.code for d in result.diagnostics if d.is_error}
+    assert {"encoded-markup", "taxonomy-markup", "unsafe-attribute"} <= codes, codes  # validate refuses it
+    catalog = build_catalog(result.documents, result.taxonomies, TODAY)
+    out = work / "site"
+    importlib.import_module(BUILDER).build(_config(work, tooltips), content, out, TODAY, catalog)
+    return out
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["project-config", "tooltips-on"])
+def tooltip_site(request, tmp_path_factory):
+    work = tmp_path_factory.mktemp("tooltips-on" if request.param else "tooltips-off")
+    served = serve(_build_past_validation(work, request.param))
+    yield served
+    stop(served)
+
+
+class _Titles(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.titles += [value or "" for name, value in attrs if name == "title"]
+
+
+def test_no_title_in_the_built_site_decodes_to_markup(tooltip_site):
+    seen = 0
+    for path in sorted(tooltip_site.root.rglob("*.html")):
+        parser = _Titles()
+        parser.feed(path.read_text(encoding="utf-8"))
+        seen += len(parser.titles)
+        assert [t for t in parser.titles if "<" in t or ">" in t] == [], path
+    assert seen > 100
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hover_and_focus_every_title_runs_nothing(page, tooltip_site, path):
+    page.goto(tooltip_site.url(path), wait_until="load")
+    page.wait_for_timeout(300)  # Material binds its tooltips after load
+    count = page.locator("[title]").count()
+    expected = 13 * 3 + 5 if path.startswith("inovasi/") else 13  # links and images, the five <abbr>
+    assert count >= expected, f"only {count} elements with a title on {path}"
+    for i in range(count):
+        element = page.locator("[title]").nth(i)
+        if not element.is_visible():
+            continue
+        element.scroll_into_view_if_needed()
+        element.hover()
+        page.wait_for_timeout(300)  # longer than Material's hover delay before a tooltip opens
+        element.focus()
+        page.wait_for_timeout(60)
+        # Whatever a tooltip shows, it is text: no element inside it came from a title.
+        made = page.eval_on_selector_all(".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 [onerror]",
+                                         "els => els.map(e => e.outerHTML)")
+        assert made == [], f"markup from a title on {path}"
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(200)
+    assert page.watch.dialogs == [], f"a title ran script on {path}: {page.watch.dialogs}"
+    assert page.locator("img[src='x'], [onerror], [onmouseover], [onload]").count() == 0
+    assert page.watch.page_errors == []
+
+
+def test_tooltip_text_shows_what_the_contributor_wrote_minus_the_brackets(page, tooltip_site):
+    page.goto(tooltip_site.url(PAGES[0]), wait_until="load")
+    abbr = page.locator("abbr").first
+    if abbr.get_attribute("title") is None:  # Material moved it into its tooltip
+        abbr.hover()
+        page.wait_for_timeout(300)
+        text = page.locator(".md-tooltip2").last.inner_text()
+    else:
+        text = abbr.get_attribute("title")
+    assert text.startswith("Tingkat 1") and "img src=x" in text and "<" not in text
