@@ -1,8 +1,9 @@
 """Text analysis for search: the same steps for indexed text and for queries, in Python and JS.
 
 Steps: Unicode NFKD, drop combining marks, lowercase, split on anything that is not ``a-z0-9``
-(digits stay: "112"), Indonesian Snowball stemming (``snowballstemmer``; the browser runs an
-exact port, ``generator/assets/search/stemmer-id.js``), stop words dropped, and for every
+(digits stay: "112"), Indonesian Snowball stemming (``snowballstemmer``; the browser runs the
+Snowball-generated JavaScript vendored from ``@orama/stemmers``,
+``generator/assets/search/stemmer-id.orama.js``), stop words dropped, and for every
 synonym/acronym variant found in the stem sequence the group's key is added as one more term.
 ``generator/assets/search/search.js`` mirrors :func:`words` and :meth:`Analyzer.terms`; a test
 runs both over the same text.

@@ -25,7 +25,7 @@ from generator.search.index import (
 )
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "search"
-ASSET_FILES = ("search.js", "stemmer-id.js", "lunr.min.js", "search.css")
+ASSET_FILES = ("search.js", "stemmer-id.orama.js", "lunr.min.js", "search.css")
 
 # Facet → URL parameter of the finder page (the year facet is a range: tahun_dari, tahun_sampai).
 FACET_PARAMS = {

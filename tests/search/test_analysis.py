@@ -60,7 +60,7 @@ def test_synonyms_file_is_well_formed() -> None:
 
 NODE_TERMS = """
 const [assets, head] = process.argv.slice(1);
-const stem = require(assets + "/stemmer-id.js");
+const stem = require(assets + "/stemmer-id.orama.js");
 const core = require(assets + "/search.js");
 const analyzer = new core.Analyzer(JSON.parse(require("fs").readFileSync(head, "utf8")), stem);
 const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));

@@ -55,7 +55,7 @@ def test_search_outputs_are_deterministic(search_catalog) -> None:
     for expected in ("search/index-0.json", "search/index-1.json", "search/index-2.json", "search/docs.json",
                      "search/facets.json",
                      "search/vocab.json", "assets/search/search.js", "assets/search/lunr.min.js",
-                     "assets/search/stemmer-id.js", "assets/search/search.css", "cari/index.md"):
+                     "assets/search/stemmer-id.orama.js", "assets/search/search.css", "cari/index.md"):
         assert expected in paths
 
 

@@ -25,7 +25,7 @@ NODE_RUN = r"""
 const [assets, dir] = process.argv.slice(1);
 const fs = require("fs");
 const lunr = require(assets + "/lunr.min.js");
-const stem = require(assets + "/stemmer-id.js");
+const stem = require(assets + "/stemmer-id.orama.js");
 const core = require(assets + "/search.js");
 const read = (name) => JSON.parse(fs.readFileSync(dir + "/" + name, "utf8"));
 const head = read("index-0.json");

@@ -1,4 +1,4 @@
-"""The browser's Indonesian stemmer (stemmer-id.js) must stem exactly like snowballstemmer."""
+"""The browser's Indonesian stemmer (stemmer-id.orama.js) must stem exactly like snowballstemmer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from generator.search.analysis import stem, words
 from tests.search.wordforms import generated_forms
 
 ROOT = Path(__file__).resolve().parents[2]
-STEMMER_JS = ROOT / "generator" / "assets" / "search" / "stemmer-id.js"
+STEMMER_JS = ROOT / "generator" / "assets" / "search" / "stemmer-id.orama.js"
 
 NODE_STEM = """
 const stem = require(process.argv[1]);
@@ -57,3 +57,14 @@ def test_edge_cases_stem_identically() -> None:
              "kependudukan", "sekolah", "bersihkan", "menikmati", "pengelolaan", "memperbaiki", "ketahui",
              "kerasi", "berasi", "peserta", "pengusahaan", "mendengarkan", "nyanyian"]
     assert node_stems(forms) == [stem(w) for w in forms]
+
+
+def test_vendored_stemmer_is_the_pinned_upstream_file() -> None:
+    # The vendored file is @orama/stemmers' dist/id.js unchanged but for the export wrapper.
+    from generator.search import vendor
+
+    upstream = ROOT / vendor.UPSTREAM
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert package["devDependencies"][vendor.PACKAGE] == vendor.VERSION
+    assert STEMMER_JS == vendor.VENDORED
+    assert STEMMER_JS.read_text(encoding="utf-8") == vendor.wrap(upstream.read_text(encoding="utf-8"))

@@ -384,7 +384,7 @@
     var self = this;
     loadStyle(this.url("assets/search/search.css"));
     var scripts = Promise.all([loadScript(this.url("assets/search/lunr.min.js")),
-                               loadScript(this.url("assets/search/stemmer-id.js"))]);
+                               loadScript(this.url("assets/search/stemmer-id.orama.js"))]);
     this.promise = Promise.all([scripts, loadJSON(this.url("search/index-0.json")), loadJSON(this.url("search/docs.json"))])
       .then(function (got) {
         var lunr = root.lunr;
