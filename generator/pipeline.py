@@ -33,10 +33,12 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)
 
 
-# The project's own vocabularies and data files (synonyms.yml). What a content folder's
+# The project's own vocabularies and data files (synonyms.yml, acronyms.yml). What a content folder's
 # taxonomies/ lacks — all of it when there is no such folder, e.g. one holding only
 # innovations/ to check a few files — comes from here, with a note.
 DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxonomies"
+# Data files (not vocabularies) that search reads; borrowed like vocabularies when absent.
+SEARCH_DATA = ("synonyms", "acronyms")
 
 
 def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], list[str]]:
@@ -53,7 +55,7 @@ def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], l
     taxonomies, diagnostics = load_taxonomies(own) if own.is_dir() else (Taxonomies(), [])
     diagnostics += _check_synonyms(own, taxonomies)  # only the folder's own file: the project's is checked at home
     absent = [name for name in REQUIRED_VOCABULARIES if name not in taxonomies]
-    if not borrow or not (absent or "synonyms" not in taxonomies.data):
+    if not borrow or not (absent or any(name not in taxonomies.data for name in SEARCH_DATA)):
         return taxonomies, diagnostics, []
     defaults, _ = load_taxonomies(DEFAULT_TAXONOMIES)
     vocabularies = {name: vocab for name, vocab in defaults.vocabularies.items() if name in absent}
@@ -102,17 +104,22 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
 
 
 def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnostic]:
-    """A malformed ``synonyms.yml`` is a content error here, not only when the site is built."""
-    data = taxonomies.data.get("synonyms")
-    if data is None:
-        return []
+    """A malformed ``synonyms.yml`` or ``acronyms.yml`` is a content error here, not only when the
+    site is built."""
+    found: list[Diagnostic] = []
     try:
-        build_analyzer(data)
+        build_analyzer(taxonomies.data.get("synonyms"))
     except ConfigError as exc:
-        return [diagnostic("synonyms-invalid", str(taxonomy_dir / "synonyms.yml"), 1, "groups", str(exc),
-                           "Setiap grup adalah daftar; entri pertama satu kata (kuncinya), "
-                           "mis. `- [ktp, kartu tanda penduduk]`.")]
-    return []
+        found.append(diagnostic("synonyms-invalid", str(taxonomy_dir / "synonyms.yml"), 1, "groups", str(exc),
+                                "Setiap grup adalah daftar; entri pertama satu kata (kuncinya), "
+                                "mis. `- [ktp, kartu tanda penduduk]`."))
+    try:
+        build_analyzer(None, taxonomies.data.get("acronyms"))
+    except ConfigError as exc:
+        found.append(diagnostic("acronyms-invalid", str(taxonomy_dir / "acronyms.yml"), 1, "acronyms", str(exc),
+                                "Tulis `acronyms:` lalu satu akronim per baris, mis. "
+                                "`APBD: Anggaran Pendapatan dan Belanja Daerah`."))
+    return found
 
 
 def _without_echoes(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:

@@ -40,6 +40,7 @@ class Term:
     label_en: str = ""
     description: str = ""
     levels: tuple[Term, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names people search for (provinces: "NTT", "Jatim")
 
     def level(self, level_id: str) -> Term | None:
         return next((t for t in self.levels if t.id == level_id), None)
@@ -89,6 +90,7 @@ def _term(raw: object) -> Term | None:
         label_en=str(raw.get("label_en") or ""),
         description=str(raw.get("description") or ""),
         levels=levels,
+        aliases=tuple(str(a) for a in raw.get("aliases") or () if isinstance(a, (str, int))),
     )
 
 

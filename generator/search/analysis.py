@@ -91,6 +91,11 @@ class Analyzer:
     groups: tuple[SynonymGroup, ...] = ()
     # first stem of a variant → (variant, key), longest variants first
     _starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    # keys of place-name groups ("nusa tenggara timur", "ntt"): in a query, a multi-word place
+    # name stands for its key alone, so "Nusa Tenggara Timur" does not match every "timur"
+    phrase_keys: frozenset[str] = frozenset()
+    # stems of every word in a group: a dictionary word ("akta") is never taken for a typo
+    dictionary: frozenset[str] = frozenset()
 
     def terms(self, text: str) -> list[str]:
         """Index terms of ``text``: stems of non-stop words, plus synonym keys."""
@@ -131,38 +136,100 @@ class Analyzer:
                     found.append((key, len(variant), i))
         return found
 
+    def is_phrase(self, key: str) -> bool:
+        return key in self.phrase_keys
+
     def to_json(self) -> list[list[object]]:
         """The variant table as the browser uses it: ``[[first stem, [[variant, key], ...]], ...]``."""
         return [[first, [[list(v), key] for v, key in entries]] for first, entries in self._starts.items()]
 
 
-def build_analyzer(synonyms_data: object) -> Analyzer:
-    """Analyzer from the parsed ``synonyms.yml`` (``{groups: [[key, variant, ...], ...]}``).
+def build_analyzer(synonyms_data: object, acronyms_data: object = None,
+                   places: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Analyzer:
+    """Analyzer from the parsed ``synonyms.yml`` (``{groups: [[key, variant, ...], ...]}``), the
+    parsed ``acronyms.yml`` (``{acronyms: {APBD: expansion or [expansions]}}``) and place-name
+    groups (``(key, names)``, see :func:`place_groups`).
 
-    No file (``None``) means no synonyms; a file of the wrong shape raises ConfigError rather
-    than being skipped silently.
+    No file (``None``) means no synonyms or acronyms; a file of the wrong shape raises
+    ConfigError rather than being skipped silently.
     """
-    groups: list[SynonymGroup] = []
+    raw_groups: list[list[str]] = []
     for number, raw in enumerate(_synonym_groups(synonyms_data), start=1):
         problem = _group_problem(raw)
         if problem:
             raise ConfigError(f"taxonomies/synonyms.yml, grup ke-{number} ({raw!r}): {problem}")
-        head = [stem(w) for w in words(str(raw[0]))]
-        variants: list[tuple[str, ...]] = []
-        for entry in raw:
-            seq = tuple(stem(w) for w in words(str(entry)))
-            if seq and seq not in variants:
-                variants.append(seq)
-        groups.append(SynonymGroup(head[0], tuple(variants)))
+        raw_groups.append([str(entry) for entry in raw])
+    raw_groups += acronym_groups(acronyms_data)
+    groups = [_group(raw) for raw in raw_groups]
+    phrase_keys = set()
+    for key, names in places:
+        group = _group([key, *names])
+        if any(len(v) > 1 for v in group.variants):
+            groups.append(group)
+            phrase_keys.add(group.key)
     starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for group in groups:
         for variant in group.variants:
-            starts.setdefault(variant[0], []).append((variant, group.key))
+            if (variant, group.key) not in starts.get(variant[0], ()):
+                starts.setdefault(variant[0], []).append((variant, group.key))
     ordered = {
         k: tuple(sorted(v, key=lambda item: (-len(item[0]), item[1], item[0])))
         for k, v in sorted(starts.items())
     }
-    return Analyzer(tuple(groups), ordered)
+    dictionary = frozenset(s for group in groups for variant in group.variants for s in variant)
+    return Analyzer(tuple(groups), ordered, frozenset(phrase_keys), dictionary)
+
+
+def _group(raw: list[str]) -> SynonymGroup:
+    head = [stem(w) for w in words(raw[0])]
+    variants: list[tuple[str, ...]] = []
+    for entry in raw:
+        seq = tuple(stem(w) for w in words(entry))
+        if seq and seq not in variants:
+            variants.append(seq)
+    return SynonymGroup(head[0], tuple(variants))
+
+
+def acronym_groups(data: object) -> list[list[str]]:
+    """``acronyms.yml`` as synonym groups: ``[acronym, expansion, ...]`` each."""
+    if data is None:
+        return []
+    entries = data.get("acronyms") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise ConfigError("taxonomies/acronyms.yml harus berisi `acronyms:`, pemetaan akronim → kepanjangan "
+                          "(satu teks atau daftar teks), mis. `APBD: Anggaran Pendapatan dan Belanja Daerah`.")
+    groups: list[list[str]] = []
+    for acronym, expansion in entries.items():
+        expansions = expansion if isinstance(expansion, list) else [expansion]
+        if (not isinstance(acronym, str) or len(words(acronym)) != 1
+                or not expansions or not all(isinstance(e, str) and words(e) for e in expansions)):
+            raise ConfigError(f"taxonomies/acronyms.yml, `{acronym}`: akronim harus satu kata dan "
+                              "kepanjangannya teks (atau daftar teks) berisi huruf atau angka.")
+        groups.append([acronym, *expansions])
+    return groups
+
+
+# Words a regency's name starts with that are not part of the place's own name.
+_REGENCY_PREFIXES = ("kabupaten", "kab", "kota", "kotamadya", "kotamadia")
+
+
+def place_groups(provinces: list[tuple[str, str, tuple[str, ...]]],
+                 regencies: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Place-name groups: per province ``(id, label, aliases)`` its label, "Provinsi <label>" and
+    aliases (NTT, Jatim …), keyed by its first alias or its id written as one word; per
+    multi-word regency name ("Kabupaten Sumba Barat Daya") the name without "Kabupaten"/"Kota".
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for province_id, label, aliases in provinces:
+        key = aliases[0] if aliases else province_id.replace("-", "")
+        found[key] = (label, f"provinsi {label}", *aliases)
+    for name in sorted(set(regencies)):
+        parts = words(name)
+        while parts and parts[0] in _REGENCY_PREFIXES:
+            parts = parts[1:]
+        if len(parts) > 1:
+            found.setdefault("".join(parts), (" ".join(parts),))
+    return tuple(sorted(found.items()))
 
 
 def _synonym_groups(data: object) -> list[object]:

@@ -34,6 +34,7 @@ from generator.search.analysis import (
     STOP_WORDS,
     Analyzer,
     build_analyzer,
+    place_groups,
     stem,
     words,
 )
@@ -77,12 +78,19 @@ class PackedIndex:
 
 
 def catalog_analyzer(catalog: Catalog) -> Analyzer:
-    """The analyzer for the catalogue's ``taxonomies/synonyms.yml``.
+    """The analyzer for the catalogue's ``taxonomies/synonyms.yml`` and ``acronyms.yml``, with the
+    province names (and their ``aliases``) and the catalogue's multi-word regency names as
+    place-name phrases.
 
-    A content folder without that file searches with the project's own synonyms (the pipeline
-    fills them in); an empty ``groups: []`` turns synonyms off.
+    A content folder without those files searches with the project's own (the pipeline fills
+    them in); an empty ``groups: []`` turns synonyms off.
     """
-    return build_analyzer(catalog.taxonomies.data.get("synonyms"))
+    tax = catalog.taxonomies
+    provinces = ([(str(t.id), t.label, t.aliases) for t in tax["provinces"].terms]
+                 if "provinces" in tax else [])
+    regencies = [i.agency.regency for i in catalog.innovations if i.agency.regency]
+    return build_analyzer(tax.data.get("synonyms"), tax.data.get("acronyms"),
+                          place_groups(provinces, regencies))
 
 
 def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:

@@ -127,6 +127,18 @@ class Searcher:
             i += 1
         return found
 
+    def is_typo(self, word: str, s: str, fuzzy_all: bool) -> bool:
+        """Is ``word`` (stem ``s``) to be read as a possible typo? Never a number, a short word, a
+        dictionary word (synonyms, acronyms, places: "akta") or an index term; with
+        ``fuzzy_all`` also a word that only begins an index term."""
+        if len(word) < MIN_FUZZY_LENGTH or word.isdigit() or s in self.analyzer.dictionary:
+            return False
+        return not self.known(s) or (fuzzy_all and not self.is_term(s))
+
+    def is_term(self, term: str) -> bool:
+        i = bisect.bisect_left(self._terms, term)
+        return i < len(self._terms) and self._terms[i] == term
+
     def plan(self, text: str, fuzzy_all: bool = False) -> list[Clause]:
         """The lunr clauses for a query (see the module docstring)."""
         raw = words(text)
@@ -135,7 +147,13 @@ class Searcher:
         seen: set[str] = set()
         unit_of: dict[int, int] = {}  # word position → its unit (first position of its stem)
         first: dict[str, int] = {}
+        # A multi-word place name stands for its place key alone (added with the synonyms below).
+        in_place = {p for key, length, start in self.analyzer.synonym_matches(stems)
+                    if length > 1 and self.analyzer.is_phrase(key) for p in range(start, start + length)}
         for position, (word, s) in enumerate(zip(raw, stems)):
+            if position in in_place:
+                unit_of[position] = first.setdefault(s, position)
+                continue
             if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS or s in WEAK_STEMS:
                 if not (len(word) < MIN_TERM_LENGTH or word in STOP_WORDS) and s not in seen:
                     seen.add(s)
@@ -149,7 +167,7 @@ class Searcher:
             clauses.append(Clause(s, BOOST_EXACT, units=unit))
             if len(s) >= MIN_PREFIX_LENGTH:
                 clauses.append(Clause(s, BOOST_PREFIX, prefix=True, units=unit))
-            if len(word) >= MIN_FUZZY_LENGTH and not word.isdigit() and (fuzzy_all or not self.known(s)):
+            if self.is_typo(word, s, fuzzy_all):
                 distance = 2 if len(word) >= LONG_WORD else 1
                 if len(s) >= MIN_FUZZY_LENGTH:
                     # lunr's fuzzy match runs on the stem: 2 edits only for a long stem ("ijin",

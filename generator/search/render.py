@@ -55,6 +55,7 @@ def index_files(catalog: Catalog) -> dict[str, object]:
         "weakStems": sorted(plan.WEAK_STEMS),
         "minTermLength": MIN_TERM_LENGTH,
         "synonyms": analyzer.to_json(),
+        "phraseKeys": sorted(analyzer.phrase_keys),
         "plan": {
             "exact": plan.BOOST_EXACT, "weak": plan.BOOST_WEAK, "prefix": plan.BOOST_PREFIX, "synonym": plan.BOOST_SYNONYM,
             "fuzzy": plan.BOOST_FUZZY, "correction": plan.BOOST_CORRECTION,

@@ -81,6 +81,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # taxonomies (generator/taxonomy.py)
     "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),
     "taxonomy-shape": ("error", "Berkas kosakata tidak berisi daftar `terms`."),
+    "acronyms-invalid": ("error", "`taxonomies/acronyms.yml` tidak berbentuk pemetaan akronim → kepanjangan yang sah."),
     "synonyms-invalid": ("error", "`taxonomies/synonyms.yml` tidak berbentuk daftar grup sinonim yang sah."),
     "taxonomy-term": ("error", "Istilah kosakata tanpa `id` atau `label`."),
     "taxonomy-duplicate-id": ("error", "Id yang sama muncul dua kali dalam satu kosakata."),

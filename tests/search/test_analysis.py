@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.search.analysis import STOP_WORDS, build_analyzer, stem, words
+from generator.search.analysis import STOP_WORDS, acronym_groups, build_analyzer, place_groups, stem, words
+from generator.search.index import catalog_analyzer
 from generator.search.render import index_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,8 +55,35 @@ def test_synonyms_file_is_well_formed() -> None:
         assert group[0] not in STOP_WORDS
         keys.add(stem(words(group[0])[0]))
     assert len(keys) == len(groups), "two groups share a key"
-    for must in ("ktp", "kk", "apbd", "umkm", "opd", "puskesmas", "posyandu", "dukcapil", "antrean"):
+    for must in ("ktp", "kk", "umkm", "puskesmas", "posyandu", "dukcapil", "antrean"):
         assert any(must in [w for entry in g for w in words(entry)] for g in groups), must
+
+
+def test_acronyms_file_holds_the_government_acronyms() -> None:
+    data = yaml.safe_load((ROOT / "content" / "taxonomies" / "acronyms.yml").read_text(encoding="utf-8"))
+    groups = acronym_groups(data)
+    acronyms = {words(g[0])[0] for g in groups}
+    for must in ("apbd", "apbdes", "pad", "karhutla", "mpp", "ptsp", "oss", "pbg", "imb", "pbb", "bphtb",
+                 "jkn", "pkh", "bumdes", "tps3r", "pdam", "damkar", "adminduk"):
+        assert any(must in [w for entry in g for w in words(entry)] for g in groups), must
+    assert len(acronyms) == len(groups)
+    # Both ways: the acronym finds the expansion's key and the expansion finds the acronym's.
+    analyzer = build_analyzer(None, data)
+    assert "apbd" in analyzer.terms("Anggaran Pendapatan dan Belanja Daerah 2024")
+    assert "karhutla" in analyzer.terms("pencegahan kebakaran hutan dan lahan")
+    assert analyzer.terms("karhutla") == ["karhutla"]
+
+
+def test_province_names_are_phrases_with_their_abbreviations() -> None:
+    groups = place_groups([("nusa-tenggara-timur", "Nusa Tenggara Timur", ("NTT",)),
+                           ("jawa-timur", "Jawa Timur", ("Jatim",)), ("bali", "Bali", ())],
+                          ["Kabupaten Sumba Barat Daya", "Kota Kupang"])
+    analyzer = build_analyzer(None, None, groups)
+    assert analyzer.phrase_keys == {"ntt", "jatim", "bali", "sumbabaratdaya"}
+    assert "ntt" in analyzer.terms("Dinas Kesehatan Provinsi Nusa Tenggara Timur")
+    assert "sumbabaratdaya" in analyzer.terms("Kabupaten Sumba Barat Daya")
+    assert "ntt" not in analyzer.terms("Kalimantan Timur")
+    assert {"ntt", "nusa", "tenggara"} <= analyzer.dictionary
 
 
 NODE_TERMS = """
@@ -73,10 +101,11 @@ def test_browser_analysis_matches_python(search_catalog, tmp_path: Path) -> None
     head.write_text(json.dumps(index_files(search_catalog)["search/index-0.json"]), encoding="utf-8")
     texts = [i.title + "\n" + i.summary + "\n" + i.body for i in search_catalog.innovations]
     texts += ["Café naïve Ŝoŝ ﬁle Ⅻ ½ İstanbul ǅ", "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)",
-              "e-KTP, KK, akta; UMKM & OPD — APBD 2024", "antrian/antrean puskesmas-posyandu", ""]
+              "e-KTP, KK, akta; UMKM & OPD — APBD 2024", "antrian/antrean puskesmas-posyandu",
+              "Provinsi Nusa Tenggara Timur (NTT), Jatim, DI Yogyakarta", "karhutla TPS3R", ""]
     done = subprocess.run(["node", "-e", NODE_TERMS, str(ASSETS), str(head)], input=json.dumps(texts),
                           capture_output=True, text=True, check=True, timeout=120)
-    analyzer = build_analyzer(search_catalog.taxonomies.data.get("synonyms"))
+    analyzer = catalog_analyzer(search_catalog)
     assert json.loads(done.stdout) == [[words(t), analyzer.terms(t)] for t in texts]
 
 

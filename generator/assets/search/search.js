@@ -21,7 +21,16 @@
     this.weakStems = new Set(head.weakStems || []);
     this.minTermLength = head.minTermLength;
     this.starts = new Map();
-    for (var i = 0; i < head.synonyms.length; i++) this.starts.set(head.synonyms[i][0], head.synonyms[i][1]);
+    this.dictionary = new Set();  // every stem of every group: never taken for a typo
+    for (var i = 0; i < head.synonyms.length; i++) {
+      var entries = head.synonyms[i][1];
+      this.starts.set(head.synonyms[i][0], entries);
+      for (var e = 0; e < entries.length; e++) {
+        this.dictionary.add(entries[e][1]);
+        for (var w = 0; w < entries[e][0].length; w++) this.dictionary.add(entries[e][0][w]);
+      }
+    }
+    this.phraseKeys = new Set(head.phraseKeys || []);
     this.stemFn = stemFn;
     this.cache = new Map();
   }
@@ -156,6 +165,21 @@
     return found;
   };
 
+  Engine.prototype.isTerm = function (term) {
+    var lo = 0, hi = this.terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (this.terms[mid] < term) lo = mid + 1; else hi = mid;
+    }
+    return lo < this.terms.length && this.terms[lo] === term;
+  };
+
+  /* Is a word (stem s) to be read as a possible typo? As query.Searcher.is_typo. */
+  Engine.prototype.isTypo = function (word, s, fuzzyAll) {
+    if (word.length < this.plan_.minFuzzy || /^[0-9]+$/.test(word) || this.analyzer.dictionary.has(s)) return false;
+    return !this.known(s) || (fuzzyAll && !this.isTerm(s));
+  };
+
   Engine.prototype.known = function (term) {
     var lo = 0, hi = this.terms.length;
     while (lo < hi) {
@@ -193,10 +217,9 @@
   /* Does this query need the typo vocabulary (not loaded yet)? */
   Engine.prototype.needsVocabulary = function (text, fuzzyAll) {
     if (this.vocabulary) return false;
-    var self = this, p = this.plan_;
+    var self = this;
     return words(text).some(function (w) {
-      return w.length >= p.minFuzzy && !self.analyzer.stopWords.has(w) && !/^[0-9]+$/.test(w) &&
-        (fuzzyAll || !self.known(self.analyzer.stem(w)));
+      return !self.analyzer.stopWords.has(w) && self.isTypo(w, self.analyzer.stem(w), fuzzyAll);
     });
   };
 
@@ -204,8 +227,18 @@
     var p = this.plan_, a = this.analyzer, self = this;
     var raw = words(text), stems = raw.map(function (w) { return a.stem(w); });
     var clauses = [], seen = new Set(), unitOf = new Map(), first = new Map();
+    // A multi-word place name stands for its place key alone (added with the synonyms below).
+    var inPlace = new Set();
+    a.synonymMatches(stems).forEach(function (m) {
+      if (m[1] > 1 && a.phraseKeys.has(m[0])) for (var k = m[2]; k < m[2] + m[1]; k++) inPlace.add(k);
+    });
     for (var i = 0; i < raw.length; i++) {
       var word = raw[i], s = stems[i];
+      if (inPlace.has(i)) {
+        if (!first.has(s)) first.set(s, i);
+        unitOf.set(i, first.get(s));
+        continue;
+      }
       if (word.length < a.minTermLength || a.stopWords.has(word)) continue;
       if (a.weakStems.has(s)) {  // a word nearly every case uses: match it, weakly
         if (!seen.has(s)) clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0, units: [] });
@@ -219,7 +252,7 @@
       var unit = [i];
       clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0, units: unit });
       if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0, units: unit });
-      if (word.length >= p.minFuzzy && !/^[0-9]+$/.test(word) && (fuzzyAll || !this.known(s))) {
+      if (this.isTypo(word, s, fuzzyAll)) {
         var distance = word.length >= p.longWord ? 2 : 1;
         // lunr's fuzzy match runs on the stem: 2 edits only for a long stem
         if (s.length >= p.minFuzzy) {
