@@ -41,6 +41,7 @@ class Term:
     description: str = ""
     levels: tuple[Term, ...] = ()
     aliases: tuple[str, ...] = ()  # other names people search for (provinces: "NTT", "Jatim")
+    keywords: tuple[str, ...] = ()  # problem words that point to it (categories: "stunting")
 
     def level(self, level_id: str) -> Term | None:
         return next((t for t in self.levels if t.id == level_id), None)
@@ -77,6 +78,10 @@ class Taxonomies:
         return name in self.vocabularies
 
 
+def _texts(raw: object) -> tuple[str, ...]:
+    return tuple(str(x) for x in raw if isinstance(x, (str, int))) if isinstance(raw, list) else ()
+
+
 def _term(raw: object) -> Term | None:
     if not isinstance(raw, dict) or "id" not in raw or "label" not in raw:
         return None
@@ -90,7 +95,8 @@ def _term(raw: object) -> Term | None:
         label_en=str(raw.get("label_en") or ""),
         description=str(raw.get("description") or ""),
         levels=levels,
-        aliases=tuple(str(a) for a in raw.get("aliases") or () if isinstance(a, (str, int))),
+        aliases=_texts(raw.get("aliases")),
+        keywords=_texts(raw.get("keywords")),
     )
 
 

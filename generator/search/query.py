@@ -50,11 +50,37 @@ MIN_SPLIT = 2  # a word written together with another ("lakupandai"): each part 
 WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 
 
+# Index field → what "cocok pada" calls it (the place field says "provinsi" when the matched
+# words are the province's, "instansi" otherwise).
+FIELD_NAMES = {"t": "judul", "a": "nama lain", "g": "instansi", "k": "kategori atau label",
+               "s": "ringkasan", "o": "hasil", "b": "isi"}
+MAX_SUGGESTIONS = 3
+RELATED_CASES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     id: str
     title: str
     score: float
+    approximate: bool = False  # matched only through typo tolerance
+    matched: tuple[str, ...] = ()  # where it matched, in words ("judul", "ringkasan", …)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    ref: int
+    score: float
+    approximate: bool
+    fields: dict[str, frozenset[str]]  # index field → the index terms matched there
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """What to offer when nothing matches: corrected queries and categories the words point to."""
+
+    did_you_mean: tuple[str, ...]
+    categories: tuple[tuple[str, str, int, tuple[int, ...]], ...]  # (id, label, cases, refs of a few)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +90,11 @@ class Clause:
     prefix: bool = False
     edit_distance: int = 0
     units: tuple[int, ...] = ()  # the query words it stands for (positions of their first occurrence)
+    approximate: bool = False  # typo tolerance: a fuzzy match or a corrected word
 
     def to_json(self) -> dict[str, object]:
         return {"term": self.term, "boost": self.boost, "prefix": self.prefix, "editDistance": self.edit_distance,
-                "units": list(self.units)}
+                "units": list(self.units), "approximate": self.approximate}
 
     def covers(self, term: str) -> bool:
         """Could lunr have matched the index term ``term`` through this clause?"""
@@ -79,10 +106,12 @@ class Clause:
 class Searcher:
     """The two lunr parts plus what the query plan needs (terms, vocabulary, synonyms)."""
 
-    def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...]) -> None:
+    def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...],
+                 related: tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...] = ()) -> None:
         self.packed = packed
         self.analyzer = analyzer
         self.titles = titles
+        self.related = related  # (category id, label, cases, a few refs, its terms) per category
         self.indexes: list[Index] = load_parts(packed)
         self._terms = list(packed.terms)
         self._vocabulary = list(packed.vocabulary)
@@ -107,6 +136,18 @@ class Searcher:
                 elif d == best:
                     found.append(candidate)
         return sorted(found) if best <= max_distance else []
+
+    def close_words(self, word: str, max_distance: int) -> list[str]:
+        """Indexed words within ``max_distance`` edits (a swap of neighbours is one) that begin
+        with the same letter as ``word``: closest first, then alphabetical."""
+        found: list[tuple[int, str]] = []
+        for length in range(len(word) - max_distance, len(word) + max_distance + 1):
+            for candidate in self._vocabulary_by_length.get(length, ()):
+                if candidate[0] == word[0] and candidate != word:
+                    d = transposition_distance(word, candidate)
+                    if d <= max_distance:
+                        found.append((d, candidate))
+        return [c for _, c in sorted(found)]
 
     def splits(self, word: str) -> list[str]:
         """Two indexed words written together ("lakupandai" for "LAKU PANDAI"): [left, right, ...]."""
@@ -173,7 +214,8 @@ class Searcher:
                     # lunr's fuzzy match runs on the stem: 2 edits only for a long stem ("ijin",
                     # the stem of "perijinan", within 2 edits is "uji", "isi", "main" …).
                     stem_distance = 2 if len(s) >= LONG_WORD else 1
-                    clauses.append(Clause(s, BOOST_FUZZY, edit_distance=stem_distance, units=unit))
+                    clauses.append(Clause(s, BOOST_FUZZY, edit_distance=stem_distance, units=unit,
+                                          approximate=True))
                 corrected: list[str] = []
                 candidates = self.corrections(word, distance) + self.splits(word)
                 if len(word) >= MIN_PREFIX_LENGTH:
@@ -182,7 +224,7 @@ class Searcher:
                     for term in self.analyzer.terms(candidate):
                         if term not in corrected and term not in seen:
                             corrected.append(term)
-                clauses.extend(Clause(term, BOOST_CORRECTION, units=unit) for term in corrected)
+                clauses.extend(Clause(term, BOOST_CORRECTION, units=unit, approximate=True) for term in corrected)
         # A multi-word variant ("kartu keluarga") is strong evidence: its key outweighs each word.
         synonym_boost: dict[str, int] = {}
         synonym_units: dict[str, set[int]] = {}
@@ -197,13 +239,21 @@ class Searcher:
 
     def run(self, clauses: list[Clause]) -> list[tuple[int, float]]:
         """(ref number, summed score) of every match, best first (ties: catalogue order)."""
+        return [(m.ref, m.score) for m in self.run_detailed(clauses)]
+
+    def run_detailed(self, clauses: list[Clause]) -> list[Match]:
+        """Every match, best first (ties: catalogue order), with where it matched and whether only
+        typo tolerance found it."""
         if not clauses:
             return []
         scores: dict[int, float] = {}
         covered: dict[int, set[int]] = {}
+        fields: dict[int, dict[str, set[str]]] = {}
+        exact: set[int] = set()  # refs matched through at least one clause that is not a typo's
         counted = {u for c in clauses for u in c.units}
         with_units = [c for c in clauses if c.units]
         units_of_term: dict[str, set[int]] = {}
+        exact_terms: dict[str, bool] = {}
         for index in self.indexes:
             query = index.create_query()
             for c in clauses:
@@ -218,24 +268,59 @@ class Searcher:
                 ref = int(match["ref"])
                 scores[ref] = scores.get(ref, 0.0) + match["score"]
                 units = covered.setdefault(ref, set())
-                for term in match["match_data"].metadata:
+                where = fields.setdefault(ref, {})
+                for term, by_field in match["match_data"].metadata.items():
                     term_units = units_of_term.get(term)
                     if term_units is None:  # once per distinct term and query
                         term_units = units_of_term[term] = {u for c in with_units if c.covers(term) for u in c.units}
+                        exact_terms[term] = any(c.covers(term) and not c.approximate for c in clauses)
                     units |= term_units
+                    if exact_terms[term]:
+                        exact.add(ref)
+                    for name in by_field:
+                        where.setdefault(name, set()).add(term)
         if counted:
             for ref in scores:
                 scores[ref] *= len(covered[ref]) / len(counted)
-        return sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+        return [Match(ref, score, ref not in exact,
+                      {f: frozenset(fields[ref][f]) for f in FIELD_NAMES if f in fields[ref]})
+                for ref, score in ranked]
+
+    def matches(self, text: str) -> list[Match]:
+        """Every match for a query; the typo pass for every word when nothing matched."""
+        results = self.run_detailed(self.plan(text))
+        if not results:
+            results = self.run_detailed(self.plan(text, fuzzy_all=True))
+        return results
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
-        results = self.run(self.plan(text))
-        if not results:
-            results = self.run(self.plan(text, fuzzy_all=True))
         return [
-            Hit(self.packed.ids[ref], self.titles[ref], round(score, 3))
-            for ref, score in results[:limit]
+            Hit(self.packed.ids[m.ref], self.titles[m.ref], round(m.score, 3), m.approximate,
+                tuple(FIELD_NAMES[f] for f in m.fields))
+            for m in self.matches(text)[:limit]
         ]
+
+    def suggest(self, text: str) -> Suggestions:
+        """For a query that found nothing: for each word that may be a typo (see
+        :meth:`is_typo`; never a dictionary word such as "stunting"), the indexed words one edit
+        away (two from 8 letters; swapping two neighbours is one edit) that begin with the same
+        letter, closest first; and the categories whose
+        label or problem words (``keywords`` in categories.yml) the query's terms name, with a
+        few of their cases."""
+        raw = [w for w in words(text) if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
+        queries: list[str] = []
+        for i, word in enumerate(raw):
+            if not self.is_typo(word, stem(word), True):
+                continue
+            for candidate in self.close_words(word, 2 if len(word) >= LONG_WORD else 1)[:MAX_SUGGESTIONS]:
+                query = " ".join([*raw[:i], candidate, *raw[i + 1:]])
+                if query not in queries:
+                    queries.append(query)
+        terms = set(self.analyzer.terms(text))
+        categories = tuple((cid, label, count, refs) for cid, label, count, refs, words_ in self.related
+                           if count and terms & set(words_))
+        return Suggestions(tuple(queries[:MAX_SUGGESTIONS]), categories)
 
 
 def edit_distance(a: str, b: str, cap: int) -> int:
@@ -268,10 +353,27 @@ def transposition_distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
+def related_categories(catalog: Catalog, analyzer: Analyzer
+                       ) -> tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...]:
+    """Per category: id, label, number of cases, the refs of its newest few cases, and the index
+    terms of its label and problem words (``keywords``), for the no-result suggestions."""
+    refs_of: dict[str, list[int]] = {}
+    for ref, innovation in enumerate(catalog.innovations):
+        refs_of.setdefault(innovation.category, []).append(ref)
+    out = []
+    for term in catalog.taxonomies["categories"].terms:
+        refs = sorted(refs_of.get(str(term.id), []), key=lambda r: (-catalog.innovations[r].year, r))
+        names = analyzer.terms("\n".join([term.label, *term.keywords]))
+        out.append((str(term.id), term.label, len(refs), tuple(refs[:RELATED_CASES]),
+                    tuple(sorted(set(names)))))
+    return tuple(out)
+
+
 def searcher_for(catalog: Catalog) -> Searcher:
     analyzer = catalog_analyzer(catalog)
     packed = build_packed_index(catalog, analyzer)
-    return Searcher(packed, analyzer, tuple(i.title for i in catalog.innovations))
+    return Searcher(packed, analyzer, tuple(i.title for i in catalog.innovations),
+                    related_categories(catalog, analyzer))
 
 
 def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:

@@ -61,8 +61,10 @@ def index_files(catalog: Catalog) -> dict[str, object]:
             "fuzzy": plan.BOOST_FUZZY, "correction": plan.BOOST_CORRECTION,
             "minPrefix": plan.MIN_PREFIX_LENGTH, "minFuzzy": plan.MIN_FUZZY_LENGTH,
             "longWord": plan.LONG_WORD, "maxCompletions": plan.MAX_COMPLETIONS, "minSplit": plan.MIN_SPLIT,
+            "maxSuggestions": plan.MAX_SUGGESTIONS,
             "scale": SCORE_SCALE,
         },
+        "related": [list(r[:3]) + [list(r[3]), list(r[4])] for r in plan.related_categories(catalog, analyzer)],
         "parts": len(packed.parts),
         "part": packed.parts[0],
     }

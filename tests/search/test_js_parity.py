@@ -34,7 +34,9 @@ const engine = new core.Engine(lunr, head, stem);
 for (let n = 1; n < head.parts; n++) engine.addPart(read("index-" + n + ".json").part);
 engine.setVocabulary(read("vocab.json").words);
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = queries.map((q) => ({ plan: engine.plan(q, false), results: engine.search(q).slice(0, 10) }));
+const out = queries.map((q) => ({ plan: engine.plan(q, false), results: engine.search(q).slice(0, 10),
+  details: engine.matches(q).slice(0, 10).map((m) => [m.ref, m.approximate, m.fields]),
+  suggest: engine.suggest(q) }));
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -63,10 +65,20 @@ def assert_same(searcher, queries: list[str], node: list[dict]) -> None:
         assert [r[0] for r in js["results"]] == [r for r, _ in results], query
         for (_, js_score), (_, py_score) in zip(js["results"], results):
             assert js_score == pytest.approx(py_score, rel=1e-9, abs=1e-9), query
+        # Why each result matched (approximate or not, the fields and terms), and the no-result offers.
+        details = [[m.ref, m.approximate, {f: sorted(t) for f, t in m.fields.items()}]
+                   for m in searcher.matches(query)[:10]]
+        assert js["details"] == details, query
+        for js_detail, detail in zip(js["details"], details):  # fields in index order on both sides
+            assert list(js_detail[2]) == list(detail[2]), query
+        offer = searcher.suggest(query)
+        assert js["suggest"] == {"didYouMean": list(offer.did_you_mean),
+                                 "categories": [[c, label, n, list(refs)] for c, label, n, refs in offer.categories]}, query
 
 
 def test_fixture_queries_rank_the_same(search_catalog, searcher, tmp_path: Path) -> None:
-    queries = [q for q, _ in TOP3] + ["", "dan", "xqzv", "KTP KK akta", "Sumedang posyandu"]
+    queries = [q for q, _ in TOP3] + ["", "dan", "xqzv", "KTP KK akta", "Sumedang posyandu", "stunting",
+                                      "gizi buruk", "sampha", "bencna alam", "Nusa Tenggara Timur", "APBD"]
     assert_same(searcher, queries, run_node(search_catalog, queries, tmp_path))
 
 

@@ -241,7 +241,7 @@
       }
       if (word.length < a.minTermLength || a.stopWords.has(word)) continue;
       if (a.weakStems.has(s)) {  // a word nearly every case uses: match it, weakly
-        if (!seen.has(s)) clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0, units: [] });
+        if (!seen.has(s)) clauses.push({ term: s, boost: p.weak, prefix: false, editDistance: 0, units: [], approximate: false });
         seen.add(s);
         continue;
       }
@@ -250,13 +250,13 @@
       if (seen.has(s)) continue;
       seen.add(s);
       var unit = [i];
-      clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0, units: unit });
-      if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0, units: unit });
+      clauses.push({ term: s, boost: p.exact, prefix: false, editDistance: 0, units: unit, approximate: false });
+      if (s.length >= p.minPrefix) clauses.push({ term: s, boost: p.prefix, prefix: true, editDistance: 0, units: unit, approximate: false });
       if (this.isTypo(word, s, fuzzyAll)) {
         var distance = word.length >= p.longWord ? 2 : 1;
         // lunr's fuzzy match runs on the stem: 2 edits only for a long stem
         if (s.length >= p.minFuzzy) {
-          clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: s.length >= p.longWord ? 2 : 1, units: unit });
+          clauses.push({ term: s, boost: p.fuzzy, prefix: false, editDistance: s.length >= p.longWord ? 2 : 1, units: unit, approximate: true });
         }
         var corrected = [];
         var candidates = this.corrections(word, distance).concat(this.splits(word));
@@ -267,7 +267,7 @@
           });
         });
         corrected.forEach(function (t) {
-          clauses.push({ term: t, boost: p.correction, prefix: false, editDistance: 0, units: unit });
+          clauses.push({ term: t, boost: p.correction, prefix: false, editDistance: 0, units: unit, approximate: true });
         });
       }
     }
@@ -280,7 +280,7 @@
     });
     synonymBoost.forEach(function (boost, key) {
       var units = Array.from(synonymUnits.get(key)).sort(function (x, y) { return x - y; });
-      clauses.push({ term: key, boost: boost, prefix: false, editDistance: 0, units: units });
+      clauses.push({ term: key, boost: boost, prefix: false, editDistance: 0, units: units, approximate: false });
     });
     return clauses;
   };
@@ -309,9 +309,19 @@
 
   function round6(x) { return Math.round(x * 1e6) / 1e6; }
 
+  /* [[ref, score], ...] best first (ties: catalogue order). */
   Engine.prototype.run = function (clauses) {
+    return this.runDetailed(clauses).map(function (m) { return [m.ref, m.score]; });
+  };
+
+  var FIELD_ORDER = ["t", "a", "g", "k", "s", "o", "b"];
+
+  /* Every match, best first, as query.Searcher.run_detailed: {ref, score, approximate, fields}
+     where fields maps an index field to the index terms matched there. */
+  Engine.prototype.runDetailed = function (clauses) {
     if (!clauses.length) return [];
     var lunr = this.lunr, scores = new Map(), covered = new Map(), counted = new Set();
+    var fields = new Map(), exact = new Set(), exactTerms = new Map();
     var withUnits = clauses.filter(function (c) { return c.units && c.units.length; });
     var unitsOfTerm = new Map();
     withUnits.forEach(function (c) { c.units.forEach(function (u) { counted.add(u); }); });
@@ -330,8 +340,8 @@
       results.forEach(function (r) {
         var ref = Number(r.ref);
         scores.set(ref, (scores.get(ref) || 0) + r.score);
-        if (!covered.has(ref)) covered.set(ref, new Set());
-        var units = covered.get(ref);
+        if (!covered.has(ref)) { covered.set(ref, new Set()); fields.set(ref, {}); }
+        var units = covered.get(ref), where = fields.get(ref);
         for (var term in r.matchData.metadata) {
           var termUnits = unitsOfTerm.get(term);
           if (termUnits === undefined) {  // once per distinct term and query
@@ -340,8 +350,14 @@
               if (covers(c, term)) c.units.forEach(function (u) { if (termUnits.indexOf(u) < 0) termUnits.push(u); });
             });
             unitsOfTerm.set(term, termUnits);
+            exactTerms.set(term, clauses.some(function (c) { return covers(c, term) && !c.approximate; }));
           }
           for (var k = 0; k < termUnits.length; k++) units.add(termUnits[k]);
+          if (exactTerms.get(term)) exact.add(ref);
+          for (var name in r.matchData.metadata[term]) {
+            if (!where[name]) where[name] = [];
+            if (where[name].indexOf(term) < 0) where[name].push(term);
+          }
         }
       });
     });
@@ -350,14 +366,58 @@
     return Array.from(scores.entries()).sort(function (x, y) {
       var dx = round6(x[1]), dy = round6(y[1]);
       return dx !== dy ? dy - dx : x[0] - y[0];
+    }).map(function (e) {
+      var where = fields.get(e[0]), ordered = {};
+      FIELD_ORDER.forEach(function (f) { if (where[f]) ordered[f] = where[f].sort(); });
+      return { ref: e[0], score: e[1], approximate: !exact.has(e[0]), fields: ordered };
     });
   };
 
-  /* [[ref, score], ...] best first; the typo pass for every word when nothing matched. */
-  Engine.prototype.search = function (text) {
-    var results = this.run(this.plan(text, false));
-    if (!results.length) results = this.run(this.plan(text, true));
+  /* Every match; the typo pass for every word when nothing matched (query.Searcher.matches). */
+  Engine.prototype.matches = function (text) {
+    var results = this.runDetailed(this.plan(text, false));
+    if (!results.length) results = this.runDetailed(this.plan(text, true));
     return results;
+  };
+
+  /* [[ref, score], ...] best first. */
+  Engine.prototype.search = function (text) {
+    return this.matches(text).map(function (m) { return [m.ref, m.score]; });
+  };
+
+  /* Indexed words within maxDistance edits (a swap is one) sharing the first letter. */
+  Engine.prototype.closeWords = function (word, maxDistance) {
+    var found = [];
+    for (var length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
+      var candidates = (this.vocabulary && this.vocabulary.get(length)) || [];
+      for (var c = 0; c < candidates.length; c++) {
+        var w = candidates[c];
+        if (w[0] !== word[0] || w === word) continue;
+        var d = transpositionDistance(word, w);
+        if (d <= maxDistance) found.push([d, w]);
+      }
+    }
+    found.sort(function (x, y) { return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0); });
+    return found.map(function (x) { return x[1]; });
+  };
+
+  /* What to offer when nothing matches (query.Searcher.suggest): {didYouMean, categories}. */
+  Engine.prototype.suggest = function (text) {
+    var a = this.analyzer, p = this.plan_, self = this;
+    var raw = words(text).filter(function (w) { return w.length >= a.minTermLength && !a.stopWords.has(w); });
+    var queries = [];
+    raw.forEach(function (word, i) {
+      if (!self.isTypo(word, a.stem(word), true)) return;
+      self.closeWords(word, word.length >= p.longWord ? 2 : 1).slice(0, p.maxSuggestions).forEach(function (c) {
+        var q = raw.slice(0, i).concat([c], raw.slice(i + 1)).join(" ");
+        if (queries.indexOf(q) < 0) queries.push(q);
+      });
+    });
+    var terms = new Set(a.terms(text));
+    var categories = (this.head.related || []).filter(function (r) {
+      return r[2] > 0 && r[4].some(function (t) { return terms.has(t); });
+    }).map(function (r) { return [r[0], r[1], r[2], r[3]]; });
+    return { didYouMean: queries.slice(0, p.maxSuggestions), categories: categories };
   };
 
   var core = { words: words, Analyzer: Analyzer, Engine: Engine, unpackPart: unpackPart, editDistance: editDistance };
