@@ -125,19 +125,28 @@ def _search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise ConfigError("--limit harus bilangan bulat ≥ 1")
     try:
-        hits = search_content(args.content, " ".join(args.query), limit=args.limit, today=today())
+        found = search_content(args.content, " ".join(args.query), limit=args.limit, today=today(),
+                               suggest=True)
     except ContentError as exc:
         from generator import report
 
         print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
         return EXIT_CONTENT
+    hits, offer = found
     if args.format == "json":
-        print(json.dumps([{"id": h.id, "title": h.title, "score": h.score} for h in hits], ensure_ascii=False))
+        print(json.dumps([{"id": h.id, "title": h.title, "score": h.score, "approximate": h.approximate,
+                           "matched": list(h.matched)} for h in hits], ensure_ascii=False))
     elif not hits:
         print("Tidak ada hasil.")
+        if offer.did_you_mean:
+            print("Mungkin maksud Anda: " + ", ".join(offer.did_you_mean))
+        for _cid, label, count, _refs in offer.categories:
+            print(f"Kategori terkait: {label} ({count} studi kasus)")
     else:
         for n, hit in enumerate(hits, start=1):
-            print(f"{n:>2}. {hit.title}  [{hit.id}]  skor {hit.score:.3f}")
+            approx = "  (perkiraan)" if hit.approximate else ""
+            print(f"{n:>2}. {hit.title}  [{hit.id}]  skor {hit.score:.3f}{approx}")
+            print(f"    cocok pada: {', '.join(hit.matched)}")
     return EXIT_OK
 
 

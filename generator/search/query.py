@@ -52,7 +52,7 @@ WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 
 # Index field → what "cocok pada" calls it (the place field says "provinsi" when the matched
 # words are the province's, "instansi" otherwise).
-FIELD_NAMES = {"t": "judul", "a": "nama lain", "g": "instansi", "k": "kategori atau label",
+FIELD_NAMES = {"t": "judul", "a": "nama lain", "g": "instansi atau provinsi", "k": "kategori atau label",
                "s": "ringkasan", "o": "hasil", "b": "isi"}
 MAX_SUGGESTIONS = 3
 RELATED_CASES = 3
@@ -107,11 +107,13 @@ class Searcher:
     """The two lunr parts plus what the query plan needs (terms, vocabulary, synonyms)."""
 
     def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...],
-                 related: tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...] = ()) -> None:
+                 related: tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...] = (),
+                 places: tuple[frozenset[str], ...] = ()) -> None:
         self.packed = packed
         self.analyzer = analyzer
         self.titles = titles
         self.related = related  # (category id, label, cases, a few refs, its terms) per category
+        self.places = places  # per ref: the index terms of its province's label
         self.indexes: list[Index] = load_parts(packed)
         self._terms = list(packed.terms)
         self._vocabulary = list(packed.vocabulary)
@@ -296,10 +298,24 @@ class Searcher:
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
         return [
-            Hit(self.packed.ids[m.ref], self.titles[m.ref], round(m.score, 3), m.approximate,
-                tuple(FIELD_NAMES[f] for f in m.fields))
+            Hit(self.packed.ids[m.ref], self.titles[m.ref], round(m.score, 3), m.approximate, self.matched_in(m))
             for m in self.matches(text)[:limit]
         ]
+
+    def matched_in(self, match: Match) -> tuple[str, ...]:
+        """Where a match was found, in words; the place field is "provinsi" for the province's
+        own terms and "instansi" for the rest (search.js says the same)."""
+        out: list[str] = []
+        place = self.places[match.ref] if self.places else frozenset()
+        for f, terms in match.fields.items():
+            if f != "g":
+                out.append(FIELD_NAMES[f])
+                continue
+            if any(t not in place for t in terms):
+                out.append("instansi")
+            if any(t in place for t in terms):
+                out.append("provinsi")
+        return tuple(out)
 
     def suggest(self, text: str) -> Suggestions:
         """For a query that found nothing: for each word that may be a typo (see
@@ -372,8 +388,11 @@ def related_categories(catalog: Catalog, analyzer: Analyzer
 def searcher_for(catalog: Catalog) -> Searcher:
     analyzer = catalog_analyzer(catalog)
     packed = build_packed_index(catalog, analyzer)
+    provinces = catalog.taxonomies["provinces"]
+    places = tuple(frozenset(analyzer.terms(provinces.label_of(i.agency.province))) if i.agency.province
+                   else frozenset() for i in catalog.innovations)
     return Searcher(packed, analyzer, tuple(i.title for i in catalog.innovations),
-                    related_categories(catalog, analyzer))
+                    related_categories(catalog, analyzer), places)
 
 
 def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
@@ -381,10 +400,16 @@ def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
     return searcher_for(catalog).search(query, limit)
 
 
-def search_content(content_dir: Path, query: str, limit: int = 10, today: date | None = None) -> list[Hit]:
-    """Load and validate ``content_dir`` (raises ContentError) and search it."""
+def search_content(content_dir: Path, query: str, limit: int = 10, today: date | None = None,
+                   suggest: bool = False) -> list[Hit] | tuple[list[Hit], Suggestions]:
+    """Load and validate ``content_dir`` (raises ContentError) and search it; with ``suggest``
+    also what to offer when nothing matched (empty when something did)."""
     from generator.pipeline import load_catalog
 
     result = load_catalog(Path(content_dir), today or date.today())
     catalog = result[0] if isinstance(result, tuple) else result
-    return search_catalog(catalog, query, limit)
+    searcher = searcher_for(catalog)
+    hits = searcher.search(query, limit)
+    if not suggest:
+        return hits
+    return hits, (searcher.suggest(query) if not hits else Suggestions((), ()))

@@ -3,8 +3,9 @@ scripts and the finder page ``/cari/``.
 
 Files under ``search/`` are fetched by ``assets/search/search.js`` only once someone uses a
 search field: ``index-0.json`` (terms, analysis data, primary part) and ``docs.json`` for the
-first query, then ``index-1.json`` (secondary part); ``facets.json`` on the finder page;
-``vocab.json`` only when a query has a word the index does not know (typo fallback).
+first query, then ``index-1.json`` (secondary part); ``summaries-N.json`` for the snippets of
+the results on screen; ``facets.json`` on the finder page; ``vocab.json`` only when a query has
+a word the index does not know (typo fallback, "mungkin maksud Anda").
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ FACET_PARAMS = {
     "agency_type": "jenis",
 }
 YEAR_PARAMS = ("tahun_dari", "tahun_sampai")
+# Cases per summaries-N.json: a result list shows at most a page of results, so a first
+# query fetches one or two small files instead of every summary.
+SUMMARY_CHUNK = 100
 
 
 def _json(data: object) -> bytes:
@@ -72,12 +76,26 @@ def index_files(catalog: Catalog) -> dict[str, object]:
     for n, part in enumerate(packed.parts[1:], start=1):
         files[f"search/index-{n}.json"] = {"part": part}
     innovations = catalog.innovations
+    tax = catalog.taxonomies
+    provinces = sorted({i.agency.province for i in innovations if i.agency.province})
+    statuses = sorted({i.status for i in innovations})
     files["search/docs.json"] = {
         "ids": [i.id for i in innovations],
         "titles": [i.title for i in innovations],
         "agencies": [i.agency.name for i in innovations],
         "years": [i.year for i in innovations],
+        # result cards: province and status as numbers into these label tables (-1: none)
+        "provinceLabels": [tax["provinces"].label_of(p) for p in provinces],
+        "provinces": [provinces.index(i.agency.province) if i.agency.province else -1 for i in innovations],
+        "statusIds": statuses,
+        "statusLabels": [tax["statuses"].label_of(x) for x in statuses],
+        "statuses": [statuses.index(i.status) for i in innovations],
+        "summaryChunk": SUMMARY_CHUNK,
     }
+    # Summaries for the snippets, fetched only for the chunks that hold the results on screen.
+    for start in range(0, len(innovations), SUMMARY_CHUNK):
+        files[f"search/summaries-{start // SUMMARY_CHUNK}.json"] = {
+            "summaries": [i.summary for i in innovations[start:start + SUMMARY_CHUNK]]}
     files["search/facets.json"] = {"facets": facet_data(catalog)}
     files["search/vocab.json"] = {"words": list(packed.vocabulary)}
     return files

@@ -33,9 +33,11 @@ lunr.Pipeline.registerFunction((t) => t.update((s) => stem(s)), head.pipeline);
 const engine = new core.Engine(lunr, head, stem);
 for (let n = 1; n < head.parts; n++) engine.addPart(read("index-" + n + ".json").part);
 engine.setVocabulary(read("vocab.json").words);
+const docs = read("docs.json");
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = queries.map((q) => ({ plan: engine.plan(q, false), results: engine.search(q).slice(0, 10),
   details: engine.matches(q).slice(0, 10).map((m) => [m.ref, m.approximate, m.fields]),
+  matched: engine.matches(q).slice(0, 10).map((m) => core.matchedIn(engine, docs, m.ref, m)),
   suggest: engine.suggest(q) }));
 process.stdout.write(JSON.stringify(out));
 """
@@ -71,6 +73,7 @@ def assert_same(searcher, queries: list[str], node: list[dict]) -> None:
         assert js["details"] == details, query
         for js_detail, detail in zip(js["details"], details):  # fields in index order on both sides
             assert list(js_detail[2]) == list(detail[2]), query
+        assert js["matched"] == [list(searcher.matched_in(m)) for m in searcher.matches(query)[:10]], query
         offer = searcher.suggest(query)
         assert js["suggest"] == {"didYouMean": list(offer.did_you_mean),
                                  "categories": [[c, label, n, list(refs)] for c, label, n, refs in offer.categories]}, query

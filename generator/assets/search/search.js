@@ -420,7 +420,23 @@
     return { didYouMean: queries.slice(0, p.maxSuggestions), categories: categories };
   };
 
-  var core = { words: words, Analyzer: Analyzer, Engine: Engine, unpackPart: unpackPart, editDistance: editDistance };
+  var FIELD_WORDS = { t: "judul", a: "nama lain", k: "kategori atau label", s: "ringkasan", o: "hasil", b: "isi" };
+
+  /* Where a match was found, in words: "judul, ringkasan, provinsi" (query.Searcher.matched_in). */
+  function matchedIn(engine, docs, ref, match) {
+    var out = [], a = engine.analyzer;
+    Object.keys(match.fields).forEach(function (f) {
+      if (f !== "g") { out.push(FIELD_WORDS[f]); return; }
+      var p = docs.provinces[ref], place = new Set(p >= 0 ? a.terms(docs.provinceLabels[p]) : []);
+      var terms = match.fields.g;
+      if (terms.some(function (t) { return !place.has(t); })) out.push("instansi");
+      if (terms.some(function (t) { return place.has(t); })) out.push("provinsi");
+    });
+    return out;
+  }
+
+  var core = { words: words, Analyzer: Analyzer, Engine: Engine, unpackPart: unpackPart, editDistance: editDistance,
+               matchedIn: matchedIn };
   if (typeof module !== "undefined" && module.exports) module.exports = core;
   if (typeof document === "undefined") return;
   root.katalogSearch = core;
@@ -510,15 +526,22 @@
 
   Loader.prototype.notify = function () { this.listeners.forEach(function (fn) { fn(); }); };
 
-  /* Results for text; loads the typo vocabulary first if the query needs it. */
+  /* The summary of one case, from the chunk file that holds it. */
+  Loader.prototype.summary = function (ref) {
+    var size = this.docs.summaryChunk, n = Math.floor(ref / size);
+    return loadJSON(this.url("search/summaries-" + n + ".json")).then(function (c) { return c.summaries[ref - n * size]; });
+  };
+
+  /* Matches for text ({ref, score, approximate, fields}, best first); loads the typo
+     vocabulary first if the query needs it. */
   Loader.prototype.search = function (text) {
     var self = this, engine = this.engine;
     var needs = engine.needsVocabulary(text, false) ||
       (engine.needsVocabulary(text, true) && engine.run(engine.plan(text, false)).length === 0);
-    var answer = !needs ? Promise.resolve(engine.search(text)) :
+    var answer = !needs ? Promise.resolve(engine.matches(text)) :
       loadJSON(this.url("search/vocab.json")).then(function (v) {
         if (!engine.vocabulary) engine.setVocabulary(v.words);
-        return engine.search(text);
+        return engine.matches(text);
       });
     return answer.then(function (results) {
       // After a first answer, or when a real query found nothing in the primary part (the
@@ -560,14 +583,127 @@
     };
   }
 
-  function resultItem(loader, ref) {
+  /* ---------------------------------------------------------------- result cards */
+
+  var SNIPPET = 170, SNIPPET_COMPACT = 110;  // characters of summary around the first marked word
+
+  /* Does this word of the summary match the query (a clause that is not a weak word's)? */
+  function marker(loader, clauses) {
+    var a = loader.engine.analyzer, strong = clauses.filter(function (c) { return c.units.length; });
+    return function (word) {
+      var s = a.stem(word);
+      if (s.length < 2 || a.stopWords.has(word)) return false;
+      var keys = a.terms(word);
+      return strong.some(function (c) {
+        if (c.editDistance) return false;
+        return c.prefix ? s.lastIndexOf(c.term, 0) === 0 : (s === c.term || keys.indexOf(c.term) >= 0);
+      });
+    };
+  }
+
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+
+  /* The summary as text nodes and <mark>s around the matched words (never as HTML). */
+  function snippet(target, text, isMatch, size) {
+    var found = [], m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text)) !== null) {
+      var w = words(m[0]);
+      if (w.length === 1 && isMatch(w[0])) found.push([m.index, m.index + m[0].length]);
+    }
+    var start = 0, end = text.length;
+    if (text.length > size) {
+      var first = found.length ? found[0][0] : 0;
+      start = Math.max(0, Math.min(first - 40, text.length - size));
+      if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+      end = Math.min(text.length, start + size);
+      var space = text.lastIndexOf(" ", end);
+      if (end < text.length && space > start) end = space;
+    }
+    target.textContent = "";
+    if (start > 0) target.appendChild(document.createTextNode("… "));
+    var at = start;
+    found.forEach(function (r) {
+      if (r[0] < start || r[1] > end) return;
+      target.appendChild(document.createTextNode(text.slice(at, r[0])));
+      target.appendChild(el("mark", null, text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    target.appendChild(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) target.appendChild(document.createTextNode(" …"));
+  }
+
+  /* A result card: title, agency · province · year, status, where it matched, a snippet.
+     match is an Engine match (or null: a case listed without a query); compact: a shorter
+     snippet (the header panel). */
+  function resultItem(loader, ref, match, clauses, compact) {
     var docs = loader.docs;
-    var li = el("li", { "class": "katalog-result" });
+    var li = el("li", { "class": "katalog-result" + (match && match.approximate ? " katalog-result--approx" : "") });
     var a = el("a", { href: loader.url("inovasi/" + docs.ids[ref] + "/"), "class": "katalog-result__link" });
     a.appendChild(el("span", { "class": "katalog-result__title" }, docs.titles[ref]));
-    a.appendChild(el("span", { "class": "katalog-result__meta" }, docs.agencies[ref] + " · " + docs.years[ref]));
+    var p = docs.provinces ? docs.provinces[ref] : -1;
+    var meta = [docs.agencies[ref]];
+    if (p >= 0) meta.push(docs.provinceLabels[p]);
+    meta.push(String(docs.years[ref]));
+    a.appendChild(el("span", { "class": "katalog-result__meta" }, meta.join(" · ")));
+    var badges = el("span", { "class": "katalog-result__badges" });
+    if (docs.statuses) {
+      var st = docs.statuses[ref];
+      badges.appendChild(el("span", { "class": "katalog-badge katalog-badge--" + docs.statusIds[st] }, docs.statusLabels[st]));
+    }
+    if (match && match.approximate) badges.appendChild(el("span", { "class": "katalog-badge katalog-badge--approx" }, "perkiraan"));
+    if (match) {
+      var where = matchedIn(loader.engine, docs, ref, match);
+      if (where.length) badges.appendChild(el("span", { "class": "katalog-result__why" }, "cocok pada: " + where.join(", ")));
+    }
+    a.appendChild(badges);
+    if (docs.summaryChunk) {
+      var snip = el("span", { "class": "katalog-result__snippet" });
+      a.appendChild(snip);
+      loader.summary(ref).then(function (text) {
+        snippet(snip, text, clauses ? marker(loader, clauses) : function () { return false; }, compact ? SNIPPET_COMPACT : SNIPPET);
+      }).catch(function () {});
+    }
     li.appendChild(a);
     return li;
+  }
+
+  /* When nothing matches: say so, then every way on (corrections, related categories and
+     some of their cases, the browse pages, proposing an innovation). */
+  function noResults(loader, text, target) {
+    var offer = loader.engine.suggest(text);
+    var box = el("div", { "class": "katalog-noresult" });
+    box.appendChild(el("p", { "class": "katalog-noresult__lead" }, "Belum ada studi kasus yang cocok dengan “" + text + "”."));
+    if (offer.didYouMean.length) {
+      var p = el("p", null, "Mungkin maksud Anda: ");
+      offer.didYouMean.forEach(function (q, i) {
+        if (i) p.appendChild(document.createTextNode(", "));
+        p.appendChild(el("a", { href: loader.url("cari/") + "?q=" + encodeURIComponent(q) }, q));
+      });
+      p.appendChild(document.createTextNode("?"));
+      box.appendChild(p);
+    }
+    offer.categories.forEach(function (c) {
+      var p = el("p", null, "Studi kasus di kategori terkait, ");
+      p.appendChild(el("a", { href: loader.url("kategori/" + c[0] + "/") }, c[1]));
+      p.appendChild(document.createTextNode(" (" + c[2] + "):"));
+      box.appendChild(p);
+      var list = el("ul", { "class": "katalog-noresult__cases" });
+      c[3].forEach(function (ref) { list.appendChild(resultItem(loader, ref, null, null, true)); });
+      box.appendChild(list);
+    });
+    var ways = el("p", null, "Jelajahi katalog: ");
+    [["jelajahi/", "semua cara menjelajah"], ["kategori/", "per kategori"], ["provinsi/", "per provinsi"],
+     ["replikasi/", "siap direplikasi"]].forEach(function (w, i) {
+      if (i) ways.appendChild(document.createTextNode(", "));
+      ways.appendChild(el("a", { href: loader.url(w[0]) }, w[1]));
+    });
+    ways.appendChild(document.createTextNode("."));
+    box.appendChild(ways);
+    var propose = el("p", null, "Tahu inovasi yang belum ada di katalog? ");
+    propose.appendChild(el("a", { href: loader.url("kontribusi/"), "class": "katalog-noresult__propose" }, "Usulkan inovasi"));
+    box.appendChild(propose);
+    target.appendChild(box);
   }
 
   /* ---------------------------------------------------------------- header box */
@@ -597,9 +733,16 @@
       loader.start().then(function () { return loader.search(text); }).then(function (results) {
         if (mine !== counter) return;
         list.textContent = "";
-        results.slice(0, HEADER_LIMIT).forEach(function (r) { list.appendChild(resultItem(loader, r[0])); });
-        status.textContent = results.length ? results.length + " studi kasus cocok" :
-          text.length < 3 ? "Ketik beberapa huruf lagi…" : "Tidak ada studi kasus yang cocok.";
+        var clauses = loader.engine.plan(text, false);
+        results.slice(0, HEADER_LIMIT).forEach(function (m) { list.appendChild(resultItem(loader, m.ref, m, clauses, true)); });
+        var approx = results.length && results.every(function (m) { return m.approximate; });
+        status.textContent = results.length ? results.length + " studi kasus cocok" + (approx ? " (perkiraan: tidak ada yang persis)" : "") :
+          text.length < 3 ? "Ketik beberapa huruf lagi…" : "";
+        if (!results.length && text.length >= 3) {
+          var item = el("li", { "class": "katalog-search__none" });
+          noResults(loader, text, item);
+          list.appendChild(item);
+        }
         more.href = loader.url("cari/") + "?q=" + encodeURIComponent(text);
         more.hidden = !results.length;
       }).catch(function () {
@@ -640,6 +783,14 @@
     var list = rootEl.querySelector("[data-search-results]");
     var status = rootEl.querySelector("[data-search-count]");
     var moreButton = rootEl.querySelector("[data-search-more]");
+    var noneBox = rootEl.querySelector("[data-search-none]");
+    var filterCount = rootEl.querySelector("[data-filter-count]");
+
+    /* The folded filters say how many are on: "Saring hasil (2 aktif)". */
+    function updateFilterCount() {
+      var n = form.querySelectorAll("input[type=checkbox]:checked").length + (from.value ? 1 : 0) + (to.value ? 1 : 0);
+      if (filterCount) filterCount.textContent = n ? " (" + n + " aktif)" : "";
+    }
     var loader = loaderFor(rootEl.getAttribute("data-base"));
     var facets = null, shown = PAGE, counter = 0, started = false;
 
@@ -696,7 +847,9 @@
       search.then(function (results) {
         if (mine !== counter) return;
         var docs = loader.docs, n = docs.ids.length;
-        var refs = results ? results.map(function (r) { return r[0]; }) : defaultOrder(docs);
+        var byRef = new Map(), clauses = text ? loader.engine.plan(text, false) : null;
+        if (results) results.forEach(function (m) { byRef.set(m.ref, m); });
+        var refs = results ? results.map(function (m) { return m.ref; }) : defaultOrder(docs);
         var lo = from.value ? Number(from.value) : -Infinity, hi = to.value ? Number(to.value) : Infinity;
         refs = refs.filter(function (ref) { return docs.years[ref] >= lo && docs.years[ref] <= hi; });
         var chosen = selected();
@@ -719,8 +872,13 @@
           return true;
         });
         list.textContent = "";
-        final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref)); });
-        status.textContent = final.length ? final.length + " dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok. Kurangi saringan atau ubah kata kunci.";
+        noneBox.textContent = "";
+        final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref, byRef.get(ref) || null, clauses, false)); });
+        var approx = final.length && text && final.every(function (ref) { return byRef.get(ref).approximate; });
+        status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
+          results && !results.length ? "Tidak ada studi kasus yang cocok." : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
+        if (results && !results.length) noResults(loader, text, noneBox);
+        updateFilterCount();
         moreButton.hidden = final.length <= shown;
         rootEl.setAttribute("data-search-state", "ready");
         writeURL(state());
@@ -758,12 +916,6 @@
     form.addEventListener("focusin", start);
     moreButton.addEventListener("click", function () { shown += PAGE; render(); });
     rootEl.classList.add("katalog-finder--js");
-    // On a phone the filters start folded so the results are on the first screen.
-    var filters = rootEl.querySelector("[data-search-filters]");
-    var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
-    if (filters && narrow && !/[?&](kategori|provinsi|tahun_dari|tahun_sampai|status|penghargaan|sdg|jenis)=/.test(location.search)) {
-      filters.open = false;
-    }
     var touched = rootEl.contains(document.activeElement) || form.querySelector("input:checked, select option:checked[value]:not([value=''])");
     if (readURL() || touched || input.value) start();
   }
