@@ -5,6 +5,8 @@ Everything here is computed once per build; page renderers only look things up.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -200,10 +202,20 @@ class RenderContext:
              **values: Any) -> PageOutput:
         """Render one page; ``u(target)`` in templates links relative to this page."""
         here = page_url(src_uri)
-        html = self.env.get_template(template).render(
-            u=lambda target: relative(here, target), page_url=here, **values)
+        html = title_anchor(self.env.get_template(template).render(
+            u=lambda target: relative(here, target), page_url=here, **values))
         return PageOutput(src_uri=src_uri, title=title, description=_clip(description), html=html,
                           hide=hide, meta={"og:type": og_type})
+
+
+_FIRST_H1 = re.compile(r"<h1(?: id=\"[^\"<>]*\")?>")
+TITLE_ID = "judul"
+
+
+def title_anchor(html: str) -> str:
+    """The page's first ``<h1>`` as the skip link's target: ``id="judul"``, focusable by script
+    (``tabindex="-1"``) so keyboard focus really lands on it."""
+    return _FIRST_H1.sub(f'<h1 id="{TITLE_ID}" tabindex="-1">', html, count=1)
 
 
 def _clip(text: str, limit: int = 300) -> str:

@@ -876,7 +876,7 @@
         final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref, byRef.get(ref) || null, clauses, false)); });
         var approx = final.length && text && final.every(function (ref) { return byRef.get(ref).approximate; });
         status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
-          results && !results.length ? "Tidak ada studi kasus yang cocok." : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
+          results && !results.length ? "0 dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
         if (results && !results.length) noResults(loader, text, noneBox);
         updateFilterCount();
         moreButton.hidden = final.length <= shown;
