@@ -143,6 +143,8 @@ def _search(args: argparse.Namespace) -> int:
         for _cid, label, count, _refs in offer.categories:
             print(f"Kategori terkait: {label} ({count} studi kasus)")
     else:
+        if offer.did_you_mean:
+            print("Tidak ada yang persis cocok. Mungkin maksud Anda: " + ", ".join(offer.did_you_mean))
         for n, hit in enumerate(hits, start=1):
             approx = "  (perkiraan)" if hit.approximate else ""
             print(f"{n:>2}. {hit.title}  [{hit.id}]  skor {hit.score:.3f}{approx}")

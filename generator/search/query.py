@@ -318,7 +318,7 @@ class Searcher:
         return tuple(out)
 
     def suggest(self, text: str) -> Suggestions:
-        """For a query that found nothing: for each word that may be a typo (see
+        """For a query that found nothing, or only approximately: for each word that may be a typo (see
         :meth:`is_typo`; never a dictionary word such as "stunting"), the indexed words one edit
         away (two from 8 letters; swapping two neighbours is one edit) that begin with the same
         letter, closest first; and the categories whose
@@ -403,7 +403,7 @@ def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
 def search_content(content_dir: Path, query: str, limit: int = 10, today: date | None = None,
                    suggest: bool = False) -> list[Hit] | tuple[list[Hit], Suggestions]:
     """Load and validate ``content_dir`` (raises ContentError) and search it; with ``suggest``
-    also what to offer when nothing matched (empty when something did)."""
+    also what to offer when nothing matched or only approximately (empty otherwise)."""
     from generator.pipeline import load_catalog
 
     result = load_catalog(Path(content_dir), today or date.today())
@@ -412,4 +412,4 @@ def search_content(content_dir: Path, query: str, limit: int = 10, today: date |
     hits = searcher.search(query, limit)
     if not suggest:
         return hits
-    return hits, (searcher.suggest(query) if not hits else Suggestions((), ()))
+    return hits, (searcher.suggest(query) if all(h.approximate for h in hits) else Suggestions((), ()))

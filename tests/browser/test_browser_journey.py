@@ -113,10 +113,15 @@ def test_phone_viewport_has_no_sideways_scroll(phone, real_site, results_dir, ki
 
 
 def test_phone_menu_reaches_the_replication_page(phone, real_site, results_dir):
-    """On a phone the sections live in Material's drawer: open it and follow Replikasi."""
+    """On a phone the sections live in Material's drawer: open it with ☰ (a real button, reached
+    with Tab, with aria-expanded) and follow Replikasi."""
     phone.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
-    phone.locator("label.md-header__button[for='__drawer']").first.click()
-    phone.wait_for_timeout(400)  # drawer slide-in
+    button = phone.locator("button.katalog-drawer-button")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    phone.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    phone.locator(".md-sidebar--primary a[href$='replikasi/']").first.wait_for(state="visible")
     phone.screenshot(path=results_dir / "phone-drawer.png")
     click_link(phone, r"/replikasi/$", scope=".md-sidebar--primary")
     assert phone.url.endswith("/replikasi/")

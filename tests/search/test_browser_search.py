@@ -63,7 +63,13 @@ def test_header_results_link_to_case_pages(page, site) -> None:
     first = page.locator("header [data-search-list] a").first
     first.wait_for(state="visible", timeout=15_000)
     assert "Antrean Daring Puskesmas Kendari" in first.inner_text()
-    assert "Pemerintah Kota Kendari · 2020" in first.inner_text()
+    # A card: agency · province · year, a status badge, where it matched, a snippet.
+    assert "Pemerintah Kota Kendari · Sulawesi Tenggara · 2020" in first.inner_text()
+    assert first.locator(".katalog-badge--berjalan").inner_text() == "Berjalan"
+    assert first.locator(".katalog-result__why").inner_text().startswith("cocok pada: judul")
+    marks = first.locator(".katalog-result__snippet mark")
+    marks.first.wait_for(state="visible", timeout=15_000)
+    assert marks.first.inner_text().lower().startswith("antre")
     first.click()
     page.wait_for_url("**/inovasi/antrean-daring-puskesmas-kendari/")
 
@@ -80,7 +86,7 @@ def test_browser_ranks_like_python(page, site, searcher) -> None:
              const out = [];
              for (const q of queries) {
                const results = await loader.search(q);
-               out.push(results.slice(0, 3).map(r => loader.docs.ids[r[0]]));
+               out.push(results.slice(0, 3).map(r => loader.docs.ids[r.ref]));
              }
              return out;
            }""", queries)
@@ -147,7 +153,8 @@ def test_finder_without_javascript_offers_browse_links(browser, site) -> None:
     assert "../jelajahi/" in links
     assert "../kategori/kesehatan/" in links
     assert "../provinsi/jawa-timur/" in links
-    assert not page.locator(".katalog-finder__form").is_visible()
+    assert not page.locator("#cari-q").is_visible()
+    assert not page.locator(".katalog-finder__filters").is_visible()
     assert "Tanpa JavaScript" in page.locator("[data-search-count]").inner_text()
     context.close()
 
@@ -170,3 +177,64 @@ def test_a_word_only_in_the_body_is_found_once_the_rest_loads(page, site) -> Non
     first = page.locator("header [data-search-list] a").first
     first.wait_for(state="visible", timeout=15_000)
     assert "Antrean Daring Puskesmas Kendari" in first.inner_text()
+
+
+def test_nothing_found_offers_ways_on(page, site) -> None:
+    """A problem word no case uses ("imunisasi") points to its category and that category's
+    cases, the browse pages and the proposal page: never a dead end."""
+    page.goto(site + "/cari/?q=imunisasi", wait_until="load")
+    wait_ready(page)
+    box = page.locator("[data-search-none] .katalog-noresult")
+    box.wait_for(state="visible", timeout=15_000)
+    assert "imunisasi" in box.locator(".katalog-noresult__lead").inner_text()
+    assert box.locator("a[href$='kategori/kesehatan/']").inner_text() == "Kesehatan"
+    cases = box.locator(".katalog-noresult__cases a")
+    assert cases.count() >= 1
+    assert "inovasi/" in cases.first.get_attribute("href")
+    assert box.locator("a[href$='jelajahi/']").count() == 1
+    assert box.locator("a.katalog-noresult__propose").get_attribute("href").endswith("kontribusi/")
+    assert page.locator("[data-search-count]").inner_text().startswith("0 dari")
+
+
+def test_approximate_results_say_so_and_offer_the_correction(page, site) -> None:
+    page.goto(site + "/cari/?q=sargen", wait_until="load")  # two letters swapped
+    wait_ready(page)
+    first = page.locator("[data-search-results] .katalog-result").first
+    first.wait_for(state="visible", timeout=15_000)
+    assert "katalog-result--approx" in first.get_attribute("class")
+    assert first.locator(".katalog-badge--approx").inner_text() == "perkiraan"
+    assert "perkiraan" in page.locator("[data-search-count]").inner_text()
+    fix = page.locator("[data-search-none] .katalog-didyoumean a")
+    assert fix.first.inner_text() == "sragen"
+    fix.first.click()
+    page.wait_for_url("**/cari/?q=sragen")
+    wait_ready(page)
+    assert page.locator("[data-search-results] .katalog-result--approx").count() == 0
+
+
+def test_header_panel_offers_ways_on_when_nothing_matches(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("imunisasi")
+    box = page.locator("header .katalog-noresult")
+    box.wait_for(state="visible", timeout=15_000)
+    assert box.locator("a[href$='kategori/kesehatan/']").count() == 1
+    assert box.locator("a.katalog-noresult__propose").count() == 1
+
+
+def test_results_come_before_the_filters_and_phones_fold_them(browser, site) -> None:
+    for width, folded in ((360, True), (1366, False)):
+        context = browser.new_context(viewport={"width": width, "height": 740})
+        page = context.new_page()
+        page.goto(site + "/cari/?q=desa", wait_until="load")
+        wait_ready(page)
+        results = page.locator("[data-search-results] .katalog-result").first.bounding_box()
+        filters = page.locator(".katalog-finder__filters").bounding_box()
+        assert results["y"] < filters["y"] or results["x"] < filters["x"], width
+        assert page.evaluate("document.querySelector('[data-search-filters]').open") is (not folded), width
+        if folded:
+            assert results["y"] < 740  # the first result is on the first screen of a phone
+            page.goto(site + "/cari/?q=desa&status=berjalan", wait_until="load")
+            wait_ready(page)
+            assert page.locator("[data-filter-count]").inner_text() == " (1 aktif)"
+        context.close()

@@ -668,21 +668,32 @@
     return li;
   }
 
+  /* "Mungkin maksud Anda: …?" with links to the corrected queries, or null. */
+  function didYouMean(loader, offer) {
+    if (!offer.didYouMean.length) return null;
+    var p = el("p", { "class": "katalog-didyoumean" }, "Mungkin maksud Anda: ");
+    offer.didYouMean.forEach(function (q, i) {
+      if (i) p.appendChild(document.createTextNode(", "));
+      p.appendChild(el("a", { href: loader.url("cari/") + "?q=" + encodeURIComponent(q) }, q));
+    });
+    p.appendChild(document.createTextNode("?"));
+    return p;
+  }
+
+  /* Only approximate results: say so and offer the corrected query. */
+  function approximateNote(loader, text, target) {
+    var p = didYouMean(loader, loader.engine.suggest(text));
+    if (p) target.appendChild(p);
+  }
+
   /* When nothing matches: say so, then every way on (corrections, related categories and
      some of their cases, the browse pages, proposing an innovation). */
   function noResults(loader, text, target) {
     var offer = loader.engine.suggest(text);
     var box = el("div", { "class": "katalog-noresult" });
     box.appendChild(el("p", { "class": "katalog-noresult__lead" }, "Belum ada studi kasus yang cocok dengan “" + text + "”."));
-    if (offer.didYouMean.length) {
-      var p = el("p", null, "Mungkin maksud Anda: ");
-      offer.didYouMean.forEach(function (q, i) {
-        if (i) p.appendChild(document.createTextNode(", "));
-        p.appendChild(el("a", { href: loader.url("cari/") + "?q=" + encodeURIComponent(q) }, q));
-      });
-      p.appendChild(document.createTextNode("?"));
-      box.appendChild(p);
-    }
+    var dym = didYouMean(loader, offer);
+    if (dym) box.appendChild(dym);
     offer.categories.forEach(function (c) {
       var p = el("p", null, "Studi kasus di kategori terkait, ");
       p.appendChild(el("a", { href: loader.url("kategori/" + c[0] + "/") }, c[1]));
@@ -742,6 +753,10 @@
           var item = el("li", { "class": "katalog-search__none" });
           noResults(loader, text, item);
           list.appendChild(item);
+        } else if (approx) {
+          var note = el("li", { "class": "katalog-search__none" });
+          approximateNote(loader, text, note);
+          if (note.firstChild) list.insertBefore(note, list.firstChild);
         }
         more.href = loader.url("cari/") + "?q=" + encodeURIComponent(text);
         more.hidden = !results.length;
@@ -878,6 +893,7 @@
         status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
           results && !results.length ? "0 dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
         if (results && !results.length) noResults(loader, text, noneBox);
+        else if (approx) approximateNote(loader, text, noneBox);
         updateFilterCount();
         moreButton.hidden = final.length <= shown;
         rootEl.setAttribute("data-search-state", "ready");
