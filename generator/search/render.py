@@ -41,6 +41,8 @@ YEAR_PARAMS = ("tahun_dari", "tahun_sampai")
 # Cases per summaries-N.json: a result list shows at most a page of results, so a first
 # query fetches one or two small files instead of every summary.
 SUMMARY_CHUNK = 100
+# The finder box's examples; a test checks that each finds a case in the real catalogue.
+SEARCH_EXAMPLES = ("sampah", "KTP", "nelayan")
 
 
 def _json(data: object) -> bytes:
@@ -143,6 +145,7 @@ def render_finder(catalog: Catalog) -> PageOutput:
         "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut kategori, "
         "provinsi, tahun, status, penghargaan, SDG, dan jenis instansi.",
         facets=facets, years=years, year_params=YEAR_PARAMS, total=len(catalog.innovations),
+        examples=", ".join(SEARCH_EXAMPLES),
     )
 
 

@@ -69,7 +69,11 @@ def test_search_results_are_inert(page, hostile_site, results_dir, query):
     box = page.locator(".md-content input[type=search], .md-content input[name=q], "
                        ".md-content input[type=text]").first
     box.fill(query)
-    page.wait_for_timeout(800)  # results update as you type; give them a moment to render
+    # Results (cards with snippets) or the no-result offer must really be on screen.
+    page.locator("[data-search-results] .katalog-result, [data-search-none] .katalog-noresult").first.wait_for(
+        state="visible", timeout=15_000)
+    page.wait_for_function("() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
+                           timeout=15_000)
     assert_inert(page, f"/cari/ query {query!r}")
     page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png", full_page=True)
 
@@ -88,8 +92,19 @@ def test_header_search_results_are_inert(page, hostile_site, query):
     page.goto(hostile_site.url(page_path(hostile_site, "case")), wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
-    page.wait_for_timeout(800)
+    page.locator("header [data-search-list] li").first.wait_for(state="visible", timeout=15_000)
     assert_inert(page, f"header search {query!r}")
+
+
+def test_a_payload_query_that_finds_nothing_is_shown_as_text(page, hostile_site):
+    payload = '"><b>zzqxv</b><i>wwqk'
+    page.goto(hostile_site.url(page_path(hostile_site, "cari")), wait_until="load")
+    page.locator("#cari-q").fill(payload)
+    lead = page.locator("[data-search-none] .katalog-noresult__lead")
+    lead.wait_for(state="visible", timeout=15_000)
+    assert payload in lead.inner_text()
+    assert page.locator("[data-search-none] b, [data-search-none] i").count() == 0
+    assert_inert(page, "/cari/ payload query with no result")
 
 
 def test_search_from_url_state_is_inert(page, hostile_site):

@@ -12,6 +12,7 @@ import pytest
 
 from generator.search.query import search_catalog as search_catalog_function
 from generator.search.query import search_content
+from generator.search.render import SEARCH_EXAMPLES
 from tests.search.conftest import CATALOG_TODAY, ROOT, TODAY
 
 TOP3 = [
@@ -102,7 +103,7 @@ def test_cli_json_output(search_content) -> None:
     )
     hits = json.loads(done.stdout)
     assert hits[0]["id"] == "antrean-daring-puskesmas-kendari"
-    assert set(hits[0]) == {"id", "title", "score"}
+    assert set(hits[0]) == {"id", "title", "score", "approximate", "matched"}
     assert len(hits) <= 3
 
 
@@ -133,3 +134,21 @@ def test_content_without_synonyms_file_uses_the_projects(tmp_path: Path) -> None
     (tmp_path / "taxonomies" / "synonyms.yml").unlink()
     hits = search_content(tmp_path, "KTP", limit=3, today=CATALOG_TODAY)
     assert hits and hits[0].id in REAL_TOP[1][1]
+
+
+@pytest.mark.parametrize("example", SEARCH_EXAMPLES)
+def test_the_search_box_examples_find_cases_in_the_real_catalogue(example: str) -> None:
+    hits = search_content(ROOT / "content", example, limit=3, today=CATALOG_TODAY)
+    assert hits and not hits[0].approximate, example
+
+
+# What a district official in Nusa Tenggara Timur types (issue: these found nothing, or
+# "Nusa Tenggara Timur" found every case that says "timur"): a place name matches as a place.
+def test_a_province_name_matches_as_a_phrase_not_word_by_word() -> None:
+    hits = search_content(ROOT / "content", "Nusa Tenggara Timur", limit=50, today=CATALOG_TODAY)
+    assert all("timur" not in h.title.lower() or "nusa tenggara timur" in h.title.lower() for h in hits)
+    jatim = search_content(ROOT / "content", "jatim", limit=50, today=CATALOG_TODAY)
+    jawa_timur = search_content(ROOT / "content", "jawa timur", limit=50, today=CATALOG_TODAY)
+    assert jatim and {h.id for h in jatim} == {h.id for h in jawa_timur}
+    kalimantan = {h.id for h in search_content(ROOT / "content", "kalimantan timur", limit=50, today=CATALOG_TODAY)}
+    assert not kalimantan & {h.id for h in jawa_timur}
