@@ -747,9 +747,11 @@
         var clauses = loader.engine.plan(text, false);
         results.slice(0, HEADER_LIMIT).forEach(function (m) { list.appendChild(resultItem(loader, m.ref, m, clauses, true)); });
         var approx = results.length && results.every(function (m) { return m.approximate; });
+        // Nothing in titles and places yet, but summaries and body text are still on their way.
+        var pending = !results.length && text.length >= 3 && !loader.engine.complete();
         status.textContent = results.length ? results.length + " studi kasus cocok" + (approx ? " (perkiraan: tidak ada yang persis)" : "") :
-          text.length < 3 ? "Ketik beberapa huruf lagi…" : "";
-        if (!results.length && text.length >= 3) {
+          text.length < 3 ? "Ketik beberapa huruf lagi…" : pending ? "Mencari di ringkasan dan isi…" : "";
+        if (!results.length && text.length >= 3 && !pending) {
           var item = el("li", { "class": "katalog-search__none" });
           noResults(loader, text, item);
           list.appendChild(item);
@@ -890,13 +892,15 @@
         noneBox.textContent = "";
         final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref, byRef.get(ref) || null, clauses, false)); });
         var approx = final.length && text && final.every(function (ref) { return byRef.get(ref).approximate; });
+        var pending = results && !results.length && text.length >= 3 && !loader.engine.complete();
         status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
+          pending ? "Mencari di ringkasan dan isi…" :
           results && !results.length ? "0 dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
-        if (results && !results.length) noResults(loader, text, noneBox);
+        if (results && !results.length && !pending) noResults(loader, text, noneBox);
         else if (approx) approximateNote(loader, text, noneBox);
         updateFilterCount();
         moreButton.hidden = final.length <= shown;
-        rootEl.setAttribute("data-search-state", "ready");
+        rootEl.setAttribute("data-search-state", pending ? "loading" : "ready");
         writeURL(state());
       });
     }
