@@ -177,25 +177,15 @@ def _read_body(path: Path) -> str:
 
 
 def _intake(args: argparse.Namespace) -> int:
-    from generator.intake import run_intake
+    from generator.intake import render_text, run_intake
 
     body = _read_body(args.body_file)
     result = run_intake(body, args.content, today(), form_path=args.form)
     if args.format == "json":
         print(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
     else:
-        for d in result.diagnostics:
-            where = f"Kolom «{d.label}»" if d.label else "Formulir"
-            if d.line:
-                where += f", baris {d.line}"
-            kind = "galat" if d.is_error else "peringatan"
-            print(f"{where}: {kind}: {d.message}")
-            if d.hint:
-                print(f"  Saran: {d.hint}")
-        if result.written:
-            print(f"Berkas baru: {result.path.as_posix()}")
-        else:
-            print("Tidak ada berkas yang ditulis.")
+        print(render_text(result.diagnostics, result.path.as_posix() if result.written and result.path else None),
+              end="")
     return EXIT_OK if result.written else EXIT_CONTENT
 
 

@@ -76,7 +76,7 @@ def field_of(path: str) -> tuple[str, int | None]:
     return head, item
 
 
-_KEY_IN_TEXT = re.compile(r"`([a-z_]+(?:\.[a-z0-9_]+)*)(?:\[\])?(?:\.[a-z_]+)?`")
+_KEY_IN_TEXT = re.compile(r"`([a-z_]+(?:\.[a-z0-9_]+)*)(?:\[\])?(?:\.[a-z_]+)?(?:: ([^`]*))?`")
 
 
 def _humanise(text: str, form: Form) -> str:
@@ -84,6 +84,8 @@ def _humanise(text: str, form: Form) -> str:
     def swap(match: re.Match[str]) -> str:
         field_id, _ = field_of(match.group(1).replace("[]", ""))
         found = form.get(field_id)
+        if match.group(2) is not None:  # `key: example` → the example alone
+            return f"`{match.group(2)}`" if found else match.group(0)
         return f"«{found.label}»" if found else match.group(0)
     return _KEY_IN_TEXT.sub(swap, text)
 
@@ -93,9 +95,11 @@ _YAML_HINT_CODES = {"wrong-type", "yaml-syntax", "unknown-key", "placeholder"}
 
 
 def _from_validator(form: Form, d: Diagnostic, item_lines: dict[str, list[int]],
-                    ranges: dict[str, tuple[int, int]]) -> FieldDiagnostic:
+                    ranges: dict[str, tuple[int, int]], longest: str = "") -> FieldDiagnostic:
     if d.path:
         field_id, item = field_of(d.path)
+    elif d.code == "front-matter-too-large":
+        field_id, item = longest, None
     else:
         field_id, item = next((fid for fid, (lo, hi) in ranges.items() if lo <= d.line <= hi), ""), None
     if not form.get(field_id):
@@ -166,7 +170,10 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
     found = list(load_problems)
     if doc is not None:
         found += validate_documents([*context, doc], taxonomies, today, only_files={file})
-    result.diagnostics += [_from_validator(form, d, draft.item_lines, ranges) for d in found]
+    # The front matter's size limit is the longest answer's fault.
+    longest = max((f.id for f in form.fields if not f.id.startswith("body_")),
+                  key=lambda fid: len(answers.text.get(fid, "")), default="")
+    result.diagnostics += [_from_validator(form, d, draft.item_lines, ranges, longest) for d in found]
     if any(d.is_error for d in found) or doc is None or not write:
         return result
     innovations.mkdir(parents=True, exist_ok=True)
@@ -183,4 +190,18 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
     return result
 
 
-__all__ = ["BODY_SECTIONS", "FieldDiagnostic", "IntakeResult", "run_intake"]
+def render_text(diagnostics: list[FieldDiagnostic], written_path: str | None) -> str:
+    """The report for people: each problem under the label of its form field."""
+    lines = []
+    for d in diagnostics:
+        where = f"Kolom «{d.label}»" if d.label else "Formulir"
+        if d.line:
+            where += f", baris {d.line}"
+        lines.append(f"{where}: {'galat' if d.is_error else 'peringatan'}: {d.message}")
+        if d.hint:
+            lines.append(f"  Saran: {d.hint}")
+    lines.append(f"Berkas baru: {written_path}" if written_path else "Tidak ada berkas yang ditulis.")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["BODY_SECTIONS", "FieldDiagnostic", "IntakeResult", "render_text", "run_intake"]

@@ -153,12 +153,16 @@ class _Builder:
             if f.id.startswith("body_"):
                 heading = BODY_SECTIONS.get(f.id, f.label)
                 self.draft.sections.append((f.id, heading, answer))
-                if f.required and not answer:
+                if f.required and not answer and f.id in text:
                     self.problem(f.id, f"Kolom wajib «{f.label}» belum diisi.")
                 continue
             if not answer:
-                if f.required:
+                if f.required and f.id in text:  # a missing section is reported by the reader
                     self.problem(f.id, f"Kolom wajib «{f.label}» belum diisi.")
+                continue
+            if f.type == "input" and "\n" in answer:
+                self.problem(f.id, f"Kolom «{f.label}» hanya satu baris, tetapi jawabannya memuat baris baru.",
+                             "Tulis jawabannya dalam satu baris.")
                 continue
             if f.id in TEXT_FIELDS:
                 self.put(TEXT_FIELDS[f.id], answer)
