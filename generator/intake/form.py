@@ -26,6 +26,9 @@ UPDATE_FORM = FORMS_DIR / "laporkan-pembaruan.yml"
 # The template names GitHub expects in ``issues/new?template=…``.
 PROPOSAL_TEMPLATE = PROPOSAL_FORM.name
 UPDATE_TEMPLATE = UPDATE_FORM.name
+# The labels the forms put on their issues (the workflow and the site's links use them).
+PROPOSAL_LABEL = "usulan-inovasi"
+UPDATE_LABEL = "laporan-pembaruan"
 
 # Dropdown field id → the vocabulary whose labels are its options.
 VOCABULARY_FIELDS = {
