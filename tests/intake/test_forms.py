@@ -114,7 +114,8 @@ def test_update_form_takes_the_case_id_and_title() -> None:
 
 def test_forms_config_links_the_contribution_page() -> None:
     config = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
-    assert any(link["url"].endswith("/kontribusi/") for link in config["contact_links"])
+    site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    assert [link["url"] for link in config["contact_links"]] == [site_url.rstrip("/") + "/kontribusi/"]
 
 
 # --- the workflow glue ---------------------------------------------------------------------------
