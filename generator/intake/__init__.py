@@ -162,7 +162,12 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
         return result
 
     data = ordered({"id": case_id, **draft.data})
-    text, ranges = render_case(data, draft.sections)
+    try:
+        text, ranges = render_case(data, draft.sections)
+    except ValueError:  # not expected: forbidden characters are refused above
+        result.diagnostics.append(FieldDiagnostic("", "", 0, "error", "intake",
+                                                  "Isian tidak bisa ditulis sebagai YAML yang dibaca kembali sama persis."))
+        return result
     target = innovations / f"{case_id}.md"
     file = str(target)
     context, _, _ = load_documents(content_dir, None) if innovations.is_dir() else ([], [], 0)

@@ -147,6 +147,13 @@ class _Builder:
         text = self.answers.text
         for f in self.form.fields:
             answer = text.get(f.id, "")
+            bad = forbidden_character(answer, multiline=f.type in ("textarea", "checkboxes"))
+            if bad:
+                shown = "tab" if bad == "\t" else f"U+{ord(bad):04X}"
+                self.problem(f.id, f"Jawabannya memuat karakter tak terlihat atau karakter kendali ({shown}).",
+                             "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata), "
+                             "atau ketik ulang bagian itu.")
+                continue
             if f.type == "checkboxes":
                 self.checkboxes(f)
                 continue
@@ -369,6 +376,30 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Anything YAML could read as a line break or drop is written as a double-quoted escape.
+    style = '"' if any(ch in "\x85\u2028\u2029" or (unicodedata.category(ch)[0] == "C" and ch not in "\n\t")
+                       for ch in value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def forbidden_character(text: str, multiline: bool) -> str:
+    """The first character a contributor cannot have meant to type (control, format,
+    bidirectional, line-separator or noncharacter), or ""; tab and newline pass where a
+    field has several lines."""
+    for ch in text:
+        if ch in "\n\t" and multiline:
+            continue
+        code = ord(ch)
+        if (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+                or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE):
+            return ch
+    return ""
+
+
 def render_case(data: dict[str, Any], sections: list[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
     """The file text, and the line range of each body section (for diagnostics)."""
     front = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
@@ -376,7 +407,7 @@ def render_case(data: dict[str, Any], sections: list[tuple[str, str, str]]) -> t
     # Belt and braces: plain data through safe_dump never yields a document marker at column 0,
     # and reads back as the same data.
     if any(line.startswith(("---", "...")) for line in front.split("\n")) or yaml.safe_load(front) != data:
-        raise AssertionError("front matter did not round-trip")
+        raise ValueError("front matter did not round-trip")
     text = "---\n" + front + "---\n"
     ranges: dict[str, tuple[int, int]] = {}
     for field_id, heading, body in sections:

@@ -234,6 +234,34 @@ def test_a_heading_inside_an_answer_cannot_set_another_field(form, run, content:
     assert "lebih dari sekali" in errors(result)[0]["message"]
 
 
+@pytest.mark.parametrize("field_id, value", [
+    ("title", "Layanan\x00Nol"),
+    ("title", "Layanan \u202ekebalik"),
+    ("title", "Lay\u200banan"),
+    ("agency_name", "Pemkab\tContoh"),
+    ("summary", "x" * 60 + "\u2028pemisah baris yang YAML baca sebagai baris baru"),
+    ("summary", "x" * 60 + "\x85NEL"),
+    ("body_inovasi", "Teks \u2066terisolasi\u2069"),
+    ("sources", "Judul\x1b[31m | https://contoh.go.id/a"),
+])
+def test_invisible_and_control_characters_are_refused(form, run, content: Path, field_id: str, value: str) -> None:
+    answers = example_answers(form)
+    answers[field_id] = value
+    before = files_under(content)
+    code, result = run(render_body(form, answers))
+    assert code == 1 and files_under(content) == before
+    assert [d["field"] for d in errors(result)] == [field_id]
+    assert "U+" in errors(result)[0]["message"] or "tab" in errors(result)[0]["message"]
+
+
+def test_tabs_and_newlines_are_kept_in_textareas(form, run) -> None:
+    answers = example_answers(form)
+    answers["replication_requirements"] = "Langkah:\n\t1. siapkan\n\t2. jalankan"
+    code, result = run(render_body(form, answers))
+    assert code == 0, result
+    assert written(result)[0]["replication"]["requirements"] == "Langkah:\n\t1. siapkan\n\t2. jalankan"
+
+
 @pytest.mark.parametrize("field_id, value, label", [
     ("title", "x" * 5000, "Nama inovasi"),
     ("summary", "panjang " * 20000, "Ringkasan"),
