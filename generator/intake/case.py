@@ -75,6 +75,7 @@ class Draft:
 
 
 _NUMBER = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?")
+_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3}){2,}(?:,(\d+))?")
 _BULLET = re.compile(r"^[-*•][ \t]+")
 _URL_PART = re.compile(r"(?:^|\|)[ \t]*(https?://[^\s|]+)[ \t]*(?=\||$)")
 _TRAILING_SOURCE = re.compile(r"^(.*?)[ \t]*\[(\d+)\]$", re.DOTALL)
@@ -82,9 +83,15 @@ _TRAILING_SOURCE = re.compile(r"^(.*?)[ \t]*\[(\d+)\]$", re.DOTALL)
 
 def parse_number(text: str) -> tuple[int | float | None, str]:
     """An Indonesian or English number without thousands separators; (None, why) otherwise."""
-    match = _NUMBER.fullmatch(text.strip())
+    text = text.strip()
+    grouped = _GROUPED.fullmatch(text)
+    if grouped:  # 1.250.000 or 1.250.000,5: only Indonesian thousands can have two dot groups
+        whole = text.split(",")[0].replace(".", "")
+        return (float(f"{whole}.{grouped.group(1)}") if grouped.group(1) else int(whole)), ""
+    match = _NUMBER.fullmatch(text)
     if not match:
-        return None, f"«{text}» bukan angka."
+        unit = " Tulis satuannya (mis. persen) di bagian satuan." if "%" in text else ""
+        return None, f"«{text}» bukan angka.{unit}"
     sign, whole, frac = match.groups()
     if frac is not None and len(frac) == 3 and whole != "0" and not whole.startswith("0"):
         return None, (f"«{text}» bisa berarti {whole}{frac} (pemisah ribuan) atau {whole},{frac} (desimal); "

@@ -77,7 +77,7 @@ def parse_issue_body(body: str, form: Form) -> Answers:
             answers.checked[f.id] = {
                 normalise_label(m.group(2)) for m in map(_CHECKBOX.match, answer.split("\n"))
                 if m and m.group(1) in "xX"}
-        answers.text[f.id] = _trim(answer)
+        answers.text[f.id] = _trim(answer, keep_indent=f.type == "textarea")
     missing = [f for f in fields if f.id not in seen]
     for f in missing:
         guess = difflib.get_close_matches(normalise_label(f.label), [normalise_label(h) for h in unknown_headings],
@@ -95,6 +95,12 @@ def parse_issue_body(body: str, form: Form) -> Answers:
     return answers
 
 
-def _trim(answer: str) -> str:
-    """Answers keep their inner text exactly; only white space around the whole answer goes."""
-    return answer.strip()
+def _trim(answer: str, keep_indent: bool) -> str:
+    """Answers keep their inner text exactly. Around it, blank lines and trailing white space go;
+    a textarea keeps the indentation of its first line (an indented code block stays one)."""
+    if not keep_indent:
+        return answer.strip()
+    lines = answer.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip()

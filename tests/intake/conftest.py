@@ -36,7 +36,7 @@ def render_body(form: Form, answers: dict[str, object]) -> str:
             ticked = set(value) if isinstance(value, (list, set, tuple)) else set(f.options) if value is True else set()
             text = "\n".join(f"- [{'X' if o in ticked else ' '}] {o}" for o in f.options)
         else:
-            text = str(value).strip() or NO_RESPONSE
+            text = str(value) if str(value).strip() else NO_RESPONSE
         parts.append(f"### {f.label}\n\n{text}")
     return "\n\n".join(parts)
 

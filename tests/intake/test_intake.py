@@ -472,3 +472,23 @@ def test_text_output_names_labels(form, content: Path, tmp_path: Path, monkeypat
     out = capsys.readouterr().out
     assert "Kolom «Provinsi»: galat:" in out and "Tidak ada berkas yang ditulis." in out
     assert "agency.province" not in out
+
+
+@pytest.mark.parametrize("text, number", [
+    ("1250", 1250), ("12,5", 12.5), ("12.5", 12.5), ("0,125", 0.125), ("-3", -3), ("1.250.000", 1250000),
+    ("1.250.000,5", 1250000.5), ("1.250", None), ("1,250", None), ("85%", None), ("dua", None), ("1e3", None),
+])
+def test_numbers_in_the_outcomes_line(text: str, number) -> None:
+    from generator.intake.case import parse_number
+
+    value, why = parse_number(text)
+    assert value == number and type(value) is type(number)
+    assert bool(why) == (number is None)
+
+
+def test_a_textarea_keeps_its_first_lines_indentation(form, run) -> None:
+    answers = example_answers(form)
+    answers["body_cara_mereplikasi"] = "\n\n    kode terindentasi\n    baris dua\n\nParagraf.   \n\n"
+    code, result = run(render_body(form, answers))
+    assert code == 0, result
+    assert "## Cara Mereplikasi\n\n    kode terindentasi\n    baris dua\n\nParagraf.\n" in written(result)[1]
