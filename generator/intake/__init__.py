@@ -92,6 +92,16 @@ def _humanise(text: str, form: Form) -> str:
 
 # Validator hints about YAML syntax make no sense to someone who filled in a form.
 _YAML_HINT_CODES = {"wrong-type", "yaml-syntax", "unknown-key", "placeholder"}
+# Hints that speak of the file's keys, said again in terms of the form.
+_FORM_HINTS = {
+    "province-required": "Pilih provinsi instansi di kolom «Provinsi».",
+    "contact-channel-required": "Isi minimal satu dari «Kontak: situs web», «Kontak: surel» atau «Kontak: telepon», "
+                                "atau kosongkan semua kolom kontak.",
+    "replicates-unknown": "Bila inovasi induknya belum ada di katalog, tulis barisnya sebagai "
+                          "`nama inovasi | instansi | hubungan`.",
+    "source-index": "Nomor sumber menunjuk urutan baris di kolom «Sumber», mulai 1.",
+}
+_SOURCE_REF = re.compile(r"`source: (\d+)`")
 
 
 def _from_validator(form: Form, d: Diagnostic, item_lines: dict[str, list[int]],
@@ -107,9 +117,10 @@ def _from_validator(form: Form, d: Diagnostic, item_lines: dict[str, list[int]],
     line = 0
     if item is not None and item < len(item_lines.get(field_id, [])):
         line = item_lines[field_id][item]
-    hint = "" if d.code in _YAML_HINT_CODES else _humanise(d.hint, form)
+    hint = _FORM_HINTS.get(d.code) or ("" if d.code in _YAML_HINT_CODES else _humanise(d.hint, form))
+    message = _humanise(_SOURCE_REF.sub(r"Nomor sumber \1", d.message), form)
     return FieldDiagnostic(field_id, form.label(field_id) if field_id else "", line, d.severity, d.code,
-                           _humanise(d.message, form), hint)
+                           message, hint)
 
 
 def _existing(innovations: Path, case_id: str) -> Path | None:

@@ -16,7 +16,9 @@ from tests.intake.conftest import TODAY, example_answers, files_under, render_bo
 # The keys a proposal can produce, and nothing else.
 ALLOWED_KEYS = {"id", "title", "aliases", "summary", "agency", "category", "year", "status", "status_note",
                 "last_verified", "contact", "awards", "outcomes", "sdgs", "replication", "sources"}
-YAML_KEYS = re.compile(r"agency\.|status_note|last_verified|contact\.|outcomes\.|sources\.\d|`[a-z]+_[a-z_]+`")
+YAML_KEYS = re.compile(r"agency\.|status_note|last_verified|contact\.|outcomes\.|sources\.\d|`[a-z]+_[a-z_]+`|"
+                       r"`(?:id|title|summary|agency|province|type|category|year|status|contact|outcomes|sources|"
+                       r"awards|source|replication|replicates|name):")
 
 
 def written(result: dict) -> tuple[dict, str]:
@@ -299,6 +301,7 @@ def test_a_huge_list_answer_does_not_hang(form, run) -> None:
     ("last_verified", "2999-01-01", "Tanggal pemeriksaan"),
     ("category", "Kuliner", "Kategori"),
     ("agency_province", "", "Provinsi"),
+    ("contact_unit", "Bidang Pelayanan", "Kontak: situs web"),
     ("summary", "Pendek.", "Ringkasan"),
     ("outcomes", "Waktu | 1.250 | menit | 2023 | 1", "Hasil"),
     ("outcomes", "Waktu | 10 | menit | 2023 | 7", "Hasil"),
@@ -311,6 +314,8 @@ def test_invalid_answers_write_nothing_and_name_the_field(form, run, content: Pa
                                                           label: str) -> None:
     answers = example_answers(form)
     answers[field_id] = value
+    if field_id == "contact_unit":  # a unit without any channel
+        answers.update(contact_website="", contact_email="", contact_phone="", contact_address="")
     before = files_under(content)
     code, result = run(render_body(form, answers))
     assert code == 1, result
