@@ -150,3 +150,15 @@ def test_glue_passes_configuration_errors_on(tmp_path: Path, capsys: pytest.Capt
     assert glue(["2", str(result)]) == 2
     assert glue(["1", str(result)]) == 0
     assert "ok=false" in capsys.readouterr().out
+
+
+def test_update_form_placeholders_are_valid_examples() -> None:
+    from generator.intake.case import _Builder
+    from generator.intake.issue_body import Answers
+
+    form = load_form(UPDATE_FORM)
+    assert (REPO / "content" / "innovations" / f"{form.get('case_id').placeholder}.md").is_file()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", form.get("last_verified").placeholder)
+    builder = _Builder(form, Answers(), load_taxonomies(TAXONOMIES)[0])
+    builder.sources(form.get("sources"), form.get("sources").placeholder.strip())
+    assert builder.draft.problems == [] and builder.draft.data["sources"][0]["url"].startswith("https://")
