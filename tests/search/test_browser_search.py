@@ -170,3 +170,20 @@ def test_a_word_only_in_the_body_is_found_once_the_rest_loads(page, site) -> Non
     first = page.locator("header [data-search-list] a").first
     first.wait_for(state="visible", timeout=15_000)
     assert "Antrean Daring Puskesmas Kendari" in first.inner_text()
+
+
+def test_no_result_offers_to_propose_the_innovation(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
+    propose = page.locator("header [data-search-propose]")
+    page.keyboard.press("/")
+    page.keyboard.type("sragen")
+    page.locator("header [data-search-list] a").first.wait_for(state="visible", timeout=15_000)
+    assert propose.is_hidden()
+    page.fill("#katalog-search-q", "zqxwvyy")
+    propose.wait_for(state="visible", timeout=15_000)
+    assert propose.get_attribute("href").endswith("/kontribusi/") and "Usulkan inovasi" in propose.inner_text()
+    page.goto(site + "/cari/?q=zqxwvyy", wait_until="load")
+    finder = page.locator("[data-katalog-finder] [data-search-propose]")
+    finder.wait_for(state="visible", timeout=15_000)
+    finder.locator("a").click()
+    page.wait_for_url("**/kontribusi/")

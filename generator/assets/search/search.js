@@ -489,6 +489,7 @@
     var list = form.querySelector("[data-search-list]");
     var status = form.querySelector("[data-search-status]");
     var more = form.querySelector("[data-search-more]");
+    var propose = form.querySelector("[data-search-propose]");
     var loader = loaderFor(form.getAttribute("data-base"));
     var counter = 0;
 
@@ -509,6 +510,7 @@
           text.length < 3 ? "Ketik beberapa huruf lagi…" : "Tidak ada studi kasus yang cocok.";
         more.href = loader.url("cari/") + "?q=" + encodeURIComponent(text);
         more.hidden = !results.length;
+        if (propose) propose.hidden = !!results.length || text.length < 3;
       }).catch(function () {
         status.textContent = "Pencarian gagal dimuat. Coba halaman Cari.";
       });
@@ -547,6 +549,7 @@
     var list = rootEl.querySelector("[data-search-results]");
     var status = rootEl.querySelector("[data-search-count]");
     var moreButton = rootEl.querySelector("[data-search-more]");
+    var propose = rootEl.querySelector("[data-search-propose]");
     var loader = loaderFor(rootEl.getAttribute("data-base"));
     var facets = null, shown = PAGE, counter = 0, started = false;
 
@@ -628,6 +631,7 @@
         list.textContent = "";
         final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref)); });
         status.textContent = final.length ? final.length + " dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok. Kurangi saringan atau ubah kata kunci.";
+        if (propose) propose.hidden = final.length > 0;
         moreButton.hidden = final.length <= shown;
         rootEl.setAttribute("data-search-state", "ready");
         writeURL(state());
