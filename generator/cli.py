@@ -69,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     content_option(p)
     p.add_argument("id", nargs="?", help="id kebab-case, mis. antrean-puskesmas-online")
     p.add_argument("--stdout", action="store_true", help="cetak templat, jangan tulis berkas")
+
+    p = sub.add_parser("intake", help="ubah isi issue formulir Usulkan inovasi menjadi berkas studi kasus")
+    content_option(p)
+    p.add_argument("--body-file", type=Path, required=True, metavar="FILE",
+                   help="isi issue seperti dirender GitHub (`-` untuk stdin)")
+    p.add_argument("--form", type=Path, default=None, metavar="FILE",
+                   help="templat formulir (bawaan: .github/ISSUE_TEMPLATE/usulkan-inovasi.yml)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("forms", help="perbarui pilihan formulir issue dari taksonomi")
+    content_option(p)
+    p.add_argument("--check", action="store_true", help="jangan tulis; keluar 1 bila ada yang usang")
     return parser
 
 
@@ -164,4 +176,53 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"validate": _validate, "build": _build, "search": _search, "new": _new}
+def _read_body(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"berkas isi issue `{path}` tidak bisa dibaca ({exc.strerror or exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"berkas isi issue `{path}` bukan UTF-8.") from exc
+
+
+def _intake(args: argparse.Namespace) -> int:
+    from generator.intake import render_text, run_intake
+
+    body = _read_body(args.body_file)
+    result = run_intake(body, args.content, today(), form_path=args.form)
+    if args.format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
+    else:
+        print(render_text(result.diagnostics, result.path.as_posix() if result.written and result.path else None),
+              end="")
+    return EXIT_OK if result.written else EXIT_CONTENT
+
+
+def _forms(args: argparse.Namespace) -> int:
+    from generator.intake.form import form_paths, synced_form_text
+    from generator.pipeline import _load_taxonomies
+
+    taxonomies, problems, _ = _load_taxonomies(args.content)
+    if any(d.is_error for d in problems):
+        raise ConfigError(f"kosakata di `{args.content / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
+    stale = []
+    for path in form_paths():
+        text = synced_form_text(path, taxonomies)
+        if path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if not args.check:
+                path.write_text(text, encoding="utf-8", newline="\n")
+    for path in stale:
+        print(f"{'Usang' if args.check else 'Diperbarui'}: {path}")
+    if args.check and stale:
+        print("Jalankan `katalog forms` agar pilihan formulir sama dengan taksonomi.", file=sys.stderr)
+        return EXIT_CONTENT
+    if not stale:
+        print("Formulir sudah sesuai taksonomi.")
+    return EXIT_OK
+
+
+_COMMANDS = {"validate": _validate, "build": _build, "search": _search, "new": _new, "intake": _intake,
+             "forms": _forms}

@@ -12,10 +12,12 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
 from generator.model import Catalog
 from generator.output import PageOutput, page_url
 from generator.render.markdown import MarkdownRenderer, is_safe_url, plain_title
@@ -70,6 +72,29 @@ class SiteSettings:
         if not self.repo_url or not rel_path:
             return ""
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{rel_path}"
+
+    def issue_form_url(self, template: str, title: str = "", **fields: str) -> str:
+        """GitHub's new-issue address for an issue form, prefilled: ``?template=…&title=…&<field id>=…``
+        (every value URL-encoded); "" when ``repo_url`` is unknown."""
+        if not self.repo_url:
+            return ""
+        params = [("template", template)] + ([("title", title)] if title else []) + list(fields.items())
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(params, quote_via=quote, safe="")
+
+    def propose_url(self) -> str:
+        """The *Usulkan inovasi* form."""
+        return self.issue_form_url(PROPOSAL_TEMPLATE)
+
+    def report_update_url(self, case_id: str, title: str) -> str:
+        """The *Laporkan pembaruan* form for one case, its id and title filled in."""
+        return self.issue_form_url(UPDATE_TEMPLATE, title=f"Pembaruan: {title}", case_id=case_id, case_title=title)
+
+    def open_reports_url(self, case_id: str = "") -> str:
+        """Open *Laporkan pembaruan* issues (for one case when ``case_id`` is given)."""
+        if not self.repo_url:
+            return ""
+        query = f"is:issue is:open label:{UPDATE_LABEL}" + (f' "{case_id}"' if case_id else "")
+        return f"{self.repo_url.rstrip('/')}/issues?" + urlencode([("q", query)], quote_via=quote, safe="")
 
 
 def relative(from_url: str, to_url: str) -> str:

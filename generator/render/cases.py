@@ -40,6 +40,7 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
         body=markup(ctx.markdown.render(innovation.body)),
         crosswalk=crosswalk,
         edit_url=ctx.settings.edit_url(innovation.source_path),
+        report_url=ctx.settings.report_update_url(innovation.id, innovation.title),
         replicas=innovation.replicated_by[:REPLICAS_SHOWN],
         replicas_href=_replicas_href(ctx, innovation),
     )

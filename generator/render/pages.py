@@ -56,14 +56,15 @@ def render_home(ctx: RenderContext) -> PageOutput:
 
 
 # Top-level folders the generator owns; a prose page may not take one of these names
-# (validate reports such a page: generator/validate/pages.py).
-RESERVED = PAGE_RESERVED | {"tentang"}
+# (validate reports such a page: generator/validate/pages.py). `tentang` and `kontribusi` are
+# prose pages with their own renderers.
+RESERVED = PAGE_RESERVED | {"tentang", "kontribusi"}
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
     """``content/pages/<name>.md`` → ``/<name>/`` (``tentang`` has its own renderer)."""
-    pages = [render_about(ctx)]
+    pages = [render_about(ctx), render_contribute(ctx)]
     for name, text in ctx.settings.prose:
         if name in RESERVED or not _NAME.match(name):
             continue
@@ -72,7 +73,7 @@ def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
 
 
 def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
-                default_description: str, add_criteria: bool = False) -> PageOutput:
+                default_description: str, add_criteria: bool = False, contribute: bool = False) -> PageOutput:
     meta, body = split_front_matter(text)
     match = _H1.search(body)
     title = meta.get("title") or (match.group(1) if match else default_title)
@@ -80,7 +81,7 @@ def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
         body = f"# {title}\n\n{body}"
     description = meta.get("description") or default_description or _first_paragraph(body) or title
     return ctx.page(src_uri, "about.html", title, description,
-                    body=markup(ctx.markdown.render(body)), add_criteria=add_criteria)
+                    body=markup(ctx.markdown.render(body)), add_criteria=add_criteria, contribute=contribute)
 
 
 def _first_paragraph(body: str) -> str:
@@ -98,8 +99,78 @@ def render_about(ctx: RenderContext) -> PageOutput:
         ctx, "tentang/index.md", text, "Tentang",
         "Tentang Katalog Inovasi Pelayanan Publik: program inovasi pelayanan publik di Indonesia "
         "dan lima kriteria inovasi menurut PermenPANRB 91/2021.",
-        add_criteria=not all(w in body.lower() for w in _CRITERIA_WORDS),
+        add_criteria=not all(w in body.lower() for w in _CRITERIA_WORDS), contribute=True,
     )
+
+
+CONTRIBUTE_FALLBACK = """# Kontribusi
+
+Ada tiga cara ikut menulis katalog ini, semuanya dengan akun GitHub:
+
+1. **Formulir** *Usulkan inovasi* untuk studi kasus baru, tanpa git: isi formulirnya, dan robot
+   mengubahnya menjadi pull request yang diperiksa pengelola.
+2. **Editor web GitHub** untuk memperbaiki halaman yang ada: tombol "Perbaiki halaman ini di GitHub"
+   di setiap studi kasus.
+3. **git** untuk yang terbiasa: `katalog new <id>`, `katalog validate`, lalu pull request.
+"""
+
+
+def _key_path(field_id: str) -> str:
+    """The front-matter key (or body section) a form field writes."""
+    from generator.intake.case import BODY_SECTIONS
+
+    if field_id in BODY_SECTIONS:
+        return f"## {BODY_SECTIONS[field_id]}"
+    head, _, rest = field_id.partition("_")
+    if head in ("agency", "contact", "replication") and rest:
+        return f"{head}.{rest}"
+    return field_id
+
+
+def _form_fields(ctx: RenderContext) -> tuple[str, list[dict[str, object]]]:
+    """The proposal form's fields for the reference table (none when the template is missing)."""
+    from generator.errors import ConfigError
+    from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
+
+    try:
+        form = load_form(PROPOSAL_FORM)
+    except ConfigError:
+        return "", []
+    rows: list[dict[str, object]] = []
+    for f in form.fields:
+        if f.type == "checkboxes":
+            continue
+        vocabulary = VOCABULARY_FIELDS.get(f.id)
+        options: list[tuple[str, str]] = (
+            [(option_label(vocabulary, t), str(t.id)) for t in ctx.catalog.taxonomies[vocabulary].terms]
+            if vocabulary else [(o, "") for o in f.options])
+        rows.append({"id": f.id, "label": f.label, "key": _key_path(f.id), "required": f.required,
+                     "description": markup(ctx.markdown.render(f.description)) if f.description else "",
+                     "example": f.placeholder.strip(), "options": options})
+    return form.name, rows
+
+
+def render_contribute(ctx: RenderContext) -> PageOutput:
+    """``/kontribusi/``: how to contribute (prose page ``kontribusi.md``) and the form's field reference."""
+    text = ctx.settings.prose_text("kontribusi") or CONTRIBUTE_FALLBACK
+    meta, body = split_front_matter(text)
+    match = _H1.search(body)
+    title = meta.get("title") or (match.group(1) if match else "Kontribusi")
+    if not match:
+        body = f"# {title}\n\n{body}"
+    heading, _, rest = ctx.markdown.render(body).partition("</h1>")
+    heading += "</h1>" if rest else ""
+    if not rest:
+        heading, rest = "", heading
+    form_name, fields = _form_fields(ctx)
+    awards = [(t, t.levels) for t in ctx.catalog.taxonomies["awards"].terms]
+    return ctx.page("kontribusi/index.md", "contribute.html", title,
+                    meta.get("description") or "Cara mengusulkan inovasi baru dan memperbaiki studi kasus di "
+                    "Katalog Inovasi Pelayanan Publik: formulir, editor web GitHub, atau git.",
+                    heading=markup(heading), body=markup(rest), form_name=form_name, fields=fields, awards=awards,
+                    propose_url=ctx.settings.propose_url(), reports_url=ctx.settings.open_reports_url(),
+                    contributing_url=(f"{ctx.settings.repo_url.rstrip('/')}/blob/{ctx.settings.edit_branch}/CONTRIBUTING.md"
+                                      if ctx.settings.repo_url else ""))
 
 
 def render_stale(ctx: RenderContext) -> list[PageOutput]:
@@ -114,7 +185,7 @@ def render_stale(ctx: RenderContext) -> list[PageOutput]:
             "Perlu diperbarui" if n == 1 else f"Perlu diperbarui (halaman {n})",
             "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam 12 bulan terakhir.",
             items=items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(items), number=n, pages=pages,
-            page_href=page_href,
+            page_href=page_href, reports_url=ctx.settings.open_reports_url(),
         )
         for n in range(1, pages + 1)
     ]

@@ -22,7 +22,7 @@ from generator.validate.hints import describe_type, key_hint
 # Front-matter keys of a prose page: (what it is, its longest length).
 PAGE_KEYS = {"title": ("judul halaman", 200), "description": ("deskripsi untuk mesin pencari", 400)}
 # Top-level folders the generator owns (generator/render/pages.py keeps the same list);
-# `tentang` is the About page itself.
+# `tentang` (the About page) and `kontribusi` (/kontribusi/) are prose pages with their own renderers.
 RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
             "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
             "perlu-diperbarui", "assets", "search"}

@@ -174,7 +174,7 @@ def test_a_word_only_in_the_body_is_found_once_the_rest_loads(page, site) -> Non
     page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type("subuh")  # only in the body of the Kendari case
-    first = page.locator("header [data-search-list] a").first
+    first = page.locator("header [data-search-list] > .katalog-result a").first
     first.wait_for(state="visible", timeout=15_000)
     assert "Antrean Daring Puskesmas Kendari" in first.inner_text()
 
@@ -238,3 +238,20 @@ def test_results_come_before_the_filters_and_phones_fold_them(browser, site) -> 
             wait_ready(page)
             assert page.locator("[data-filter-count]").inner_text() == " (1 aktif)"
         context.close()
+
+
+def test_no_result_offers_to_propose_the_innovation(page, site) -> None:
+    page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("sragen")
+    page.locator("header [data-search-list] .katalog-result a").first.wait_for(state="visible", timeout=15_000)
+    assert page.locator("header .katalog-noresult__propose").count() == 0
+    page.fill("#katalog-search-q", "zqxwvyy")
+    propose = page.locator("header .katalog-noresult__propose")
+    propose.wait_for(state="visible", timeout=15_000)
+    assert propose.get_attribute("href").endswith("/kontribusi/") and "Usulkan inovasi" in propose.inner_text()
+    page.goto(site + "/cari/?q=zqxwvyy", wait_until="load")
+    finder = page.locator("[data-katalog-finder] .katalog-noresult__propose")
+    finder.wait_for(state="visible", timeout=15_000)
+    finder.click()
+    page.wait_for_url("**/kontribusi/")

@@ -23,8 +23,8 @@ def _load(path: Path) -> dict:
     return data
 
 
-def test_there_are_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "validate.yml"]
+def test_there_are_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "intake.yml", "validate.yml"]
 
 
 def test_zizmor_offline_reports_nothing() -> None:
@@ -88,3 +88,42 @@ def test_pre_commit_hook_runs_the_validator_on_case_studies() -> None:
     assert hook["files"] == "^content/innovations/.+\\.md$"
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == hook["id"] and hooks[0]["entry"] == hook["entry"]
+
+
+def test_intake_runs_on_labelled_issues_with_least_privilege_per_job() -> None:
+    data = _load(REPO / ".github" / "workflows" / "intake.yml")
+    assert data["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert data["permissions"] == {}
+    jobs = data["jobs"]
+    assert "contains(github.event.issue.labels.*.name, 'usulan-inovasi')" in jobs["intake"]["if"]
+    assert jobs["intake"]["permissions"] == {"contents": "read"}
+    assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert jobs["reply"]["permissions"] == {"issues": "write"}
+    for job in jobs.values():
+        for step in job["steps"]:
+            if "uses" in step and step["uses"].startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+    # The writing job runs no Python (nothing from requirements or the issue executes with a write token).
+    propose = "\n".join(step.get("run", "") for step in jobs["propose"]["steps"])
+    assert "python" not in propose and "pip" not in propose
+    assert "gh pr merge" not in propose and "--auto" not in propose
+
+
+def test_intake_never_expands_issue_text_inside_run() -> None:
+    data = _load(REPO / ".github" / "workflows" / "intake.yml")
+    bodies = 0
+    for job in data["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step.get("name")
+            if step.get("env", {}).get("ISSUE_BODY"):
+                assert step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+                bodies += 1
+    assert bodies == 1
+    text = (REPO / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8")
+    assert "github.event.issue.title" not in text
+
+
+def test_issue_form_labels_match_the_workflow() -> None:
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml").read_text(encoding="utf-8"))
+    text = (REPO / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8")
+    assert form["labels"] == ["usulan-inovasi"] and "'usulan-inovasi'" in text
