@@ -2,10 +2,11 @@
 scripts and the finder page ``/cari/``.
 
 Files under ``search/`` are fetched by ``assets/search/search.js`` only once someone uses a
-search field: ``index-0.json`` (terms, analysis data, primary part) and ``docs.json`` for the
-first query, then ``index-1.json`` (secondary part); ``summaries-N.json`` for the snippets of
-the results on screen; ``facets.json`` on the finder page; ``vocab.json`` only when a query has
-a word the index does not know (typo fallback, "mungkin maksud Anda").
+search field: ``index-0.json`` (terms, analysis data, primary part), ``docs.json`` (years and
+label tables) and the ``cards-N.json`` chunks that hold the results on screen for the first
+query, then ``index-1.json`` and ``index-2.json`` (the other parts); ``facets.json`` on the
+finder page; ``vocab.json`` only when a query has a word the index does not know (typo
+fallback, "mungkin maksud Anda").
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ FACET_PARAMS = {
     "agency_type": "jenis",
 }
 YEAR_PARAMS = ("tahun_dari", "tahun_sampai")
-# Cases per summaries-N.json: a result list shows at most a page of results, so a first
-# query fetches one or two small files instead of every summary.
-SUMMARY_CHUNK = 100
+# Cases per cards-N.json (title, agency, province, status, summary of each): a header panel
+# shows 8 results and the finder 50, so a first query fetches a few small files instead of
+# every card; 25 keeps each near 2 KB gzipped.
+CARD_CHUNK = 25
 # The finder box's examples; a test checks that each finds a case in the real catalogue.
 SEARCH_EXAMPLES = ("sampah", "KTP", "nelayan")
 
@@ -81,23 +83,27 @@ def index_files(catalog: Catalog) -> dict[str, object]:
     tax = catalog.taxonomies
     provinces = sorted({i.agency.province for i in innovations if i.agency.province})
     statuses = sorted({i.status for i in innovations})
+    # What every query needs for every case (the year filter and the default order), and the
+    # label tables; what a result card shows comes in chunks (cards-N.json) fetched only for
+    # the results on screen, so a first query stays small whatever the catalogue's size.
     files["search/docs.json"] = {
-        "ids": [i.id for i in innovations],
-        "titles": [i.title for i in innovations],
-        "agencies": [i.agency.name for i in innovations],
+        "count": len(innovations),
         "years": [i.year for i in innovations],
-        # result cards: province and status as numbers into these label tables (-1: none)
         "provinceLabels": [tax["provinces"].label_of(p) for p in provinces],
-        "provinces": [provinces.index(i.agency.province) if i.agency.province else -1 for i in innovations],
         "statusIds": statuses,
         "statusLabels": [tax["statuses"].label_of(x) for x in statuses],
-        "statuses": [statuses.index(i.status) for i in innovations],
-        "summaryChunk": SUMMARY_CHUNK,
+        "cardChunk": CARD_CHUNK,
     }
-    # Summaries for the snippets, fetched only for the chunks that hold the results on screen.
-    for start in range(0, len(innovations), SUMMARY_CHUNK):
-        files[f"search/summaries-{start // SUMMARY_CHUNK}.json"] = {
-            "summaries": [i.summary for i in innovations[start:start + SUMMARY_CHUNK]]}
+    for start in range(0, len(innovations), CARD_CHUNK):
+        chunk = innovations[start:start + CARD_CHUNK]
+        files[f"search/cards-{start // CARD_CHUNK}.json"] = {
+            "ids": [i.id for i in chunk],
+            "titles": [i.title for i in chunk],
+            "agencies": [i.agency.name for i in chunk],
+            "provinces": [provinces.index(i.agency.province) if i.agency.province else -1 for i in chunk],
+            "statuses": [statuses.index(i.status) for i in chunk],
+            "summaries": [i.summary for i in chunk],
+        }
     files["search/facets.json"] = {"facets": facet_data(catalog)}
     files["search/vocab.json"] = {"words": list(packed.vocabulary)}
     return files

@@ -85,8 +85,9 @@ def test_browser_ranks_like_python(page, site, searcher) -> None:
              const loader = window.katalogSearch.loader('..');
              const out = [];
              for (const q of queries) {
-               const results = await loader.search(q);
-               out.push(results.slice(0, 3).map(r => loader.docs.ids[r.ref]));
+               const results = (await loader.search(q)).slice(0, 3);
+               await loader.cardsFor(results.map(r => r.ref));
+               out.push(results.map(r => loader.card(r.ref).id));
              }
              return out;
            }""", queries)
@@ -103,7 +104,12 @@ def result_ids(page) -> list[str]:
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
 
-def wait_ready(page) -> None:
+def wait_ready(page, complete: bool = False) -> None:
+    """The finder's last render is on screen; with ``complete``, the one after every index part
+    has loaded (results can only change before that)."""
+    if complete:
+        page.wait_for_function("() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
+                               " return l && l.engine && l.engine.complete(); }", timeout=15_000)
     page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
 
 
@@ -227,7 +233,7 @@ def test_results_come_before_the_filters_and_phones_fold_them(browser, site) -> 
         context = browser.new_context(viewport={"width": width, "height": 740})
         page = context.new_page()
         page.goto(site + "/cari/?q=desa", wait_until="load")
-        wait_ready(page)
+        wait_ready(page, complete=True)
         results = page.locator("[data-search-results] .katalog-result").first.bounding_box()
         filters = page.locator(".katalog-finder__filters").bounding_box()
         assert results["y"] < filters["y"] or results["x"] < filters["x"], width
@@ -235,7 +241,7 @@ def test_results_come_before_the_filters_and_phones_fold_them(browser, site) -> 
         if folded:
             assert results["y"] < 740  # the first result is on the first screen of a phone
             page.goto(site + "/cari/?q=desa&status=berjalan", wait_until="load")
-            wait_ready(page)
+            wait_ready(page, complete=True)
             assert page.locator("[data-filter-count]").inner_text() == " (1 aktif)"
         context.close()
 

@@ -62,8 +62,18 @@ def test_search_outputs_are_deterministic(search_catalog) -> None:
 def test_docs_and_facets_follow_ref_order(search_catalog) -> None:
     files = index_files(search_catalog)
     docs = files["search/docs.json"]
-    assert docs["ids"] == [i.id for i in search_catalog.innovations]
+    assert docs["count"] == len(search_catalog.innovations)
     assert docs["years"] == [i.year for i in search_catalog.innovations]
+    # Cards come in chunks of docs["cardChunk"], in ref order, every case exactly once.
+    size = docs["cardChunk"]
+    chunks = [files[f"search/cards-{n}.json"] for n in range(-(-docs["count"] // size))]
+    assert f"search/cards-{len(chunks)}.json" not in files
+    assert [i for c in chunks for i in c["ids"]] == [i.id for i in search_catalog.innovations]
+    assert [s for c in chunks for s in c["summaries"]] == [i.summary for i in search_catalog.innovations]
+    assert all(len(c["ids"]) == len(c["titles"]) == len(c["agencies"]) == len(c["provinces"])
+               == len(c["statuses"]) for c in chunks)
+    for innovation, status in zip(search_catalog.innovations, [s for c in chunks for s in c["statuses"]]):
+        assert docs["statusIds"][status] == innovation.status
     facets = {f["name"]: f for f in files["search/facets.json"]["facets"]}
     assert set(facets) == {"category", "province", "status", "award", "sdg", "agency_type"}
     category = facets["category"]

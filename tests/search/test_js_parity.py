@@ -34,10 +34,14 @@ const engine = new core.Engine(lunr, head, stem);
 for (let n = 1; n < head.parts; n++) engine.addPart(read("index-" + n + ".json").part);
 engine.setVocabulary(read("vocab.json").words);
 const docs = read("docs.json");
+const province = (ref) => {  // the case's province label, from its card chunk
+  const n = Math.floor(ref / docs.cardChunk), p = read("cards-" + n + ".json").provinces[ref - n * docs.cardChunk];
+  return p >= 0 ? docs.provinceLabels[p] : "";
+};
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = queries.map((q) => ({ plan: engine.plan(q, false), results: engine.search(q).slice(0, 10),
   details: engine.matches(q).slice(0, 10).map((m) => [m.ref, m.approximate, m.fields]),
-  matched: engine.matches(q).slice(0, 10).map((m) => core.matchedIn(engine, docs, m.ref, m)),
+  matched: engine.matches(q).slice(0, 10).map((m) => core.matchedIn(engine, province(m.ref), m)),
   suggest: engine.suggest(q) }));
 process.stdout.write(JSON.stringify(out));
 """

@@ -422,12 +422,13 @@
 
   var FIELD_WORDS = { t: "judul", a: "nama lain", k: "kategori atau label", s: "ringkasan", o: "hasil", b: "isi" };
 
-  /* Where a match was found, in words: "judul, ringkasan, provinsi" (query.Searcher.matched_in). */
-  function matchedIn(engine, docs, ref, match) {
+  /* Where a match was found, in words: "judul, ringkasan, provinsi" (query.Searcher.matched_in);
+     province is the case's province label ("" for none). */
+  function matchedIn(engine, province, match) {
     var out = [], a = engine.analyzer;
     Object.keys(match.fields).forEach(function (f) {
       if (f !== "g") { out.push(FIELD_WORDS[f]); return; }
-      var p = docs.provinces[ref], place = new Set(p >= 0 ? a.terms(docs.provinceLabels[p]) : []);
+      var place = new Set(province ? a.terms(province) : []);
       var terms = match.fields.g;
       if (terms.some(function (t) { return !place.has(t); })) out.push("instansi");
       if (terms.some(function (t) { return place.has(t); })) out.push("provinsi");
@@ -481,6 +482,7 @@
   function Loader(base) {
     this.base = base.replace(/\/$/, "");  // "" is the site root of an absolute base ("/")
     this.engine = null;
+    this.chunks = {};
     this.listeners = [];
     this.promise = null;
   }
@@ -526,10 +528,21 @@
 
   Loader.prototype.notify = function () { this.listeners.forEach(function (fn) { fn(); }); };
 
-  /* The summary of one case, from the chunk file that holds it. */
-  Loader.prototype.summary = function (ref) {
-    var size = this.docs.summaryChunk, n = Math.floor(ref / size);
-    return loadJSON(this.url("search/summaries-" + n + ".json")).then(function (c) { return c.summaries[ref - n * size]; });
+  /* Loads the card chunks (cards-N.json) that hold these refs; resolves when card(ref) works. */
+  Loader.prototype.cardsFor = function (refs) {
+    var self = this, size = this.docs.cardChunk, wanted = {};
+    refs.forEach(function (ref) { wanted[Math.floor(ref / size)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (n) {
+      return loadJSON(self.url("search/cards-" + n + ".json")).then(function (c) { self.chunks[n] = c; });
+    }));
+  };
+
+  /* One case's card data (after cardsFor): id, title, agency, province, status, summary, year. */
+  Loader.prototype.card = function (ref) {
+    var docs = this.docs, size = docs.cardChunk, n = Math.floor(ref / size), c = this.chunks[n], i = ref - n * size;
+    var p = c.provinces[i], st = c.statuses[i];
+    return { id: c.ids[i], title: c.titles[i], agency: c.agencies[i], province: p >= 0 ? docs.provinceLabels[p] : "",
+             statusId: docs.statusIds[st], status: docs.statusLabels[st], summary: c.summaries[i], year: docs.years[ref] };
   };
 
   /* Matches for text ({ref, score, approximate, fields}, best first); loads the typo
@@ -637,33 +650,25 @@
      match is an Engine match (or null: a case listed without a query); compact: a shorter
      snippet (the header panel). */
   function resultItem(loader, ref, match, clauses, compact) {
-    var docs = loader.docs;
+    var card = loader.card(ref);
     var li = el("li", { "class": "katalog-result" + (match && match.approximate ? " katalog-result--approx" : "") });
-    var a = el("a", { href: loader.url("inovasi/" + docs.ids[ref] + "/"), "class": "katalog-result__link" });
-    a.appendChild(el("span", { "class": "katalog-result__title" }, docs.titles[ref]));
-    var p = docs.provinces ? docs.provinces[ref] : -1;
-    var meta = [docs.agencies[ref]];
-    if (p >= 0) meta.push(docs.provinceLabels[p]);
-    meta.push(String(docs.years[ref]));
+    var a = el("a", { href: loader.url("inovasi/" + card.id + "/"), "class": "katalog-result__link" });
+    a.appendChild(el("span", { "class": "katalog-result__title" }, card.title));
+    var meta = [card.agency];
+    if (card.province) meta.push(card.province);
+    meta.push(String(card.year));
     a.appendChild(el("span", { "class": "katalog-result__meta" }, meta.join(" · ")));
     var badges = el("span", { "class": "katalog-result__badges" });
-    if (docs.statuses) {
-      var st = docs.statuses[ref];
-      badges.appendChild(el("span", { "class": "katalog-badge katalog-badge--" + docs.statusIds[st] }, docs.statusLabels[st]));
-    }
+    badges.appendChild(el("span", { "class": "katalog-badge katalog-badge--" + card.statusId }, card.status));
     if (match && match.approximate) badges.appendChild(el("span", { "class": "katalog-badge katalog-badge--approx" }, "perkiraan"));
     if (match) {
-      var where = matchedIn(loader.engine, docs, ref, match);
+      var where = matchedIn(loader.engine, card.province, match);
       if (where.length) badges.appendChild(el("span", { "class": "katalog-result__why" }, "cocok pada: " + where.join(", ")));
     }
     a.appendChild(badges);
-    if (docs.summaryChunk) {
-      var snip = el("span", { "class": "katalog-result__snippet" });
-      a.appendChild(snip);
-      loader.summary(ref).then(function (text) {
-        snippet(snip, text, clauses ? marker(loader, clauses) : function () { return false; }, compact ? SNIPPET_COMPACT : SNIPPET);
-      }).catch(function () {});
-    }
+    var snip = el("span", { "class": "katalog-result__snippet" });
+    snippet(snip, card.summary, clauses ? marker(loader, clauses) : function () { return false; }, compact ? SNIPPET_COMPACT : SNIPPET);
+    a.appendChild(snip);
     li.appendChild(a);
     return li;
   }
@@ -700,7 +705,9 @@
       p.appendChild(document.createTextNode(" (" + c[2] + "):"));
       box.appendChild(p);
       var list = el("ul", { "class": "katalog-noresult__cases" });
-      c[3].forEach(function (ref) { list.appendChild(resultItem(loader, ref, null, null, true)); });
+      loader.cardsFor(c[3]).then(function () {
+        c[3].forEach(function (ref) { list.appendChild(resultItem(loader, ref, null, null, true)); });
+      });
       box.appendChild(list);
     });
     var ways = el("p", null, "Jelajahi katalog: ");
@@ -742,6 +749,9 @@
       panel.hidden = false;
       if (!loader.engine) status.textContent = "Memuat indeks pencarian…";
       loader.start().then(function () { return loader.search(text); }).then(function (results) {
+        return loader.cardsFor(results.slice(0, HEADER_LIMIT).map(function (m) { return m.ref; }))
+          .then(function () { return results; });
+      }).then(function (results) {
         if (mine !== counter) return;
         list.textContent = "";
         var clauses = loader.engine.plan(text, false);
@@ -860,10 +870,11 @@
 
     function render() {
       var text = input.value.trim(), mine = ++counter;
+      rootEl.setAttribute("data-search-state", "loading");  // "ready" again once this render is on screen
       var search = text ? loader.search(text) : Promise.resolve(null);
       search.then(function (results) {
         if (mine !== counter) return;
-        var docs = loader.docs, n = docs.ids.length;
+        var docs = loader.docs, n = docs.count;
         var byRef = new Map(), clauses = text ? loader.engine.plan(text, false) : null;
         if (results) results.forEach(function (m) { byRef.set(m.ref, m); });
         var refs = results ? results.map(function (m) { return m.ref; }) : defaultOrder(docs);
@@ -888,25 +899,28 @@
           for (var g = 0; g < facets.length; g++) if (!matchesFacet(facets[g], chosen[g], ref)) return false;
           return true;
         });
-        list.textContent = "";
-        noneBox.textContent = "";
-        final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref, byRef.get(ref) || null, clauses, false)); });
-        var approx = final.length && text && final.every(function (ref) { return byRef.get(ref).approximate; });
-        var pending = results && !results.length && text.length >= 3 && !loader.engine.complete();
-        status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
-          pending ? "Mencari di ringkasan dan isi…" :
-          results && !results.length ? "0 dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
-        if (results && !results.length && !pending) noResults(loader, text, noneBox);
-        else if (approx) approximateNote(loader, text, noneBox);
-        updateFilterCount();
-        moreButton.hidden = final.length <= shown;
-        rootEl.setAttribute("data-search-state", pending ? "loading" : "ready");
-        writeURL(state());
+        return loader.cardsFor(final.slice(0, shown)).then(function () {
+          if (mine !== counter) return;
+          list.textContent = "";
+          noneBox.textContent = "";
+          final.slice(0, shown).forEach(function (ref) { list.appendChild(resultItem(loader, ref, byRef.get(ref) || null, clauses, false)); });
+          var approx = final.length && text && final.every(function (ref) { return byRef.get(ref).approximate; });
+          var pending = results && !results.length && text.length >= 3 && !loader.engine.complete();
+          status.textContent = final.length ? final.length + " dari " + n + " studi kasus" + (approx ? " — hasil perkiraan, tidak ada yang persis cocok" : "") :
+            pending ? "Mencari di ringkasan dan isi…" :
+            results && !results.length ? "0 dari " + n + " studi kasus" : "Tidak ada studi kasus yang cocok dengan saringan ini. Kurangi saringan atau ubah kata kunci.";
+          if (results && !results.length && !pending) noResults(loader, text, noneBox);
+          else if (approx) approximateNote(loader, text, noneBox);
+          updateFilterCount();
+          moreButton.hidden = final.length <= shown;
+          rootEl.setAttribute("data-search-state", pending ? "loading" : "ready");
+          writeURL(state());
+        });
       });
     }
 
     function defaultOrder(docs) {
-      var refs = docs.ids.map(function (_id, i) { return i; });
+      var refs = docs.years.map(function (_y, i) { return i; });
       return refs.sort(function (a, b) { return docs.years[b] - docs.years[a] || a - b; });
     }
 
