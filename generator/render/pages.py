@@ -21,7 +21,8 @@ mengusulkan perbaikan.
 """
 # The five PermenPANRB 91/2021 criteria; the About text "has" them when it names all five.
 _CRITERIA_WORDS = ("kebaruan", "efektif", "bermanfaat", "disebarkan", "berkelanjutan")
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_MARKUP = re.compile(r"[*_`\[\]]|\(https?://[^()]*\)")  # linear: a failed "(" stops at the next "("
+_H1 = re.compile(r"^#[ \t]+(\S.*)", re.MULTILINE)  # linear; the closing #s are stripped after
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -76,7 +77,8 @@ def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
                 default_description: str, add_criteria: bool = False, contribute: bool = False) -> PageOutput:
     meta, body = split_front_matter(text)
     match = _H1.search(body)
-    title = meta.get("title") or (match.group(1) if match else default_title)
+    heading = match.group(1).rstrip().rstrip("#").rstrip() if match else ""
+    title = meta.get("title") or heading or default_title
     if not match:
         body = f"# {title}\n\n{body}"
     description = meta.get("description") or default_description or _first_paragraph(body) or title
@@ -88,7 +90,7 @@ def _first_paragraph(body: str) -> str:
     for block in body.split("\n\n"):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", "|", ">", "1.")):
-            return re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(block.split()))
+            return _MARKUP.sub("", " ".join(block.split()))
     return ""
 
 

@@ -18,8 +18,11 @@ from generator.validate.codes import diagnostic
 RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?(?<!`)\1(?!`)")
-_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style)\b", re.IGNORECASE)
+_BACKTICKS = re.compile(r"`+")
+# Every pattern here runs over contributor text and must stay linear in its length: no two
+# adjacent quantifiers that can match the same characters, and a failed match must not scan
+# past the place where the next attempt starts (tests/validator/test_redos.py).
+_UNSAFE_TAG = re.compile(r"<\s*(?:/\s*)?(script|iframe|object|embed|style)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>?")
 _EVENT_ATTR = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
 _ATTR_URL = re.compile(
@@ -27,11 +30,11 @@ _ATTR_URL = re.compile(
     r"(\"[^\"]*\"?|'[^']*'?|[^\s>]+)",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\]\(\s*(<[^>\n]*>?|[^)\s]*)")
-_MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_MD_LINK = re.compile(r"\]\(\s*(<[^<>\n]*>?|[^)\s]*)")
+_MD_REF = re.compile(r"^ {0,3}\[[^\[\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-_HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.*)$", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -71,8 +74,36 @@ def _mask_code(body: str) -> str:
             fence = match.group(1)
             out.append(" " * len(line))
             continue
-        out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+        out.append(_mask_inline_code(line) if "`" in line else line)
     return "\n".join(out)
+
+
+def _mask_inline_code(line: str) -> str:
+    """``line`` with inline code spans (a backtick run, text, a run of the same length)
+    replaced by spaces; linear: each run is matched with the next run of its length."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    following: dict[int, int] = {}
+    closer = [0] * len(runs)  # index of the next run of the same length, or -1
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i] = following.get(length, -1)
+        following[length] = i
+    chars = list(line)
+    i = 0
+    while i < len(runs):
+        j = closer[i]
+        if j < 0 or runs[j][0] == runs[i][1]:  # no closing run, or an empty span
+            i += 1
+            continue
+        start, end = runs[i][0], runs[j][1]
+        chars[start:end] = " " * (end - start)
+        i = j + 1
+    return "".join(chars)
+
+
+def _heading_title(raw: str) -> str:
+    """The text of an ATX heading: without the closing ``#`` sequence and the spaces around it."""
+    return raw.rstrip(" \t").rstrip("#").rstrip(" \t").strip()
 
 
 class _Lines:
@@ -165,7 +196,7 @@ def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:
     line_at: _Lines | None = None
     for match in _HEADINGS.finditer(text):
         line_at = line_at or _Lines(text, doc.body_line)
-        headings.append((match.group(1).strip(), line_at(match.start())))
+        headings.append((_heading_title(match.group(1)), line_at(match.start())))
     out: list[Diagnostic] = []
     found: dict[str, int] = {}
     for title, line in headings:
