@@ -9,6 +9,7 @@ non-string scalar is remembered so the validator can explain the surprise.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,17 @@ import yaml
 from generator.yaml_messages import syntax_hint, syntax_message
 
 MAX_DEPTH = 40
+# libyaml's scanner is quadratic in the depth of flow collections, and PyYAML's C composer
+# recurses once a level: about 25,000 nested `[` (well inside the 64 KiB front-matter limit)
+# take seconds and then overflow the C stack (the process dies with SIGSEGV). So the nesting is
+# bounded by a linear scan before libyaml sees the text. The scan may overestimate (brackets
+# in a multi-line quoted or block scalar count), never underestimate; the bound is far above
+# MAX_DEPTH, which the builder enforces exactly.
+MAX_NESTING = 100
+_DEEP_BLOCK = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d}" % (MAX_NESTING // 2), re.MULTILINE)
+_OPENERS = "[{"
+_CLOSERS = "]}"
+_SCALAR_STARTS = "[{,:?-"
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -297,9 +309,78 @@ def _compose_checked(text: str, builder: _Builder, loader_class: Any) -> yaml.No
         loader.dispose()
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The 0-based line where the nesting may exceed MAX_NESTING, or None. Linear.
+
+    Block nesting beyond the indentation costs one ``- `` or ``? `` indicator per level on one
+    line; deep indentation needs a line per level, which the size limit keeps to a few hundred.
+    Flow nesting is counted bracket by bracket, outside comments and outside quoted scalars
+    that start where YAML starts them (after ``[ { , : ? -`` or at the start of a line); a
+    quote is only followed to the end of its line, so a mistaken guess can only overcount.
+    """
+    block = _DEEP_BLOCK.search(text)
+    block_line = text.count("\n", 0, block.start()) if block else None
+    if sum(text.count(ch) for ch in _OPENERS) <= MAX_NESTING:
+        return block_line
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        if block_line is not None and number >= block_line:
+            return block_line
+        if not any(ch in line for ch in "[]{}"):
+            continue
+        previous = ""  # the last non-blank character outside quotes on this line
+        i, end = 0, len(line)
+        while i < end:
+            ch = line[i]
+            if ch in _OPENERS:
+                depth += 1
+                if depth > MAX_NESTING:
+                    return number
+            elif ch in _CLOSERS:
+                depth = max(depth - 1, 0)
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            elif ch in "'\"" and (previous == "" or previous in _SCALAR_STARTS):
+                i = _quote_end(line, i)
+                previous = ch
+                continue
+            if ch not in " \t":
+                previous = ch
+            i += 1
+    return block_line
+
+
+def _quote_end(line: str, start: int) -> int:
+    """Index after the quoted scalar opened at ``start`` (the line's end when it goes on)."""
+    quote = line[start]
+    i = start + 1
+    while True:
+        i = line.find(quote, i)
+        if i < 0:
+            return len(line)
+        if quote == "'":
+            if line.startswith("''", i):
+                i += 2
+                continue
+            return i + 1
+        backslashes = len(line[:i]) - len(line[:i].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return i + 1
+        i += 1
+
+
 def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
     """Parse YAML text into plain data; ``line_offset`` is the file line of the text's line 1."""
     builder = _Builder(line_offset, text)
+    deep = _too_deep_line(text)
+    if deep is not None:
+        builder.out.ok = False
+        builder.problem("yaml-syntax", deep + line_offset, "",
+                        f"Front matter bersarang terlalu dalam (lebih dari {MAX_NESTING} tingkat "
+                        "kurung `[`/`{` atau tanda `-` dalam satu baris).",
+                        "Periksa tanda kurung `[`/`{` yang tidak ditutup; daftar ditulis `- butir` "
+                        "satu per baris.")
+        return builder.out
     loader_class = yaml.SafeLoader if builder.breaks is not None else _Loader
     try:
         if "&" in text or "*" in text:
