@@ -18,7 +18,7 @@ from generator.validate.codes import diagnostic
 from generator.yaml_reader import ParsedYaml, parse_yaml
 
 __all__ = ["MAX_FRONT_MATTER_BYTES", "ParsedYaml", "find_ignored_files", "find_innovation_files",
-           "load_document", "load_documents", "parse_document", "parse_yaml"]
+           "find_page_files", "load_document", "load_documents", "load_pages", "parse_document", "parse_yaml"]
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -121,8 +121,12 @@ def find_ignored_files(innovations_dir: Path) -> list[Path]:
     return stray
 
 
-def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
-    """Split and parse one file's bytes. Returns no document when it cannot be read at all."""
+def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
+                   front_matter_required: bool = True) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Split and parse one file's bytes. Returns no document when it cannot be read at all.
+
+    A prose page (``front_matter_required=False``) may be plain Markdown without front matter.
+    """
     problems: list[Diagnostic] = []
 
     def add(code: str, line: int, path: str, message: str, hint: str = "") -> None:
@@ -142,6 +146,10 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
             "Simpan ulang sebagai UTF-8: di Notepad pilih File → Save As… → Encoding: UTF-8; "
             "di VS Code klik pengodean di bilah status → Save with Encoding → UTF-8.")
         return None, problems
+    if not front_matter_required and not _FENCE.match(text.split("\n", 1)[0].rstrip("\r")):
+        body = text.replace("\r\n", "\n").replace("\r", "\n")
+        return SourceDocument(file=file, doc_id=doc_id, front_matter={}, body=body, body_line=1,
+                              lines={"": 1}, rel_path=rel_path), problems
     if not text.strip():
         add("empty-file", 1, "", "Berkas kosong.",
             "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
@@ -212,14 +220,36 @@ _OS_REASONS = {errno.ENOENT: "berkas tidak ada (atau tautan simbolik yang putus)
                errno.EACCES: "izin akses ditolak", errno.EISDIR: "ini folder, bukan berkas"}
 
 
-def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
+def load_document(path: Path, rel_path: str = "", *,
+                  front_matter_required: bool = True) -> tuple[SourceDocument | None, list[Diagnostic]]:
     file = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = _OS_REASONS.get(exc.errno, f"kesalahan sistem berkas {exc.errno}")
         return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {reason}.", "")]
-    return parse_document(data, file, _doc_id(path), rel_path)
+    return parse_document(data, file, _doc_id(path), rel_path, front_matter_required=front_matter_required)
+
+
+def find_page_files(pages_dir: Path) -> list[Path]:
+    """``pages/*.md``, sorted (a broken link is kept so that loading reports it)."""
+    if not pages_dir.is_dir():
+        return []
+    return sorted(p for p in pages_dir.glob("*.md") if p.is_file() or p.is_symlink())
+
+
+def load_pages(content_dir: Path) -> tuple[list[SourceDocument], list[Diagnostic]]:
+    """The prose pages of ``content/pages/`` through the same reader as case studies: front
+    matter optional, but when present it is read safely and its problems are diagnostics."""
+    documents: list[SourceDocument] = []
+    problems: list[Diagnostic] = []
+    root = content_dir.resolve()
+    for path in find_page_files(content_dir / "pages"):
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), front_matter_required=False)
+        problems.extend(doc_problems)
+        if doc is not None:
+            documents.append(doc)
+    return documents, problems
 
 
 def _rel_path(path: Path, content_dir: Path, resolved_root: Path) -> str:

@@ -21,6 +21,7 @@ from generator.output import Output
 from generator.render import SiteSettings, render_site
 from generator.render.parallel import run_beside
 from generator.search.render import render_search
+from generator.source import SourceDocument
 
 # The builder adapter: a module with build(config_file, content_dir, site_dir, today, catalog).
 # Moving to another builder means changing this one line.
@@ -49,11 +50,25 @@ def settings_from(repo_url: str = "", site_url: str = "",
 
 
 def read_prose(content_dir: Path) -> tuple[tuple[str, str], ...]:
-    """``content/pages/*.md`` as (name, text), sorted; the About page is ``tentang.md``."""
-    folder = Path(content_dir) / "pages"
-    if not folder.is_dir():
-        return ()
-    return tuple((p.stem, p.read_text(encoding="utf-8-sig")) for p in sorted(folder.glob("*.md")))
+    """``content/pages/*.md`` as (name, text), sorted; the About page is ``tentang.md``.
+
+    Only pages the loader can read (``katalog validate`` reports the others, and a build with
+    such a page stops before this).
+    """
+    from generator.loading import load_pages
+
+    pages, _problems = load_pages(Path(content_dir))
+    return tuple((Path(page.file).stem, _page_text(page)) for page in pages)
+
+
+def _page_text(page: SourceDocument) -> str:
+    """The page's text as written (front matter included), from its loaded form."""
+    if page.body_line == 1:  # no front matter
+        return page.body
+    try:
+        return Path(page.file).read_bytes().decode("utf-8-sig", "replace")
+    except OSError:
+        return page.body
 
 
 def collect_outputs(catalog: Catalog, settings: SiteSettings) -> list[Output]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from functools import partial
 
-import yaml
-
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
@@ -26,19 +24,18 @@ _H1 = re.compile(r"^#[ \t]+(\S.*)", re.MULTILINE)  # linear; the closing #s are 
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """A prose page may start with a small ``---`` block of ``key: value`` lines (title, description)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        return {}, text
-    try:
-        data = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
-        data = None
-    meta = {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))} if isinstance(data, dict) else {}
-    return meta, text[end + 4:].lstrip("\n")
+    """A prose page may start with a small ``---`` block of ``key: value`` lines (title, description).
+
+    Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
+    read is shown as it is.
+    """
+    from generator.loading import parse_document
+
+    doc, _problems = parse_document(text.encode("utf-8", "replace"), "", "", front_matter_required=False)
+    if doc is None:
+        return {}, text.lstrip("\ufeff").replace("\r\n", "\n")
+    meta = {str(k): str(v) for k, v in doc.front_matter.items() if isinstance(v, (str, int, float))}
+    return meta, doc.body.lstrip("\n")
 
 
 def render_home(ctx: RenderContext) -> PageOutput:

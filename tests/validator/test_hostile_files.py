@@ -65,3 +65,46 @@ def test_the_scan_never_underestimates_after_a_false_quote() -> None:
     text = "a: |\n  'x\nb: " + "[" * (MAX_NESTING * 3) + "\nc: 'y'"
     parsed = parse_yaml(text)
     assert not parsed.ok and parsed.problems[0][1] == 3
+
+
+def _page(content: Path, name: str, data: bytes) -> Path:
+    (content / "pages").mkdir(exist_ok=True)
+    path = content / "pages" / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("data", "code", "line"), [
+    (b"---\ntitle: " + b"[" * 30_000 + b"\n---\n# Halaman\n", "yaml-syntax", 2),
+    (b"---\ntitle: Halaman\n---\n\nCaf\xe9 di desa\n", "not-utf8", 5),
+    (b"---\ntitle: [a\n---\nteks\n", "yaml-syntax", 2),
+    (b"---\n- a\n---\nteks\n", "front-matter-not-mapping", 1),
+    (b"---\ntitle: a\ntitle: b\n---\nteks\n", "yaml-duplicate-key", 3),
+    (b"---\ntitle: Halaman\n\n# Tanpa penutup\n", "front-matter-unclosed", 1),
+])
+def test_page_problems_are_diagnostics(tmp_path: Path, data: bytes, code: str, line: int) -> None:
+    """content/pages/ parse errors were tracebacks (RecursionError, UnicodeDecodeError) while
+    `validate` said 0 errors."""
+    content = make_content("valid-minimal", tmp_path)
+    page = _page(content, "panduan.md", data)
+    proc = katalog("validate", "--content", str(content))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    no_traceback(proc)
+    assert f"{page}\n  baris {line}  " in proc.stdout and f"kesalahan [{code}]" in proc.stdout
+    out = tmp_path / "site"
+    build = katalog("build", "--content", str(content), "--out", str(out))
+    assert build.returncode == 1 and not out.exists()
+    no_traceback(build)
+    assert f"kesalahan [{code}]" in build.stderr
+
+
+def test_plain_and_front_matter_pages_still_render(tmp_path: Path) -> None:
+    from generator.render.pages import split_front_matter
+    from generator.site import read_prose
+
+    content = make_content("valid-minimal", tmp_path)
+    _page(content, "panduan.md", "\ufeff---\r\ntitle: Panduan\r\ndescription: 2024\r\n---\r\n\r\n# Judul\r\n".encode())
+    _page(content, "tanpa.md", b"# Tanpa front matter\n\nteks\n")
+    prose = dict(read_prose(content))
+    assert split_front_matter(prose["panduan"]) == ({"title": "Panduan", "description": "2024"}, "# Judul\n")
+    assert split_front_matter(prose["tanpa"]) == ({}, "# Tanpa front matter\n\nteks\n")
