@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside, links_leaving
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 from generator.yaml_reader import ParsedYaml, parse_yaml
@@ -220,9 +221,19 @@ _OS_REASONS = {errno.ENOENT: "berkas tidak ada (atau tautan simbolik yang putus)
                errno.EACCES: "izin akses ditolak", errno.EISDIR: "ini folder, bukan berkas"}
 
 
-def load_document(path: Path, rel_path: str = "", *,
-                  front_matter_required: bool = True) -> tuple[SourceDocument | None, list[Diagnostic]]:
+def link_diagnostic(path: Path, target: str) -> Diagnostic:
+    return diagnostic("symlink-outside", str(path), 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)
+
+
+def load_document(path: Path, rel_path: str = "", *, front_matter_required: bool = True,
+                  root: Path | None = None, through: Path | None = None) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Read and parse one file. With ``root`` (the resolved content folder), a symbolic link
+    leaving it (the file, or a folder below ``through``) is refused unread."""
     file = str(path)
+    if root is not None:
+        target = link_outside(path, root, through=through)
+        if target is not None:
+            return None, [link_diagnostic(path, target)]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -244,8 +255,11 @@ def load_pages(content_dir: Path) -> tuple[list[SourceDocument], list[Diagnostic
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
     root = content_dir.resolve()
+    if link_outside(content_dir / "pages", root) is not None:
+        return documents, problems  # refused as a whole (the pipeline reports the folder)
     for path in find_page_files(content_dir / "pages"):
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), front_matter_required=False)
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), front_matter_required=False,
+                                          root=root, through=content_dir)
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)
@@ -268,13 +282,18 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
 
     Returns (documents, diagnostics, files_checked).
     """
-    paths = list(files) if files is not None else find_innovation_files(content_dir / "innovations")
+    root = content_dir.resolve()
+    folder = content_dir / "innovations"
+    if files is None and link_outside(folder, root) is not None:
+        return [], [], 0  # refused as a whole (the pipeline reports the folder)
+    paths = list(files) if files is not None else find_innovation_files(folder)
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
-    root = content_dir.resolve()
     for path in paths:
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root))
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir)
         problems.extend(doc_problems)
+        if path.name == "index.md" and doc is not None:  # a case folder: its assets too
+            problems.extend(link_diagnostic(entry, target) for entry, target in links_leaving(path.parent, root))
         if doc is not None:
             documents.append(doc)
     return documents, problems, len(paths)

@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.yaml_reader import parse_yaml
 
 # libyaml's safe loader, for the line map of a file parse_yaml has already read (so its
@@ -187,13 +190,22 @@ def _line_map(text: str) -> dict[str, int]:
     return lines
 
 
-def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
-    """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data."""
+def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomies, list[Diagnostic]]:
+    """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data.
+
+    A symbolic link leaving ``root`` (the resolved content folder; by default the folder
+    holding ``directory``) is refused unread."""
     vocabularies: dict[str, Vocabulary] = {}
     data: dict[str, object] = {}
     problems: list[Diagnostic] = []
+    root = root if root is not None else directory.resolve().parent
     for path in sorted(directory.glob("*.yml")):
         file = str(path)
+        target = link_outside(path, root)
+        if target is not None:
+            problems.append(Diagnostic(file, 1, "", "error", "symlink-outside",
+                                       LINK_MESSAGE.format(target=target), LINK_HINT))
+            continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except (UnicodeDecodeError, OSError) as exc:

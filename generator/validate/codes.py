@@ -12,6 +12,7 @@ from generator.diagnostics import Diagnostic, Severity
 CODES: dict[str, tuple[Severity, str]] = {
     # reading the file
     "file-unreadable": ("error", "Berkas tidak bisa dibuka (izin akses atau berkas hilang)."),
+    "symlink-outside": ("error", "Tautan simbolik (symlink) yang menunjuk ke luar folder konten; katalog tidak mengikutinya."),
     "empty-file": ("error", "Berkas kosong atau hanya berisi spasi."),
     "not-utf8": ("error", "Berkas tidak disimpan sebagai UTF-8; baris yang disebut memuat byte pertama yang tidak sah."),
     "front-matter-missing": ("error", "Baris pertama bukan `---`, jadi berkas tidak punya front matter YAML."),

@@ -108,3 +108,71 @@ def test_plain_and_front_matter_pages_still_render(tmp_path: Path) -> None:
     prose = dict(read_prose(content))
     assert split_front_matter(prose["panduan"]) == ({"title": "Panduan", "description": "2024"}, "# Judul\n")
     assert split_front_matter(prose["tanpa"]) == ({}, "# Tanpa front matter\n\nteks\n")
+
+
+SECRET = "RAHASIA_LINGKUNGAN=jangan-terbit"
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the content folder with a secret file and a copy of a valid case."""
+    folder = tmp_path / "luar"
+    folder.mkdir()
+    (folder / "env.md").write_text(f"# Rahasia\n\n{SECRET}\n", encoding="utf-8")
+    (folder / "gambar.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SECRET.encode())
+    return folder
+
+
+@pytest.mark.parametrize("where", ["page", "case-file", "case-folder", "asset", "asset-folder", "taxonomy",
+                                   "pages-folder", "innovations-folder", "taxonomies-folder"])
+def test_links_leaving_the_content_folder_are_refused(tmp_path: Path, outside: Path, where: str) -> None:
+    content = make_content("valid-minimal", tmp_path / "repo")
+    case = content / "innovations" / "kasus.md"
+    (content / "pages").mkdir()
+    if where == "page":
+        link = content / "pages" / "env.md"
+        link.symlink_to(outside / "env.md")
+    elif where == "case-file":
+        (outside / "salinan.md").write_text(case.read_text(encoding="utf-8").replace("id: kasus", "id: salinan"),
+                                            encoding="utf-8")
+        link = content / "innovations" / "salinan.md"
+        link.symlink_to(outside / "salinan.md")
+    elif where == "case-folder":
+        (outside / "index.md").write_text(case.read_text(encoding="utf-8").replace("id: kasus", "id: luar"),
+                                          encoding="utf-8")
+        link = content / "innovations" / "luar"
+        link.symlink_to(outside, target_is_directory=True)
+    elif where in ("asset", "asset-folder"):
+        folder = content / "innovations" / "kasus"
+        folder.mkdir()
+        case.rename(folder / "index.md")
+        link = folder / ("gambar.png" if where == "asset" else "lampiran")
+        link.symlink_to(outside / "gambar.png" if where == "asset" else outside)
+    elif where == "taxonomy":
+        link = content / "taxonomies" / "rahasia.yml"
+        link.symlink_to("/etc/passwd")
+    else:
+        name = where.removesuffix("-folder")
+        moved = tmp_path / f"{name}-asli"
+        (content / name).rename(moved)
+        link = content / name
+        link.symlink_to(moved, target_is_directory=True)
+    proc = katalog("validate", "--content", str(content))
+    no_traceback(proc)
+    assert proc.returncode == 1, proc.stdout
+    reported = link / "index.md" if where == "case-folder" else link
+    assert f"{reported}\n  baris 1  -  kesalahan [symlink-outside]" in proc.stdout
+    assert SECRET not in proc.stdout + proc.stderr
+    out = tmp_path / "site"
+    build = katalog("build", "--content", str(content), "--out", str(out))
+    assert build.returncode == 1 and not out.exists()
+
+
+def test_links_inside_the_content_folder_are_followed(tmp_path: Path) -> None:
+    content = make_content("valid-minimal", tmp_path)
+    (content / "pages").mkdir()
+    (content / "teks").mkdir()
+    (content / "teks" / "panduan.md").write_text("# Panduan\n\nteks\n", encoding="utf-8")
+    (content / "pages" / "panduan.md").symlink_to(Path("..") / "teks" / "panduan.md")
+    proc = katalog("validate", "--content", str(content))
+    assert proc.returncode == 0, proc.stdout
