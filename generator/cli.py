@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("katalog: dihentikan", file=sys.stderr)
         return 130
+    except OSError as exc:  # a file-system error outside the build's own handling
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"katalog {args.command}: kesalahan sistem berkas: {reason}{where}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _validate(args: argparse.Namespace) -> int:
