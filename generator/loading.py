@@ -150,7 +150,7 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
     if not front_matter_required and not _FENCE.match(text.split("\n", 1)[0].rstrip("\r")):
         body = text.replace("\r\n", "\n").replace("\r", "\n")
         return SourceDocument(file=file, doc_id=doc_id, front_matter={}, body=body, body_line=1,
-                              lines={"": 1}, rel_path=rel_path), problems
+                              lines={"": 1}, rel_path=rel_path, unprintable=()), problems
     if not text.strip():
         add("empty-file", 1, "", "Berkas kosong.",
             "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
@@ -213,6 +213,7 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
         lines=parsed.lines,
         rel_path=rel_path,
         scalars=parsed.scalars,
+        unprintable=tuple(parsed.unprintable),
     )
     return doc, problems
 

@@ -16,7 +16,7 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
 from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
-from generator.yaml_reader import parse_yaml
+from generator.yaml_reader import ParsedYaml, parse_yaml
 
 # libyaml's safe loader, for the line map of a file parse_yaml has already read (so its
 # nesting is bounded).
@@ -190,6 +190,15 @@ def _line_map(text: str) -> dict[str, int]:
     return lines
 
 
+def _invisible(file: str, result: ParsedYaml) -> list[Diagnostic]:
+    """Control characters, noncharacters and bidi overrides in labels, descriptions and keys."""
+    from generator.validate.controls import HINT, candidate_problems, message  # (validate imports this module)
+
+    return [Diagnostic(file, result.lines.get(path, 1), path, "error", "control-character",
+                       message(path, ch, is_key), HINT)
+            for path, ch, is_key in candidate_problems(result.unprintable, frozenset({"description"}))]
+
+
 def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomies, list[Diagnostic]]:
     """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data.
 
@@ -221,6 +230,7 @@ def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomi
                                        "taxonomy-yaml" if code == "yaml-syntax" else code, message, hint))
         if not result.ok:
             continue
+        problems.extend(_invisible(file, result))
         parsed = result.value
         if isinstance(parsed, list) and parsed and all(isinstance(x, dict) and "id" in x for x in parsed):
             parsed = {"terms": parsed}  # a bare list of terms is a vocabulary too

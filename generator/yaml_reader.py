@@ -48,6 +48,9 @@ class ParsedYaml:
     scalars: dict[str, str] = field(default_factory=dict)
     problems: list[tuple[str, int, str, str, str]] = field(default_factory=list)  # code, line, path, msg, hint
     ok: bool = True
+    # (path, text, is a key) of every string value or key that ``str.isprintable`` rejects: the
+    # only candidates for the validator's invisible-character check (most files have none).
+    unprintable: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 # --- YAML 1.1 scalar construction (mirrors PyYAML's SafeConstructor, minus dates) -------------
@@ -165,7 +168,10 @@ class _Builder:
                          "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
             return None
         if type(node) is yaml.ScalarNode and node.tag == _STR_TAG and not self.anchors and not self.aliases:
-            return node.value  # the common case: a plain string
+            value = node.value  # the common case: a plain string
+            if not value.isprintable():
+                self.out.unprintable.append((path, value, False))
+            return value
         anchor = self.anchors.get(id(node)) if self.anchors else None
         if anchor is not None:
             self.problem("yaml-anchor", self.line(node), path,
@@ -188,6 +194,8 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             value, tag_ok = _scalar(node)
+            if isinstance(value, str) and not value.isprintable():
+                self.out.unprintable.append((path, value, False))
             if not tag_ok:
                 self.problem("yaml-tag", self.line(node), path,
                              f"Tag YAML `{node.tag}` tidak diizinkan.",
@@ -236,6 +244,8 @@ class _Builder:
             if raw_key is None and not key_node.style and key_node.value == "":
                 key = ""
             child_path = f"{prefix}{key}"
+            if isinstance(key, str) and not key.isprintable():
+                self.out.unprintable.append((child_path, key, True))
             if key in first_line:
                 self.problem("yaml-duplicate-key", key_line, child_path,
                              f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
