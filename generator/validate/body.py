@@ -36,6 +36,16 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.*)$", re.MULTILINE)
 _NEWLINE = re.compile("\n")
+# Python-Markdown is quadratic in some constructs (unclosed `[`, `![`, `[a](`, deep nesting):
+# 20,000 `[` validate in a fraction of a second but take 40 s to build. These limits keep every
+# body renderable in well under a second; `validate` fails a body beyond them, so a pull request
+# that would stall the deploy fails its check instead. Real bodies stay far below them.
+MAX_BODY_BYTES = 200 * 1024
+MAX_BRACKETS = 500  # `[` (links, images, footnotes): each needs one
+MAX_QUOTE_DEPTH = 20
+MAX_LIST_INDENT = 40  # leading spaces/tabs before a list marker (about 20 levels)
+_DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
+_DEEP_LIST = re.compile(r"^[ \t]{%d,}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)" % (MAX_LIST_INDENT + 1), re.MULTILINE)
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -189,6 +199,33 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
                     "entitas seperti itu di judul tautan bisa menjadi markup.")
             offset += len(line) + 1
     return out + (_check_sections(doc, text) if sections else [])
+
+
+def check_body_limits(doc: SourceDocument) -> list[Diagnostic]:
+    """Bodies the Markdown renderer would take too long on (see MAX_BODY_BYTES and below)."""
+    body = doc.body
+    size = len(body.encode("utf-8")) if len(body) * 4 > MAX_BODY_BYTES else len(body)
+    if size > MAX_BODY_BYTES:
+        return [diagnostic("body-too-large", doc.file, doc.body_line, "",
+                           f"Isi terlalu besar ({size // 1024} KiB; batasnya {MAX_BODY_BYTES // 1024} KiB).",
+                           "Ringkas isinya; dokumen panjang ditautkan sebagai sumber, bukan disalin.")]
+    out = []
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        offset = -1
+        for _ in range(MAX_BRACKETS + 1):
+            offset = body.index("[", offset + 1)
+        out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, offset), "",
+                              f"Isi memuat {brackets} tanda `[` (batasnya {MAX_BRACKETS}).",
+                              "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan."))
+    for pattern, what, limit in ((_DEEP_QUOTE, "kutipan `>` bersarang", MAX_QUOTE_DEPTH),
+                                 (_DEEP_LIST, "daftar bersarang (indentasi)", MAX_LIST_INDENT)):
+        match = pattern.search(body) if (">" in body if pattern is _DEEP_QUOTE else True) else None
+        if match:
+            out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, match.start()), "",
+                                  f"Isi memuat {what} terlalu dalam (batasnya {limit}).",
+                                  "Ratakan struktur: kutipan dan daftar cukup beberapa tingkat."))
+    return out
 
 
 def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:

@@ -60,6 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unsafe-attribute": ("error", "Isi memuat atribut penanganan kejadian HTML (`onclick=` dan sejenisnya)."),
     "unsafe-url": ("error", "Isi memuat tautan `javascript:`, `vbscript:` atau `data:`."),
     "encoded-markup": ("error", "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …)."),
+    "body-too-large": ("error", "Isi Markdown lebih dari 200 KiB."),
+    "body-too-complex": ("error", "Isi memuat terlalu banyak `[` (lebih dari 500) atau kutipan/daftar bersarang terlalu dalam; membangunnya akan sangat lambat."),
     "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
     "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
     # files beside <id>/index.md (generator/validate/assets.py)

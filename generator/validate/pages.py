@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.loading import parse_document
 from generator.source import SourceDocument
-from generator.validate.body import check_body
+from generator.validate.body import check_body, check_body_limits
 from generator.validate.codes import diagnostic
 from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.hints import describe_type, key_hint
@@ -79,7 +79,7 @@ def check_page(path: Path) -> list[Diagnostic]:
                                      "Simpan ulang sebagai UTF-8.")]
         doc = SourceDocument(file=file, doc_id=name, front_matter={},
                              body=text.replace("\r\n", "\n").replace("\r", "\n"), body_line=1)
-    return out + check_body(doc, sections=False) + check_front_matter(doc) + check_body_text(doc)
+    return out + check_body(doc, sections=False) + check_front_matter(doc) + check_body_text(doc) + check_body_limits(doc)
 
 
 def _check_keys(doc: SourceDocument, reported: set[str]) -> list[Diagnostic]:

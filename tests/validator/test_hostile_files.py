@@ -176,3 +176,43 @@ def test_links_inside_the_content_folder_are_followed(tmp_path: Path) -> None:
     (content / "pages" / "panduan.md").symlink_to(Path("..") / "teks" / "panduan.md")
     proc = katalog("validate", "--content", str(content))
     assert proc.returncode == 0, proc.stdout
+
+
+@pytest.mark.parametrize(("extra", "code"), [
+    ("[" * 20_000, "body-too-complex"),
+    ("![" * 600, "body-too-complex"),
+    ("[a](" * 600, "body-too-complex"),
+    ("> " * 2_000 + "kutipan", "body-too-complex"),
+    ("".join("  " * i + "- butir\n" for i in range(300)), "body-too-complex"),
+    ("kata " * 50_000, "body-too-large"),
+])
+def test_bodies_that_would_stall_the_build_fail_validation(tmp_path: Path, extra: str, code: str) -> None:
+    """20,000 `[` validated in 0.17 s but built in 40 s: now `validate` (the pull-request check) fails."""
+    content = make_content("valid-minimal", tmp_path)
+    case = content / "innovations" / "kasus.md"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text + "\n" + extra + "\n", encoding="utf-8")
+    proc = katalog("validate", "--content", str(content))
+    assert proc.returncode == 1
+    line = text.count("\n") + 2
+    if extra.startswith("- "):  # the first item indented more than MAX_LIST_INDENT (41 spaces)
+        line += 21
+    if code == "body-too-large":  # reported where the body starts
+        line = text.split("\n").index("---", 1) + 2
+    assert f"  baris {line}  -  kesalahan [{code}]" in proc.stdout
+    assert f"kesalahan [{code}]" in proc.stdout
+
+
+def test_bodies_within_the_limits_render_quickly() -> None:
+    from generator.render.markdown import MarkdownRenderer
+    from generator.validate.body import MAX_BRACKETS, MAX_LIST_INDENT, MAX_QUOTE_DEPTH, check_body_limits
+    from generator.source import SourceDocument
+
+    renderer = MarkdownRenderer()
+    worst = ["[" * MAX_BRACKETS, "![" * (MAX_BRACKETS // 1), "[a](" * MAX_BRACKETS,
+             "> " * MAX_QUOTE_DEPTH + "a", "".join(" " * i + "- a\n" for i in range(0, MAX_LIST_INDENT + 1, 2))]
+    for body in worst:
+        assert check_body_limits(SourceDocument("k.md", "k", {}, body, 1)) == []
+        start = time.perf_counter()
+        renderer.render(body)
+        assert time.perf_counter() - start < 10  # generous; 20,000 `[` took 40 s

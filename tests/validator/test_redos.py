@@ -14,7 +14,7 @@ from generator.search import analysis, index
 from generator.source import SourceDocument
 from generator.taxonomy import load_taxonomies
 from generator.validate import validate_document
-from generator.validate.body import check_body
+from generator.validate.body import check_body, check_body_limits
 from tests.validator.conftest import FIXTURES, TAXONOMIES
 
 MB = 1_000_000
@@ -45,6 +45,8 @@ HOSTILE_BODIES = {
     "autolinks": _fill("<a:"),
     "entities": _fill("&#"),
     "data-scheme": _fill("d\ta\nt\ta:"),
+    "deep-quote-lines": _fill(" " * 30 + "> " * 20 + "\n"),
+    "deep-list-lines": _fill(" " * 100 + "x\n"),
 }
 
 
@@ -60,7 +62,7 @@ def _timed(func, *args):
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_BODIES))
 def test_body_checker_is_linear(name: str) -> None:
-    seconds, _ = _timed(check_body, _doc(HOSTILE_BODIES[name]))
+    seconds, _ = _timed(lambda d: (check_body(d), check_body_limits(d)), _doc(HOSTILE_BODIES[name]))
     assert seconds < BOUND, f"{name}: {seconds:.1f} s"
 
 
