@@ -10,6 +10,7 @@ non-string scalar is remembered so the validator can explain the surprise.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,19 @@ _DEEP_BLOCK = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d}" % (MAX_NESTING // 2), re.M
 _OPENERS = "[{"
 _CLOSERS = "]}"
 _SCALAR_STARTS = "[{,:?-"
+# Zero-width characters make two names that look the same different strings (a second agency
+# that looks like the first); they are removed from every text value and key, and text is
+# normalised to NFC (``é`` written as e + U+0301 is the same name as ``é``).
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def normalize_text(value: str) -> str:
+    """NFC, without zero-width characters; ASCII text comes back as it is."""
+    if value.isascii():
+        return value
+    if not value.isprintable():  # zero-width characters are format characters (Cf)
+        value = _ZERO_WIDTH.sub("", value)
+    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -169,6 +183,8 @@ class _Builder:
             return None
         if type(node) is yaml.ScalarNode and node.tag == _STR_TAG and not self.anchors and not self.aliases:
             value = node.value  # the common case: a plain string
+            if not value.isascii():
+                value = normalize_text(value)
             if not value.isprintable():
                 self.out.unprintable.append((path, value, False))
             return value
@@ -194,6 +210,8 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             value, tag_ok = _scalar(node)
+            if isinstance(value, str) and not value.isascii():
+                value = normalize_text(value)
             if isinstance(value, str) and not value.isprintable():
                 self.out.unprintable.append((path, value, False))
             if not tag_ok:
@@ -240,7 +258,7 @@ class _Builder:
                              "Tulis kuncinya secara lengkap.")
                 continue
             raw_key, _ = _scalar(key_node)
-            key = raw_key if isinstance(raw_key, str) else key_node.value
+            key = normalize_text(raw_key) if isinstance(raw_key, str) else key_node.value
             if raw_key is None and not key_node.style and key_node.value == "":
                 key = ""
             child_path = f"{prefix}{key}"

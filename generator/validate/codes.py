@@ -76,6 +76,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "replicates-self": ("error", "Studi kasus mereplikasi dirinya sendiri."),
     "replicates-duplicate": ("error", "Induk yang sama ditulis lebih dari sekali di `replication.replicates`."),
     "former-id-conflict": ("error", "Id lama (`former_ids`) sama dengan id studi kasus lain, id sendiri, atau id lama studi kasus lain."),
+    "agency-name-variant": ("warning", "Nama instansi hanya beda huruf besar/kecil, spasi atau tanda baca dengan nama yang dipakai studi kasus lain."),
     "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
     "ignored-file": ("warning", "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa `index.md`)."),
     "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),
