@@ -346,7 +346,8 @@ def _too_deep_line(text: str) -> int | None:
     that start where YAML starts them (after ``[ { , : ? -`` or at the start of a line); a
     quote is only followed to the end of its line, so a mistaken guess can only overcount.
     """
-    block = _DEEP_BLOCK.search(text)
+    indicators = text.count("- ") + text.count("? ") + text.count("-\t") + text.count("?\t")
+    block = _DEEP_BLOCK.search(text) if indicators >= MAX_NESTING // 2 else None
     block_line = text.count("\n", 0, block.start()) if block else None
     if sum(text.count(ch) for ch in _OPENERS) <= MAX_NESTING:
         return block_line

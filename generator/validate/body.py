@@ -220,7 +220,9 @@ def check_body_limits(doc: SourceDocument) -> list[Diagnostic]:
                               "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan."))
     for pattern, what, limit in ((_DEEP_QUOTE, "kutipan `>` bersarang", MAX_QUOTE_DEPTH),
                                  (_DEEP_LIST, "daftar bersarang (indentasi)", MAX_LIST_INDENT)):
-        match = pattern.search(body) if (">" in body if pattern is _DEEP_QUOTE else True) else None
+        likely = (body.count(">") > MAX_QUOTE_DEPTH if pattern is _DEEP_QUOTE
+                  else "\t" in body or " " * (MAX_LIST_INDENT + 1) in body)  # cheap tests first
+        match = pattern.search(body) if likely else None
         if match:
             out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, match.start()), "",
                                   f"Isi memuat {what} terlalu dalam (batasnya {limit}).",

@@ -13,6 +13,7 @@ from generator.validate.codes import diagnostic
 # Fields (by their last key) whose text may span several lines: newline and tab allowed there.
 MULTILINE_FIELDS = frozenset({"summary", "summary_en", "status_note", "description", "address", "note",
                               "requirements", "legal_basis", "cost"})
+_ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n\t"
 HINT = ("Hapus karakter itu (sering terbawa saat menyalin dari PDF, pengolah kata atau terminal); "
          "bila ditulis sebagai escape YAML seperti `\"\\x1b\"`, hapus escape-nya.")
 
@@ -81,7 +82,13 @@ def check_front_matter(doc: SourceDocument) -> list[Diagnostic]:
 
 def check_body_text(doc: SourceDocument) -> list[Diagnostic]:
     """The Markdown body: newline and tab allowed, the rest refused (first occurrence reported)."""
-    match = BAD_MULTILINE.search(doc.body)
+    body = doc.body
+    if body.isascii():  # fast path: only C0 controls and DEL can be wrong, checked on bytes
+        if not body.encode("ascii").translate(None, _ASCII_FINE):
+            return []
+    elif body.replace("\n", "").replace("\t", "").isprintable():
+        return []
+    match = BAD_MULTILINE.search(body)
     if not match:
         return []
     count = len(BAD_MULTILINE.findall(doc.body))
