@@ -14,10 +14,15 @@ import re
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-# Not allowed in a field that may span lines (summaries, descriptions, Markdown bodies).
-BAD_MULTILINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}]")
+# Zero-width characters make two names that look the same different strings; refused in front
+# matter and vocabularies (not in Markdown bodies, where joiners have legitimate uses).
+_ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
+# Not allowed in a Markdown body.
+BAD_BODY = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}]")
+# Not allowed in a front-matter field that may span lines (summaries, descriptions).
+BAD_MULTILINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}{_ZERO_WIDTH}]")
 # Not allowed in a one-line field (titles, names, ids): the above plus newline and tab.
-BAD_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}]")
+BAD_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}{_ZERO_WIDTH}]")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}\u2028\u2029]")
 _JSON_EXTRA = re.compile(f"[\x7f-\x9f{_NONCHARACTERS}{_BIDI}\u2028\u2029]")
@@ -30,6 +35,8 @@ def describe(ch: str) -> str:
         kind = {0x0A: "baris baru", 0x09: "tab", 0x0D: "carriage return"}.get(code, "karakter kontrol")
     elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
         kind = "pengatur arah teks (bidi)"
+    elif 0x200B <= code <= 0x200D or code in (0x2060, 0xFEFF):
+        kind = "karakter lebar-nol (zero-width)"
     else:
         kind = "bukan karakter Unicode (noncharacter)"
     return f"U+{code:04X} ({kind})"
@@ -68,4 +75,4 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-__all__ = ["BAD_MULTILINE", "BAD_ONE_LINE", "describe", "json_safe", "terminal_safe", "xml_safe"]
+__all__ = ["BAD_BODY", "BAD_MULTILINE", "BAD_ONE_LINE", "describe", "json_safe", "terminal_safe", "xml_safe"]

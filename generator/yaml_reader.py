@@ -31,19 +31,18 @@ _DEEP_BLOCK = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d}" % (MAX_NESTING // 2), re.M
 _OPENERS = "[{"
 _CLOSERS = "]}"
 _SCALAR_STARTS = "[{,:?-"
-# Zero-width characters make two names that look the same different strings (a second agency
-# that looks like the first); they are removed from every text value and key, and text is
-# normalised to NFC (``é`` written as e + U+0301 is the same name as ``é``).
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+# Text is normalised to NFC, so ``é`` written as e + U+0301 is the same name as ``é``. Zero-width
+# characters, which would make two names that look the same different, are reported by the
+# validator (``control-character``), not removed silently.
 
 
 def normalize_text(value: str) -> str:
-    """NFC, without zero-width characters; ASCII text comes back as it is."""
+    """NFC; ASCII text comes back as it is."""
     if value.isascii():
         return value
-    if not value.isprintable():  # zero-width characters are format characters (Cf)
-        value = _ZERO_WIDTH.sub("", value)
     return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -26,7 +26,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "yaml-duplicate-key": ("error", "Kunci yang sama ditulis dua kali di pemetaan yang sama."),
     "yaml-tag": ("error", "Tag YAML (`!...`) tidak diizinkan."),
     "yaml-complex-key": ("error", "Kunci berupa daftar atau pemetaan; kunci harus teks sederhana."),
-    "control-character": ("error", "Teks memuat karakter kontrol, bukan-karakter Unicode (U+FFFE dan sejenisnya) atau pengatur arah teks (U+202A–202E, U+2066–2069); baris baru dan tab hanya boleh di teks yang boleh beberapa baris dan di isi."),
+    "control-character": ("error", "Teks memuat karakter kontrol, bukan-karakter Unicode (U+FFFE dan sejenisnya), pengatur arah teks (U+202A–202E, U+2066–2069) atau (di front matter) karakter lebar-nol (U+200B–200D, U+2060, U+FEFF); baris baru dan tab hanya boleh di teks yang boleh beberapa baris dan di isi."),
     # shapes (JSON Schema)
     "missing-key": ("error", "Kunci wajib tidak ada."),
     "unknown-key": ("error", "Kunci tidak dikenal (sering salah ketik); ada saran kunci yang dimaksud."),

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.textsafety import BAD_MULTILINE, BAD_ONE_LINE, describe
+from generator.textsafety import BAD_BODY, BAD_MULTILINE, BAD_ONE_LINE, describe
 from generator.validate.codes import diagnostic
 
 # Fields (by their last key) whose text may span several lines: newline and tab allowed there.
@@ -88,10 +88,10 @@ def check_body_text(doc: SourceDocument) -> list[Diagnostic]:
             return []
     elif body.replace("\n", "").replace("\t", "").isprintable():
         return []
-    match = BAD_MULTILINE.search(body)
+    match = BAD_BODY.search(body)
     if not match:
         return []
-    count = len(BAD_MULTILINE.findall(doc.body))
+    count = len(BAD_BODY.findall(doc.body))
     more = f" (dan {count - 1} lainnya)" if count > 1 else ""
     line = doc.body_line + doc.body.count("\n", 0, match.start())
     return [diagnostic("control-character", doc.file, line, "",

@@ -1,10 +1,13 @@
-"""Look-alike names: text is NFC without zero-width characters, so two agency names that look
-the same are the same agency; names that differ only in case, spacing or punctuation warn."""
+"""Look-alike names: text is normalised to NFC and zero-width characters are reported, so two
+agency names that look the same are the same agency or an error; names that differ only in
+case, spacing or punctuation warn."""
 
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 from generator.model import build_catalog
 from generator.pipeline import load_and_validate
@@ -26,19 +29,26 @@ def _with_second_case(tmp_path: Path, second_name: str, *, third_name: str | Non
     return content
 
 
-def test_zero_width_and_decomposed_names_are_the_same_agency(tmp_path: Path) -> None:
-    content = _with_second_case(tmp_path, "Pemerintah\u200b Kota\u2060 Contoh\ufeff",
-                                third_name=unicodedata.normalize("NFD", "Pemerintah Kota Contoh"))
+def test_decomposed_names_are_the_same_agency(tmp_path: Path) -> None:
+    content = _with_second_case(tmp_path, unicodedata.normalize("NFD", "Pemerintah Kota Contoh"))
+    (content / "innovations" / "kasus.md").write_text(
+        (content / "innovations" / "kasus.md").read_text(encoding="utf-8").replace(NAME, "Pemerintah Kota Contoh"),
+        encoding="utf-8")
     result = load_and_validate(content, today=TODAY)
     assert [d for d in result.diagnostics if d.is_error] == []
-    assert {doc.front_matter["agency"]["name"] for doc in result.documents} == {NAME}
     catalog = build_catalog(result.documents, result.taxonomies, TODAY)
     assert [a.name for a in catalog.agencies] == [NAME]
+    assert parse_yaml('a: "Pidie\\u0301"').value == {"a": "Pidié"}
 
 
-def test_nfc_and_zero_width_removal_in_the_reader() -> None:
-    parsed = parse_yaml('a: "Pidie\\u0301\\u200b"\n"k\\u200bey": x\n')
-    assert parsed.value == {"a": "Pidié", "key": "x"}
+@pytest.mark.parametrize("name", ["Pemerintah\u200b Kota Contoh", "Pemerintah Kota\u2060 Contoh",
+                                  "Pemerintah Kota Contoh\ufeff", "Pemerintah Ko\u200dta Contoh"])
+def test_zero_width_characters_in_names_are_errors(tmp_path: Path, name: str) -> None:
+    """A zero-width space made a second agency that looked exactly like the first."""
+    content = _with_second_case(tmp_path, name)
+    found = [d for d in load_and_validate(content, today=TODAY).diagnostics if d.code == "control-character"]
+    assert [(Path(d.file).name, d.path, d.line) for d in found] == [("kasus-2.md", "agency.name", 6)]
+    assert "lebar-nol" in found[0].message
 
 
 def test_names_differing_in_case_spacing_or_punctuation_warn(tmp_path: Path) -> None:
