@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside, links_leaving
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 from generator.yaml_reader import ParsedYaml, parse_yaml
@@ -293,8 +293,6 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
     for path in paths:
         doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir)
         problems.extend(doc_problems)
-        if path.name == "index.md" and doc is not None:  # a case folder: its assets too
-            problems.extend(link_diagnostic(entry, target) for entry, target in links_leaving(path.parent, root))
         if doc is not None:
             documents.append(doc)
     return documents, problems, len(paths)

@@ -38,21 +38,8 @@ def _first_link(path: Path, through: Path | None) -> Path | None:
     return None
 
 
-def links_leaving(folder: Path, root: Path) -> list[tuple[Path, str]]:
-    """Every symbolic link under ``folder`` (not followed) whose target is outside ``root``."""
-    found: list[tuple[Path, str]] = []
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        for name in sorted(dirs) + sorted(files):
-            entry = Path(current) / name
-            if os.path.islink(entry):
-                target = link_outside(entry, root)
-                if target is not None:
-                    found.append((entry, target))
-    return found
-
-
 LINK_MESSAGE = "Tautan simbolik ini menunjuk ke luar folder konten (`{target}`); katalog tidak mengikutinya."
 LINK_HINT = ("Salin berkasnya ke dalam folder konten sebagai berkas biasa, atau hapus tautannya; "
              "katalog hanya membaca berkas yang ada di dalam folder konten.")
 
-__all__ = ["LINK_HINT", "LINK_MESSAGE", "link_outside", "links_leaving"]
+__all__ = ["LINK_HINT", "LINK_MESSAGE", "link_outside"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.loading import parse_document
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.validate.body import check_body, check_body_limits
 from generator.validate.codes import diagnostic
@@ -42,15 +43,23 @@ def find_page_files(pages_dir: Path) -> list[Path]:
 def check_pages(content_dir: Path) -> list[Diagnostic]:
     """Every problem of every prose page under ``content_dir/pages``."""
     out: list[Diagnostic] = []
+    root = Path(content_dir).resolve()
+    if link_outside(Path(content_dir) / "pages", root) is not None:
+        return out  # refused as a whole (generator.pipeline reports the folder)
     for path in find_page_files(Path(content_dir) / "pages"):
-        out += check_page(path)
+        out += check_page(path, root)
     return out
 
 
-def check_page(path: Path) -> list[Diagnostic]:
+def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
+    """One page; with ``root`` (the resolved content folder) a symbolic link leaving it is refused unread."""
     file = str(path)
     name = path.stem
     out: list[Diagnostic] = []
+    if root is not None:
+        target = link_outside(path, root)
+        if target is not None:
+            return [diagnostic("symlink-outside", file, 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)]
     if path.suffix != ".md" or not _NAME.match(name) or name in RESERVED:
         why = ("dipakai situs untuk halaman lain" if name in RESERVED
                else "bukan huruf kecil, angka dan tanda hubung dengan akhiran `.md`")
