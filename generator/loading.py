@@ -227,12 +227,13 @@ def link_diagnostic(path: Path, target: str) -> Diagnostic:
 
 
 def load_document(path: Path, rel_path: str = "", *, front_matter_required: bool = True,
-                  root: Path | None = None, through: Path | None = None) -> tuple[SourceDocument | None, list[Diagnostic]]:
+                  root: Path | None = None, through: Path | None = None,
+                  parents: int | None = None) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Read and parse one file. With ``root`` (the resolved content folder), a symbolic link
     leaving it (the file, or a folder below ``through``) is refused unread."""
     file = str(path)
     if root is not None:
-        target = link_outside(path, root, through=through)
+        target = link_outside(path, root, through=through, parents=parents)
         if target is not None:
             return None, [link_diagnostic(path, target)]
     try:
@@ -288,10 +289,15 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
     if files is None and link_outside(folder, root) is not None:
         return [], [], 0  # refused as a whole (the pipeline reports the folder)
     paths = list(files) if files is not None else find_innovation_files(folder)
+    # Found under innovations/ (already checked as a whole): only the file and a case folder can
+    # be links; a file named on the command line is checked up to the content folder.
+    def parents(path: Path) -> int | None:
+        return None if files is not None else (1 if path.name == "index.md" else 0)
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir)
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir,
+                                          parents=parents(path))
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)

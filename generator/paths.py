@@ -10,10 +10,14 @@ import os
 from pathlib import Path
 
 
-def link_outside(path: Path, root: Path, *, through: Path | None = None) -> str | None:
-    """The link text when ``path``, or a folder between ``through`` and ``path``, is a symbolic
-    link whose target lies outside ``root`` (an already resolved folder); otherwise None."""
-    link = _first_link(path, through)
+def link_outside(path: Path, root: Path, *, through: Path | None = None, parents: int | None = None) -> str | None:
+    """The link text when ``path``, or a folder between ``through`` and ``path`` (or its first
+    ``parents`` folders), is a symbolic link whose target lies outside ``root`` (an already
+    resolved folder); otherwise None."""
+    if parents is not None:
+        link = next((p for p in (path, *path.parents[:parents]) if os.path.islink(p)), None)
+    else:
+        link = _first_link(path, through)
     if link is None:
         return None
     target = Path(os.path.realpath(path))

@@ -257,7 +257,10 @@ class _Builder:
                              "Tulis kuncinya secara lengkap.")
                 continue
             raw_key, _ = _scalar(key_node)
-            key = normalize_text(raw_key) if isinstance(raw_key, str) else key_node.value
+            if isinstance(raw_key, str):
+                key = raw_key if raw_key.isascii() else normalize_text(raw_key)
+            else:
+                key = key_node.value
             if raw_key is None and not key_node.style and key_node.value == "":
                 key = ""
             child_path = f"{prefix}{key}"
