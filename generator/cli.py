@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.errors import ConfigError, ContentError
+from generator.textsafety import json_safe, terminal_safe
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -89,11 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ConfigError as exc:
-        print(f"katalog {args.command}: {exc}", file=sys.stderr)
+        print(f"katalog {args.command}: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("katalog: dihentikan", file=sys.stderr)
         return 130
+    except OSError as exc:  # a file-system error outside the build's own handling
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(terminal_safe(f"katalog {args.command}: kesalahan sistem berkas: {reason}{where}"), file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -102,7 +108,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     result = load_and_validate(args.content, files=args.files or None, today=today())
     for note in result.notes:
-        print(f"Catatan: {note}", file=sys.stderr)
+        print(f"Catatan: {terminal_safe(note)}", file=sys.stderr)
     diagnostics = result.diagnostics
     if args.format == "json":
         print(report.render_json(diagnostics))
@@ -124,10 +130,10 @@ def _build(args: argparse.Namespace) -> int:
         result = build_site(args.content, args.out, config_file=args.config, today=today())
     except ContentError as exc:
         print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
-        print(f"Situs tidak dibangun; {args.out} tidak diubah.", file=sys.stderr)
+        print(f"Situs tidak dibangun; {terminal_safe(str(args.out))} tidak diubah.", file=sys.stderr)
         return EXIT_CONTENT
     for line in result.summary_lines():
-        print(line)
+        print(terminal_safe(line))
     return EXIT_OK
 
 
@@ -146,20 +152,20 @@ def _search(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     hits, offer = found
     if args.format == "json":
-        print(json.dumps([{"id": h.id, "title": h.title, "score": h.score, "approximate": h.approximate,
-                           "matched": list(h.matched)} for h in hits], ensure_ascii=False))
+        print(json_safe(json.dumps([{"id": h.id, "title": h.title, "score": h.score, "approximate": h.approximate,
+                                     "matched": list(h.matched)} for h in hits], ensure_ascii=False)))
     elif not hits:
         print("Tidak ada hasil.")
         if offer.did_you_mean:
-            print("Mungkin maksud Anda: " + ", ".join(offer.did_you_mean))
+            print("Mungkin maksud Anda: " + terminal_safe(", ".join(offer.did_you_mean)))
         for _cid, label, count, _refs in offer.categories:
-            print(f"Kategori terkait: {label} ({count} studi kasus)")
+            print(f"Kategori terkait: {terminal_safe(label)} ({count} studi kasus)")
     else:
         if offer.did_you_mean:
-            print("Tidak ada yang persis cocok. Mungkin maksud Anda: " + ", ".join(offer.did_you_mean))
+            print("Tidak ada yang persis cocok. Mungkin maksud Anda: " + terminal_safe(", ".join(offer.did_you_mean)))
         for n, hit in enumerate(hits, start=1):
             approx = "  (perkiraan)" if hit.approximate else ""
-            print(f"{n:>2}. {hit.title}  [{hit.id}]  skor {hit.score:.3f}{approx}")
+            print(f"{n:>2}. {terminal_safe(hit.title)}  [{terminal_safe(hit.id)}]  skor {hit.score:.3f}{approx}")
             print(f"    cocok pada: {', '.join(hit.matched)}")
     return EXIT_OK
 
@@ -171,7 +177,7 @@ def _new(args: argparse.Namespace) -> int:
         sys.stdout.write(new_case_text(args.id, args.content)[1])
         return EXIT_OK
     target = write_new_case(args.content, args.id)
-    print(f"Berkas baru: {target}")
+    print(f"Berkas baru: {terminal_safe(str(target))}")
     print("Ganti setiap GANTI, lalu periksa dengan: katalog validate " + target.as_posix())
     return EXIT_OK
 

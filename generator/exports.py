@@ -12,13 +12,24 @@ import csv
 import io
 import json
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 from generator.model import Catalog, Edge, Innovation
 from generator.output import Output, PageOutput, StaticOutput
 from generator.render.base import FACET_TITLES, RenderContext, case_url, facet_url
+from generator.textsafety import xml_safe
 from generator.validate.schema import schema_with_vocabularies
+
+
+def xml_escape(text: str) -> str:
+    """XML text content: escaped, and without characters XML 1.0 cannot carry."""
+    return _xml_escape(xml_safe(text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(xml_safe(text))
+
 
 SCHEMA_VERSION = "1.0"
 FEED_SIZE = 50

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.validate.codes import diagnostic
 from generator.yaml_reader import ParsedYaml, parse_yaml
 
 __all__ = ["MAX_FRONT_MATTER_BYTES", "ParsedYaml", "find_ignored_files", "find_innovation_files",
-           "load_document", "load_documents", "parse_document", "parse_yaml"]
+           "find_page_files", "load_document", "load_documents", "load_pages", "parse_document", "parse_yaml"]
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -121,8 +122,12 @@ def find_ignored_files(innovations_dir: Path) -> list[Path]:
     return stray
 
 
-def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
-    """Split and parse one file's bytes. Returns no document when it cannot be read at all."""
+def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
+                   front_matter_required: bool = True) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Split and parse one file's bytes. Returns no document when it cannot be read at all.
+
+    A prose page (``front_matter_required=False``) may be plain Markdown without front matter.
+    """
     problems: list[Diagnostic] = []
 
     def add(code: str, line: int, path: str, message: str, hint: str = "") -> None:
@@ -142,6 +147,10 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
             "Simpan ulang sebagai UTF-8: di Notepad pilih File → Save As… → Encoding: UTF-8; "
             "di VS Code klik pengodean di bilah status → Save with Encoding → UTF-8.")
         return None, problems
+    if not front_matter_required and not _FENCE.match(text.split("\n", 1)[0].rstrip("\r")):
+        body = text.replace("\r\n", "\n").replace("\r", "\n")
+        return SourceDocument(file=file, doc_id=doc_id, front_matter={}, body=body, body_line=1,
+                              lines={"": 1}, rel_path=rel_path, unprintable=()), problems
     if not text.strip():
         add("empty-file", 1, "", "Berkas kosong.",
             "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
@@ -204,6 +213,7 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "") -> t
         lines=parsed.lines,
         rel_path=rel_path,
         scalars=parsed.scalars,
+        unprintable=tuple(parsed.unprintable),
     )
     return doc, problems
 
@@ -212,14 +222,50 @@ _OS_REASONS = {errno.ENOENT: "berkas tidak ada (atau tautan simbolik yang putus)
                errno.EACCES: "izin akses ditolak", errno.EISDIR: "ini folder, bukan berkas"}
 
 
-def load_document(path: Path, rel_path: str = "") -> tuple[SourceDocument | None, list[Diagnostic]]:
+def link_diagnostic(path: Path, target: str) -> Diagnostic:
+    return diagnostic("symlink-outside", str(path), 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)
+
+
+def load_document(path: Path, rel_path: str = "", *, front_matter_required: bool = True,
+                  root: Path | None = None, through: Path | None = None,
+                  parents: int | None = None) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Read and parse one file. With ``root`` (the resolved content folder), a symbolic link
+    leaving it (the file, or a folder below ``through``) is refused unread."""
     file = str(path)
+    if root is not None:
+        target = link_outside(path, root, through=through, parents=parents)
+        if target is not None:
+            return None, [link_diagnostic(path, target)]
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = _OS_REASONS.get(exc.errno, f"kesalahan sistem berkas {exc.errno}")
         return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {reason}.", "")]
-    return parse_document(data, file, _doc_id(path), rel_path)
+    return parse_document(data, file, _doc_id(path), rel_path, front_matter_required=front_matter_required)
+
+
+def find_page_files(pages_dir: Path) -> list[Path]:
+    """``pages/*.md``, sorted (a broken link is kept so that loading reports it)."""
+    if not pages_dir.is_dir():
+        return []
+    return sorted(p for p in pages_dir.glob("*.md") if p.is_file() or p.is_symlink())
+
+
+def load_pages(content_dir: Path) -> tuple[list[SourceDocument], list[Diagnostic]]:
+    """The prose pages of ``content/pages/`` through the same reader as case studies: front
+    matter optional, but when present it is read safely and its problems are diagnostics."""
+    documents: list[SourceDocument] = []
+    problems: list[Diagnostic] = []
+    root = content_dir.resolve()
+    if link_outside(content_dir / "pages", root) is not None:
+        return documents, problems  # refused as a whole (the pipeline reports the folder)
+    for path in find_page_files(content_dir / "pages"):
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), front_matter_required=False,
+                                          root=root, through=content_dir)
+        problems.extend(doc_problems)
+        if doc is not None:
+            documents.append(doc)
+    return documents, problems
 
 
 def _rel_path(path: Path, content_dir: Path, resolved_root: Path) -> str:
@@ -238,12 +284,20 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
 
     Returns (documents, diagnostics, files_checked).
     """
-    paths = list(files) if files is not None else find_innovation_files(content_dir / "innovations")
+    root = content_dir.resolve()
+    folder = content_dir / "innovations"
+    if files is None and link_outside(folder, root) is not None:
+        return [], [], 0  # refused as a whole (the pipeline reports the folder)
+    paths = list(files) if files is not None else find_innovation_files(folder)
+    # Found under innovations/ (already checked as a whole): only the file and a case folder can
+    # be links; a file named on the command line is checked up to the content folder.
+    def parents(path: Path) -> int | None:
+        return None if files is not None else (1 if path.name == "index.md" else 0)
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
-    root = content_dir.resolve()
     for path in paths:
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root))
+        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir,
+                                          parents=parents(path))
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)

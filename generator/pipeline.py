@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
-from generator.loading import find_ignored_files, find_innovation_files, load_documents
+from generator.loading import find_ignored_files, find_innovation_files, link_diagnostic, load_documents
+from generator.paths import link_outside
 from generator.model import Catalog, build_catalog
 from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
@@ -48,11 +49,14 @@ def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], l
         raise ConfigError(f"folder konten `{content_dir}` tidak ditemukan "
                           "(pakai --content DIR, folder yang berisi innovations/ dan taxonomies/)")
     own = content_dir / "taxonomies"
-    borrow = DEFAULT_TAXONOMIES.is_dir() and not (own.is_dir() and own.resolve() == DEFAULT_TAXONOMIES.resolve())
-    if not own.is_dir() and not borrow:
+    root = content_dir.resolve()
+    # a link out of the content folder is refused (_folder_links reports it): read as absent
+    has_own = own.is_dir() and link_outside(own, root) is None
+    borrow = DEFAULT_TAXONOMIES.is_dir() and not (has_own and own.resolve() == DEFAULT_TAXONOMIES.resolve())
+    if not has_own and not borrow:
         raise ConfigError(f"folder `{own}` tidak ditemukan; "
                           "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
-    taxonomies, diagnostics = load_taxonomies(own) if own.is_dir() else (Taxonomies(), [])
+    taxonomies, diagnostics = load_taxonomies(own, root) if has_own else (Taxonomies(), [])
     diagnostics += _check_synonyms(own, taxonomies)  # only the folder's own file: the project's is checked at home
     absent = [name for name in REQUIRED_VOCABULARIES if name not in taxonomies]
     if not borrow or not (absent or any(name not in taxonomies.data for name in SEARCH_DATA)):
@@ -60,7 +64,7 @@ def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], l
     defaults, _ = load_taxonomies(DEFAULT_TAXONOMIES)
     vocabularies = {name: vocab for name, vocab in defaults.vocabularies.items() if name in absent}
     data = {name: value for name, value in defaults.data.items() if name not in taxonomies.data}
-    if not own.is_dir():
+    if not has_own:
         note = f"folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`."
     else:
         note = f"{', '.join([*vocabularies, *data])} tidak ada di `{own}`; diambil dari `{DEFAULT_TAXONOMIES}`."
@@ -73,7 +77,9 @@ def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], l
 def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
+    link_problems = _folder_links(content_dir)
     taxonomies, diagnostics, notes = _load_taxonomies(content_dir)
+    diagnostics += link_problems
     if files:
         chosen = _chosen_files(files)
         chosen_keys = {_key(f) for f in chosen}
@@ -87,13 +93,15 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     else:
         documents, problems, files_checked = load_documents(content_dir, None)
         diagnostics += problems
-        for stray in find_ignored_files(content_dir / "innovations"):
+        refused = {d.file for d in link_problems}
+        innovations = content_dir / "innovations"
+        for stray in ([] if str(innovations) in refused else find_ignored_files(innovations)):
             diagnostics.append(diagnostic(
                 "ignored-file", str(stray), 1, "",
                 "Berkas ini tidak dibaca sebagai studi kasus.",
                 "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
                 "(huruf kecil `.md`)."))
-        if files_checked == 0:
+        if files_checked == 0 and str(innovations) not in refused:
             diagnostics.append(diagnostic("no-innovations", str(content_dir / "innovations"), 0, "",
                                           "Belum ada studi kasus di folder `innovations/`.",
                                           "Buat yang pertama dengan `katalog new <id>`."))
@@ -101,6 +109,20 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         diagnostics += check_pages(content_dir)  # prose pages are contributor-editable too
         diagnostics += check_docs(content_dir)  # and docs/ must stay empty
     return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes)
+
+
+CONTENT_FOLDERS = ("innovations", "pages", "taxonomies")
+
+
+def _folder_links(content_dir: Path) -> list[Diagnostic]:
+    """``innovations/``, ``pages/`` or ``taxonomies/`` as a symbolic link out of the content folder."""
+    root = content_dir.resolve()
+    found = []
+    for name in CONTENT_FOLDERS:
+        target = link_outside(content_dir / name, root)
+        if target is not None:
+            found.append(link_diagnostic(content_dir / name, target))
+    return found
 
 
 def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnostic]:

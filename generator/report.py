@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, sort_key
+from generator.textsafety import json_safe, terminal_safe
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -16,20 +17,21 @@ def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def render_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
-    """Grouped by file; ends with the count line."""
+    """Grouped by file; ends with the count line. Every piece of text is escaped for a terminal
+    (``terminal_safe``): a crafted value cannot erase a line or fake the count line."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in _sorted(diagnostics):
         by_file[d.file].append(d)
     lines: list[str] = []
     for file in sorted(by_file):
-        lines.append(file)
+        lines.append(terminal_safe(file))
         for d in by_file[file]:
             kind = "kesalahan" if d.is_error else "peringatan"
             where = f"baris {d.line}" if d.line else "berkas"
-            path = d.path or "-"
-            lines.append(f"  {where}  {path}  {kind} [{d.code}]: {d.message}")
+            path = terminal_safe(d.path) or "-"
+            lines.append(f"  {where}  {path}  {kind} [{d.code}]: {terminal_safe(d.message)}")
             if d.hint:
-                lines.append(f"    saran: {d.hint}")
+                lines.append(f"    saran: {terminal_safe(d.hint)}")
         lines.append("")
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
@@ -45,7 +47,7 @@ def render_json(diagnostics: list[Diagnostic]) -> str:
          "code": d.code, "message": d.message, "hint": d.hint}
         for d in _sorted(diagnostics)
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def _escape_data(text: str) -> str:
@@ -56,17 +58,21 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_LINE_BREAKS = "\r\n"
+
+
 def render_github(diagnostics: list[Diagnostic]) -> str:
     """GitHub Actions workflow commands, one per problem."""
     out = []
     for d in _sorted(diagnostics):
-        props = [f"file={_escape_property(d.file)}"]
+        props = [f"file={_escape_property(terminal_safe(d.file, _LINE_BREAKS))}"]
         if d.line:
             props.append(f"line={d.line}")
         props.append(f"title={_escape_property(d.code)}")
-        text = d.message if not d.path else f"{d.path}: {d.message}"
+        message = terminal_safe(d.message, _LINE_BREAKS)  # line breaks become %0A/%0D below
+        text = message if not d.path else f"{terminal_safe(d.path, _LINE_BREAKS)}: {message}"
         if d.hint:
-            text += f"\nSaran: {d.hint}"
+            text += f"\nSaran: {terminal_safe(d.hint, _LINE_BREAKS)}"
         out.append(f"::{d.severity} {','.join(props)}::{_escape_data(text)}\n")
     return "".join(out)
 

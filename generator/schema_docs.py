@@ -22,7 +22,7 @@ _TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "number": "bilanga
 _PATTERNS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "kebab-case (a–z, 0–9, tanda hubung)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal YYYY-MM-DD",
-    "^https?://[^\\s/?#]+[^\\s]*$": "URL `http://` atau `https://`",
+    "^https?://[^\\s/?#][^\\s]*$": "URL `http://` atau `https://`",
     "^([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])$": "`tujuan.target`, mis. `\"4.6\"`, `\"16.b\"`",
 }
 

@@ -30,3 +30,6 @@ class SourceDocument:
     # Raw text of plain scalars that YAML 1.1 typed as non-strings (``no``, ``01234``), by path,
     # so the validator can explain the surprise ("quote it: YAML reads an unquoted no as false").
     scalars: dict[str, str] = field(default_factory=dict)
+    # (path, text, is a key) of the strings the reader found not printable: the only ones the
+    # invisible-character check needs to look at; None (built by hand) means "look at all".
+    unprintable: tuple[tuple[str, str, bool], ...] | None = None

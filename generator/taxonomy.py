@@ -15,9 +15,11 @@ import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
-from generator.yaml_messages import syntax_hint, syntax_message
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
+from generator.yaml_reader import ParsedYaml, parse_yaml
 
-# libyaml's safe loader when available: the pure-Python one is most of a small build's load time.
+# libyaml's safe loader, for the line map of a file parse_yaml has already read (so its
+# nesting is bounded).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Vocabularies the content model refers to, by file stem.
@@ -196,28 +198,48 @@ def _line_map(text: str) -> dict[str, int]:
     return lines
 
 
-def load_taxonomies(directory: Path) -> tuple[Taxonomies, list[Diagnostic]]:
-    """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data."""
+def _invisible(file: str, result: ParsedYaml) -> list[Diagnostic]:
+    """Control characters, noncharacters and bidi overrides in labels, descriptions and keys."""
+    from generator.validate.controls import HINT, candidate_problems, message  # (validate imports this module)
+
+    return [Diagnostic(file, result.lines.get(path, 1), path, "error", "control-character",
+                       message(path, ch, is_key), HINT)
+            for path, ch, is_key in candidate_problems(result.unprintable, frozenset({"description"}))]
+
+
+def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomies, list[Diagnostic]]:
+    """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data.
+
+    A symbolic link leaving ``root`` (the resolved content folder; by default the folder
+    holding ``directory``) is refused unread."""
     vocabularies: dict[str, Vocabulary] = {}
     data: dict[str, object] = {}
     problems: list[Diagnostic] = []
+    root = root if root is not None else directory.resolve().parent
     for path in sorted(directory.glob("*.yml")):
         file = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-            parsed = yaml.load(text, Loader=_LOADER)  # noqa: S506 (safe loader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problems.append(Diagnostic(file, (mark.line + 1) if mark else 1, "", "error", "taxonomy-yaml",
-                                       syntax_message(exc), syntax_hint(exc)))
+        target = link_outside(path, root)
+        if target is not None:
+            problems.append(Diagnostic(file, 1, "", "error", "symlink-outside",
+                                       LINK_MESSAGE.format(target=target), LINK_HINT))
             continue
-        except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-            reason = ("bukan UTF-8" if isinstance(exc, UnicodeDecodeError)
-                      else "izin akses, atau bukan berkas biasa" if isinstance(exc, OSError)
-                      else "memuat karakter yang tidak diizinkan")
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (UnicodeDecodeError, OSError) as exc:
+            reason = "bukan UTF-8" if isinstance(exc, UnicodeDecodeError) else "izin akses, atau bukan berkas biasa"
             problems.append(Diagnostic(file, 1, "", "error", "taxonomy-yaml",
                                        f"Berkas kosakata tidak bisa dibaca ({reason}).", ""))
             continue
+        # The same reader as front matter: nesting bounded before libyaml, anchors, aliases,
+        # tags and duplicate keys reported.
+        result = parse_yaml(text.replace("\r\n", "\n"), line_offset=1)
+        for code, line, key, message, hint in result.problems:
+            problems.append(Diagnostic(file, line, key, "error",
+                                       "taxonomy-yaml" if code == "yaml-syntax" else code, message, hint))
+        if not result.ok:
+            continue
+        problems.extend(_invisible(file, result))
+        parsed = result.value
         if isinstance(parsed, list) and parsed and all(isinstance(x, dict) and "id" in x for x in parsed):
             parsed = {"terms": parsed}  # a bare list of terms is a vocabulary too
         if isinstance(parsed, dict) and "terms" in parsed:

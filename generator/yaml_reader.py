@@ -9,6 +9,8 @@ non-string scalar is remembered so the validator can explain the surprise.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +20,29 @@ import yaml
 from generator.yaml_messages import syntax_hint, syntax_message
 
 MAX_DEPTH = 40
+# libyaml's scanner is quadratic in the depth of flow collections, and PyYAML's C composer
+# recurses once a level: about 25,000 nested `[` (well inside the 64 KiB front-matter limit)
+# take seconds and then overflow the C stack (the process dies with SIGSEGV). So the nesting is
+# bounded by a linear scan before libyaml sees the text. The scan may overestimate (brackets
+# in a multi-line quoted or block scalar count), never underestimate; the bound is far above
+# MAX_DEPTH, which the builder enforces exactly.
+MAX_NESTING = 100
+_DEEP_BLOCK = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d}" % (MAX_NESTING // 2), re.MULTILINE)
+_OPENERS = "[{"
+_CLOSERS = "]}"
+_SCALAR_STARTS = "[{,:?-"
+# Text is normalised to NFC, so ``é`` written as e + U+0301 is the same name as ``é``. Zero-width
+# characters, which would make two names that look the same different, are reported by the
+# validator (``control-character``), not removed silently.
+
+
+def normalize_text(value: str) -> str:
+    """NFC; ASCII text comes back as it is."""
+    if value.isascii():
+        return value
+    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,6 +61,9 @@ class ParsedYaml:
     scalars: dict[str, str] = field(default_factory=dict)
     problems: list[tuple[str, int, str, str, str]] = field(default_factory=list)  # code, line, path, msg, hint
     ok: bool = True
+    # (path, text, is a key) of every string value or key that ``str.isprintable`` rejects: the
+    # only candidates for the validator's invisible-character check (most files have none).
+    unprintable: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 # --- YAML 1.1 scalar construction (mirrors PyYAML's SafeConstructor, minus dates) -------------
@@ -153,7 +181,12 @@ class _Builder:
                          "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
             return None
         if type(node) is yaml.ScalarNode and node.tag == _STR_TAG and not self.anchors and not self.aliases:
-            return node.value  # the common case: a plain string
+            value = node.value  # the common case: a plain string
+            if not value.isascii():
+                value = normalize_text(value)
+            if not value.isprintable():
+                self.out.unprintable.append((path, value, False))
+            return value
         anchor = self.anchors.get(id(node)) if self.anchors else None
         if anchor is not None:
             self.problem("yaml-anchor", self.line(node), path,
@@ -176,6 +209,10 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             value, tag_ok = _scalar(node)
+            if isinstance(value, str) and not value.isascii():
+                value = normalize_text(value)
+            if isinstance(value, str) and not value.isprintable():
+                self.out.unprintable.append((path, value, False))
             if not tag_ok:
                 self.problem("yaml-tag", self.line(node), path,
                              f"Tag YAML `{node.tag}` tidak diizinkan.",
@@ -220,10 +257,15 @@ class _Builder:
                              "Tulis kuncinya secara lengkap.")
                 continue
             raw_key, _ = _scalar(key_node)
-            key = raw_key if isinstance(raw_key, str) else key_node.value
+            if isinstance(raw_key, str):
+                key = raw_key if raw_key.isascii() else normalize_text(raw_key)
+            else:
+                key = key_node.value
             if raw_key is None and not key_node.style and key_node.value == "":
                 key = ""
             child_path = f"{prefix}{key}"
+            if isinstance(key, str) and not key.isprintable():
+                self.out.unprintable.append((child_path, key, True))
             if key in first_line:
                 self.problem("yaml-duplicate-key", key_line, child_path,
                              f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
@@ -297,9 +339,79 @@ def _compose_checked(text: str, builder: _Builder, loader_class: Any) -> yaml.No
         loader.dispose()
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The 0-based line where the nesting may exceed MAX_NESTING, or None. Linear.
+
+    Block nesting beyond the indentation costs one ``- `` or ``? `` indicator per level on one
+    line; deep indentation needs a line per level, which the size limit keeps to a few hundred.
+    Flow nesting is counted bracket by bracket, outside comments and outside quoted scalars
+    that start where YAML starts them (after ``[ { , : ? -`` or at the start of a line); a
+    quote is only followed to the end of its line, so a mistaken guess can only overcount.
+    """
+    indicators = text.count("- ") + text.count("? ") + text.count("-\t") + text.count("?\t")
+    block = _DEEP_BLOCK.search(text) if indicators >= MAX_NESTING // 2 else None
+    block_line = text.count("\n", 0, block.start()) if block else None
+    if sum(text.count(ch) for ch in _OPENERS) <= MAX_NESTING:
+        return block_line
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        if block_line is not None and number >= block_line:
+            return block_line
+        if not any(ch in line for ch in "[]{}"):
+            continue
+        previous = ""  # the last non-blank character outside quotes on this line
+        i, end = 0, len(line)
+        while i < end:
+            ch = line[i]
+            if ch in _OPENERS:
+                depth += 1
+                if depth > MAX_NESTING:
+                    return number
+            elif ch in _CLOSERS:
+                depth = max(depth - 1, 0)
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            elif ch in "'\"" and (previous == "" or previous in _SCALAR_STARTS):
+                i = _quote_end(line, i)
+                previous = ch
+                continue
+            if ch not in " \t":
+                previous = ch
+            i += 1
+    return block_line
+
+
+def _quote_end(line: str, start: int) -> int:
+    """Index after the quoted scalar opened at ``start`` (the line's end when it goes on)."""
+    quote = line[start]
+    i = start + 1
+    while True:
+        i = line.find(quote, i)
+        if i < 0:
+            return len(line)
+        if quote == "'":
+            if line.startswith("''", i):
+                i += 2
+                continue
+            return i + 1
+        backslashes = len(line[:i]) - len(line[:i].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return i + 1
+        i += 1
+
+
 def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
     """Parse YAML text into plain data; ``line_offset`` is the file line of the text's line 1."""
     builder = _Builder(line_offset, text)
+    deep = _too_deep_line(text)
+    if deep is not None:
+        builder.out.ok = False
+        builder.problem("yaml-syntax", deep + line_offset, "",
+                        f"Front matter bersarang terlalu dalam (lebih dari {MAX_NESTING} tingkat "
+                        "kurung `[`/`{` atau tanda `-` dalam satu baris).",
+                        "Periksa tanda kurung `[`/`{` yang tidak ditutup; daftar ditulis `- butir` "
+                        "satu per baris.")
+        return builder.out
     loader_class = yaml.SafeLoader if builder.breaks is not None else _Loader
     try:
         if "&" in text or "*" in text:

@@ -38,7 +38,7 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
     except (ConfigurationError, PluginError, Abort) as exc:
         cause: BaseException | None = exc
         while cause is not None:  # MkDocs wraps the plugin's PluginError in Abort
-            if isinstance(cause, ContentError):
-                raise cause from None
+            if isinstance(cause, (ContentError, OSError)):
+                raise cause from None  # generator.site explains file-system errors
             cause = cause.__cause__ or cause.__context__
         raise ConfigError(f"MkDocs gagal membangun situs: {exc}") from exc

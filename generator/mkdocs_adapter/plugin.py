@@ -11,7 +11,6 @@ import os
 from datetime import date
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 from generator.errors import ConfigError, ContentError
 from generator.mkdocs_adapter.shell import Shell, make_shell, page_values
 from generator.model import Catalog
+from generator.render.base import optional_bytecode_cache
 from generator.output import PageOutput, StaticOutput
 from generator.validate.pages import docs_problems
 
@@ -114,7 +114,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Templates do not change during a build; skip Jinja's per-include mtime check.
         env.auto_reload = False
         if env.bytecode_cache is None:  # compiled theme templates, keyed by source checksum
-            env.bytecode_cache = FileSystemBytecodeCache()
+            env.bytecode_cache = optional_bytecode_cache()
+            if env.bytecode_cache is None:
+                log.warning("katalog: cache templat Jinja tidak bisa dipakai; dibangun tanpa cache.")
         self._env = env
         self._shells, self._pending, self._tocs = {}, {}, {}
         self._fragments = {}

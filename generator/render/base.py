@@ -55,6 +55,32 @@ FACET_VOCABULARIES = {
 }
 
 
+class _OptionalBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, which only saves time: an entry it cannot read
+    or write is skipped (the template is compiled again), never a failed build."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 — unreadable or corrupt entry: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def optional_bytecode_cache() -> FileSystemBytecodeCache | None:
+    """The cache in Jinja's default folder, or none when that folder is unusable (not a folder,
+    another owner, wrong permissions, a read-only or full disk)."""
+    try:
+        return _OptionalBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class SiteSettings:
     """Builder-independent facts about the site (from mkdocs.yml today)."""
@@ -204,7 +230,7 @@ class RenderContext:
             loader=FileSystemLoader(str(TEMPLATES)),
             # Compiled templates are cached by source checksum in a per-user temp folder:
             # compiling is a large part of a small build; the output does not change.
-            bytecode_cache=FileSystemBytecodeCache(),
+            bytecode_cache=optional_bytecode_cache(),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -14,9 +14,17 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup
+from markupsafe import escape as _escape
 
 from generator.model import Catalog
+from generator.textsafety import xml_safe
+
+
+def escape(text: str) -> Markup:
+    """Escaped for SVG (XML): markup escaped, characters XML cannot carry replaced."""
+    return _escape(xml_safe(str(text)))
+
 
 NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 200, 62, 24, 50, 16
 MAX_LINES = 3

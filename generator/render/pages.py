@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from functools import partial
 
-import yaml
-
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
@@ -21,23 +19,23 @@ mengusulkan perbaikan.
 """
 # The five PermenPANRB 91/2021 criteria; the About text "has" them when it names all five.
 _CRITERIA_WORDS = ("kebaruan", "efektif", "bermanfaat", "disebarkan", "berkelanjutan")
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_MARKUP = re.compile(r"[*_`\[\]]|\(https?://[^()]*\)")  # linear: a failed "(" stops at the next "("
+_H1 = re.compile(r"^#[ \t]+(\S.*)", re.MULTILINE)  # linear; the closing #s are stripped after
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """A prose page may start with a small ``---`` block of ``key: value`` lines (title, description)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        return {}, text
-    try:
-        data = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
-        data = None
-    meta = {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))} if isinstance(data, dict) else {}
-    return meta, text[end + 4:].lstrip("\n")
+    """A prose page may start with a small ``---`` block of ``key: value`` lines (title, description).
+
+    Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
+    read is shown as it is.
+    """
+    from generator.loading import parse_document
+
+    doc, _problems = parse_document(text.encode("utf-8", "replace"), "", "", front_matter_required=False)
+    if doc is None:
+        return {}, text.lstrip("\ufeff").replace("\r\n", "\n")
+    meta = {str(k): str(v) for k, v in doc.front_matter.items() if isinstance(v, (str, int, float))}
+    return meta, doc.body.lstrip("\n")
 
 
 def render_home(ctx: RenderContext) -> PageOutput:
@@ -76,7 +74,8 @@ def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
                 default_description: str, add_criteria: bool = False, contribute: bool = False) -> PageOutput:
     meta, body = split_front_matter(text)
     match = _H1.search(body)
-    title = meta.get("title") or (match.group(1) if match else default_title)
+    heading = match.group(1).rstrip().rstrip("#").rstrip() if match else ""
+    title = meta.get("title") or heading or default_title
     if not match:
         body = f"# {title}\n\n{body}"
     description = meta.get("description") or default_description or _first_paragraph(body) or title
@@ -88,7 +87,7 @@ def _first_paragraph(body: str) -> str:
     for block in body.split("\n\n"):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", "|", ">", "1.")):
-            return re.sub(r"[*_`\[\]]|\(https?://[^)]*\)", "", " ".join(block.split()))
+            return _MARKUP.sub("", " ".join(block.split()))
     return ""
 
 

@@ -59,7 +59,7 @@ PARTS: tuple[tuple[str, ...], ...] = (("t", "a", "g"), ("k", "s", "o"), ("b",))
 # catalogue, 30 terms a case at 5,000 cases, so the third part stays a few hundred KB.
 BODY_BUDGET = 150_000
 MIN_BODY_TERMS = 30
-_URL = re.compile(r"https?://\S+|\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+|\]\([^)\]]*\)")  # linear: a failed "](" stops at the next "]"
 SCORE_SCALE = 100  # scores travel as integers: round(score * 100)
 FORMAT_VERSION = 1
 

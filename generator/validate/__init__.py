@@ -11,7 +11,8 @@ from generator.diagnostics import Diagnostic, sort_key
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
 from generator.validate.assets import check_assets
-from generator.validate.body import check_body
+from generator.validate.body import check_body, check_body_limits
+from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.crossfile import check_cross_file
 from generator.validate.rules import check_rules
 from generator.validate.placeholders import check_placeholders
@@ -28,6 +29,7 @@ def validate_document(doc: SourceDocument, taxonomies: Taxonomies, today: date) 
     problems += check_rules(doc, today, reported)
     problems += check_body(doc)
     problems += check_assets(doc)
+    problems += check_front_matter(doc) + check_body_text(doc) + check_body_limits(doc)
     return problems
 
 

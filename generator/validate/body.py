@@ -18,8 +18,11 @@ from generator.validate.codes import diagnostic
 RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?(?<!`)\1(?!`)")
-_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style)\b", re.IGNORECASE)
+_BACKTICKS = re.compile(r"`+")
+# Every pattern here runs over contributor text and must stay linear in its length: no two
+# adjacent quantifiers that can match the same characters, and a failed match must not scan
+# past the place where the next attempt starts (tests/validator/test_redos.py).
+_UNSAFE_TAG = re.compile(r"<\s*(?:/\s*)?(script|iframe|object|embed|style)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>?")
 _EVENT_ATTR = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
 _ATTR_URL = re.compile(
@@ -27,12 +30,22 @@ _ATTR_URL = re.compile(
     r"(\"[^\"]*\"?|'[^']*'?|[^\s>]+)",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\]\(\s*(<[^>\n]*>?|[^)\s]*)")
-_MD_REF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_MD_LINK = re.compile(r"\]\(\s*(<[^<>\n]*>?|[^)\s]*)")
+_MD_REF = re.compile(r"^ {0,3}\[[^\[\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-_HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_HEADINGS = re.compile(r"^ {0,3}##[ \t]+(.*)$", re.MULTILINE)
 _NEWLINE = re.compile("\n")
+# Python-Markdown is quadratic in some constructs (unclosed `[`, `![`, `[a](`, deep nesting):
+# 20,000 `[` validate in a fraction of a second but take 40 s to build. These limits keep every
+# body renderable in well under a second; `validate` fails a body beyond them, so a pull request
+# that would stall the deploy fails its check instead. Real bodies stay far below them.
+MAX_BODY_BYTES = 200 * 1024
+MAX_BRACKETS = 500  # `[` (links, images, footnotes): each needs one
+MAX_QUOTE_DEPTH = 20
+MAX_LIST_INDENT = 40  # leading spaces/tabs before a list marker (about 20 levels)
+_DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
+_DEEP_LIST = re.compile(r"^[ \t]{%d,}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)" % (MAX_LIST_INDENT + 1), re.MULTILINE)
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -71,8 +84,36 @@ def _mask_code(body: str) -> str:
             fence = match.group(1)
             out.append(" " * len(line))
             continue
-        out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+        out.append(_mask_inline_code(line) if "`" in line else line)
     return "\n".join(out)
+
+
+def _mask_inline_code(line: str) -> str:
+    """``line`` with inline code spans (a backtick run, text, a run of the same length)
+    replaced by spaces; linear: each run is matched with the next run of its length."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    following: dict[int, int] = {}
+    closer = [0] * len(runs)  # index of the next run of the same length, or -1
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i] = following.get(length, -1)
+        following[length] = i
+    chars = list(line)
+    i = 0
+    while i < len(runs):
+        j = closer[i]
+        if j < 0 or runs[j][0] == runs[i][1]:  # no closing run, or an empty span
+            i += 1
+            continue
+        start, end = runs[i][0], runs[j][1]
+        chars[start:end] = " " * (end - start)
+        i = j + 1
+    return "".join(chars)
+
+
+def _heading_title(raw: str) -> str:
+    """The text of an ATX heading: without the closing ``#`` sequence and the spaces around it."""
+    return raw.rstrip(" \t").rstrip("#").rstrip(" \t").strip()
 
 
 class _Lines:
@@ -160,12 +201,41 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
     return out + (_check_sections(doc, text) if sections else [])
 
 
+def check_body_limits(doc: SourceDocument) -> list[Diagnostic]:
+    """Bodies the Markdown renderer would take too long on (see MAX_BODY_BYTES and below)."""
+    body = doc.body
+    size = len(body.encode("utf-8")) if len(body) * 4 > MAX_BODY_BYTES else len(body)
+    if size > MAX_BODY_BYTES:
+        return [diagnostic("body-too-large", doc.file, doc.body_line, "",
+                           f"Isi terlalu besar ({size // 1024} KiB; batasnya {MAX_BODY_BYTES // 1024} KiB).",
+                           "Ringkas isinya; dokumen panjang ditautkan sebagai sumber, bukan disalin.")]
+    out = []
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        offset = -1
+        for _ in range(MAX_BRACKETS + 1):
+            offset = body.index("[", offset + 1)
+        out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, offset), "",
+                              f"Isi memuat {brackets} tanda `[` (batasnya {MAX_BRACKETS}).",
+                              "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan."))
+    for pattern, what, limit in ((_DEEP_QUOTE, "kutipan `>` bersarang", MAX_QUOTE_DEPTH),
+                                 (_DEEP_LIST, "daftar bersarang (indentasi)", MAX_LIST_INDENT)):
+        likely = (body.count(">") > MAX_QUOTE_DEPTH if pattern is _DEEP_QUOTE
+                  else "\t" in body or " " * (MAX_LIST_INDENT + 1) in body)  # cheap tests first
+        match = pattern.search(body) if likely else None
+        if match:
+            out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, match.start()), "",
+                                  f"Isi memuat {what} terlalu dalam (batasnya {limit}).",
+                                  "Ratakan struktur: kutipan dan daftar cukup beberapa tingkat."))
+    return out
+
+
 def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:
     headings = []
     line_at: _Lines | None = None
     for match in _HEADINGS.finditer(text):
         line_at = line_at or _Lines(text, doc.body_line)
-        headings.append((match.group(1).strip(), line_at(match.start())))
+        headings.append((_heading_title(match.group(1)), line_at(match.start())))
     out: list[Diagnostic] = []
     found: dict[str, int] = {}
     for title, line in headings:

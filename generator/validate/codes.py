@@ -12,6 +12,7 @@ from generator.diagnostics import Diagnostic, Severity
 CODES: dict[str, tuple[Severity, str]] = {
     # reading the file
     "file-unreadable": ("error", "Berkas tidak bisa dibuka (izin akses atau berkas hilang)."),
+    "symlink-outside": ("error", "Tautan simbolik (symlink) yang menunjuk ke luar folder konten; katalog tidak mengikutinya."),
     "empty-file": ("error", "Berkas kosong atau hanya berisi spasi."),
     "not-utf8": ("error", "Berkas tidak disimpan sebagai UTF-8; baris yang disebut memuat byte pertama yang tidak sah."),
     "front-matter-missing": ("error", "Baris pertama bukan `---`, jadi berkas tidak punya front matter YAML."),
@@ -25,6 +26,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "yaml-duplicate-key": ("error", "Kunci yang sama ditulis dua kali di pemetaan yang sama."),
     "yaml-tag": ("error", "Tag YAML (`!...`) tidak diizinkan."),
     "yaml-complex-key": ("error", "Kunci berupa daftar atau pemetaan; kunci harus teks sederhana."),
+    "control-character": ("error", "Teks memuat karakter kontrol, bukan-karakter Unicode (U+FFFE dan sejenisnya), pengatur arah teks (U+202A–202E, U+2066–2069) atau (di front matter) karakter lebar-nol (U+200B–200D, U+2060, U+FEFF); baris baru dan tab hanya boleh di teks yang boleh beberapa baris dan di isi."),
     # shapes (JSON Schema)
     "missing-key": ("error", "Kunci wajib tidak ada."),
     "unknown-key": ("error", "Kunci tidak dikenal (sering salah ketik); ada saran kunci yang dimaksud."),
@@ -58,6 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unsafe-attribute": ("error", "Isi memuat atribut penanganan kejadian HTML (`onclick=` dan sejenisnya)."),
     "unsafe-url": ("error", "Isi memuat tautan `javascript:`, `vbscript:` atau `data:`."),
     "encoded-markup": ("error", "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …)."),
+    "body-too-large": ("error", "Isi Markdown lebih dari 200 KiB."),
+    "body-too-complex": ("error", "Isi memuat terlalu banyak `[` (lebih dari 500) atau kutipan/daftar bersarang terlalu dalam; membangunnya akan sangat lambat."),
     "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
     "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
     # files beside <id>/index.md (generator/validate/assets.py)
@@ -72,6 +76,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "replicates-self": ("error", "Studi kasus mereplikasi dirinya sendiri."),
     "replicates-duplicate": ("error", "Induk yang sama ditulis lebih dari sekali di `replication.replicates`."),
     "former-id-conflict": ("error", "Id lama (`former_ids`) sama dengan id studi kasus lain, id sendiri, atau id lama studi kasus lain."),
+    "agency-name-variant": ("warning", "Nama instansi hanya beda huruf besar/kecil, spasi atau tanda baca dengan nama yang dipakai studi kasus lain."),
     "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
     "ignored-file": ("warning", "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa `index.md`)."),
     "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),

@@ -75,6 +75,7 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                                       f"Studi kasus `{target}` tidak ada di katalog.", hint))
 
     out.extend(_former_id_conflicts(documents, by_id))
+    out.extend(_agency_name_variants(documents))
 
     by_agency: dict[str, list[SourceDocument]] = defaultdict(list)
     for doc in documents:
@@ -123,6 +124,38 @@ def _parent_key(item: dict) -> tuple | None:
 
 def _loose(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def _agency_key(name: str) -> str:
+    """An agency name without case, spacing or punctuation: names equal here look alike."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _agency_name_variants(documents: list[SourceDocument]) -> list[Diagnostic]:
+    """Agency names that differ only in case, spacing or punctuation: probably one agency that
+    would get two pages. Each spelling other than the most used one is a warning."""
+    spellings: dict[str, dict[str, list[SourceDocument]]] = defaultdict(lambda: defaultdict(list))
+    for doc in documents:
+        agency = doc.front_matter.get("agency")
+        name = agency.get("name") if isinstance(agency, dict) else None
+        if isinstance(name, str) and name.strip():
+            spellings[_agency_key(name)][name].append(doc)
+    out: list[Diagnostic] = []
+    for variants in spellings.values():
+        if len(variants) < 2:
+            continue
+        usual = min(variants, key=lambda n: (-len(variants[n]), n))
+        example = variants[usual][0].file
+        for name, docs in sorted(variants.items()):
+            if name == usual:
+                continue
+            for doc in docs:
+                out.append(diagnostic(
+                    "agency-name-variant", doc.file, line_of(doc, "agency.name"), "agency.name",
+                    f"Nama instansi `{name}` hanya beda huruf besar/kecil, spasi atau tanda baca dengan "
+                    f"`{usual}` ({len(variants[usual])} studi kasus, mis. `{example}`).",
+                    f"Bila instansinya sama, tulis persis `{usual}` agar tergabung di satu halaman instansi."))
+    return out
 
 
 def _former_id_conflicts(documents: list[SourceDocument],

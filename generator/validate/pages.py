@@ -14,9 +14,11 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.loading import parse_document
+from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
-from generator.validate.body import check_body
+from generator.validate.body import check_body, check_body_limits
 from generator.validate.codes import diagnostic
+from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.hints import describe_type, key_hint
 
 # Front-matter keys of a prose page: (what it is, its longest length).
@@ -41,15 +43,23 @@ def find_page_files(pages_dir: Path) -> list[Path]:
 def check_pages(content_dir: Path) -> list[Diagnostic]:
     """Every problem of every prose page under ``content_dir/pages``."""
     out: list[Diagnostic] = []
+    root = Path(content_dir).resolve()
+    if link_outside(Path(content_dir) / "pages", root) is not None:
+        return out  # refused as a whole (generator.pipeline reports the folder)
     for path in find_page_files(Path(content_dir) / "pages"):
-        out += check_page(path)
+        out += check_page(path, root)
     return out
 
 
-def check_page(path: Path) -> list[Diagnostic]:
+def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
+    """One page; with ``root`` (the resolved content folder) a symbolic link leaving it is refused unread."""
     file = str(path)
     name = path.stem
     out: list[Diagnostic] = []
+    if root is not None:
+        target = link_outside(path, root)
+        if target is not None:
+            return [diagnostic("symlink-outside", file, 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)]
     if path.suffix != ".md" or not _NAME.match(name) or name in RESERVED:
         why = ("dipakai situs untuk halaman lain" if name in RESERVED
                else "bukan huruf kecil, angka dan tanda hubung dengan akhiran `.md`")
@@ -78,7 +88,7 @@ def check_page(path: Path) -> list[Diagnostic]:
                                      "Simpan ulang sebagai UTF-8.")]
         doc = SourceDocument(file=file, doc_id=name, front_matter={},
                              body=text.replace("\r\n", "\n").replace("\r", "\n"), body_line=1)
-    return out + check_body(doc, sections=False)
+    return out + check_body(doc, sections=False) + check_front_matter(doc) + check_body_text(doc) + check_body_limits(doc)
 
 
 def _check_keys(doc: SourceDocument, reported: set[str]) -> list[Diagnostic]:

@@ -79,7 +79,10 @@ def test_unreadable_file_is_explained_in_indonesian(tmp_path: Path) -> None:
 
 def test_broken_link_in_innovations_is_reported_not_skipped(tmp_path: Path) -> None:
     content = make_content("valid-folder-form", tmp_path)
-    (content / "innovations" / "putus.md").symlink_to(tmp_path / "tidak-ada.md")
+    (content / "innovations" / "putus.md").symlink_to(content / "tidak-ada.md")
+    (content / "innovations" / "keluar.md").symlink_to(tmp_path / "tidak-ada.md")
     result = load_and_validate(content, today=TODAY)
-    assert result.files_checked == 2
+    assert result.files_checked == 3
     assert [d.code for d in result.diagnostics if d.file.endswith("putus.md")] == ["file-unreadable"]
+    # a link out of the content folder is refused whether or not its target exists
+    assert [d.code for d in result.diagnostics if d.file.endswith("keluar.md")] == ["symlink-outside"]
