@@ -101,3 +101,9 @@ def test_built_site_has_the_page_and_the_footer_link(built_site: Path) -> None:
     case = (built_site / "inovasi" / "layanan-induk" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="\.\./\.\./kontribusi/">Usulkan inovasi</a>', case)
     assert re.search(r'href="\.\./\.\./kontribusi/"[^>]*>\s*Usulkan inovasi', case)  # navigation tab
+
+
+def test_stale_page_speaks_to_readers_not_in_yaml_keys(outputs) -> None:
+    page = _pages(outputs)["perlu-diperbarui/index.md"].html
+    assert "last_verified" not in page
+    assert "Laporkan pembaruan" in page and 'href="../kontribusi/"' in page
