@@ -184,16 +184,38 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         pending = self._pending.pop(page.file.src_uri, None)
-        if pending is None:
-            return output
-        shell, context = pending
-        if shell is None:  # no usable shell for this shape: render the page the ordinary way
-            return self._env.get_template("main.html").render(context)
-        return shell.fill(page_values(self._env, context, page, shell, self._tocs))
+        if pending is not None:
+            shell, context = pending
+            if shell is None:  # no usable shell for this shape: render the page the ordinary way
+                output = self._env.get_template("main.html").render(context)
+            else:
+                output = shell.fill(page_values(self._env, context, page, shell, self._tocs))
+        return drop_toggle_autocomplete(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # Theme pages rendered outside the page loop (404.html) carry the same toggles.
+        return drop_toggle_autocomplete(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))
         return server
+
+
+# Material's base.html writes its drawer and search toggles outside any template block, with
+# autocomplete="off", an attribute HTML allows only on text-like inputs, never on a checkbox
+# (the Nu HTML checker's error on every page). Exactly these two tags lose exactly that
+# attribute; they precede all page content, so the first occurrence is the theme's.
+_TOGGLE_TAGS = tuple(
+    (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+     f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">')
+    for name in ("drawer", "search"))
+
+
+def drop_toggle_autocomplete(html: str) -> str:
+    """The page with ``autocomplete="off"`` removed from Material's two checkbox toggles."""
+    for tag, valid in _TOGGLE_TAGS:
+        html = html.replace(tag, valid, 1)
+    return html
 
 
 class _PreRendered:

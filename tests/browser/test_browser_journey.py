@@ -125,5 +125,11 @@ def test_phone_menu_reaches_the_replication_page(phone, real_site, results_dir):
     phone.screenshot(path=results_dir / "phone-drawer.png")
     click_link(phone, r"/replikasi/$", scope=".md-sidebar--primary")
     assert phone.url.endswith("/replikasi/")
+    # Back: the drawer is closed again and ☰ says so, although the browser restores form state
+    # (the drawer checkbox cannot carry autocomplete="off", which HTML forbids on checkboxes).
+    phone.wait_for_load_state("networkidle")  # leaving earlier would abort the favicon request
+    phone.go_back(wait_until="load")
+    assert phone.evaluate("() => document.getElementById('__drawer').checked") is False
+    assert button.get_attribute("aria-expanded") == "false"
     w = phone.watch
     assert (w.console_errors, w.page_errors, w.failed, w.foreign_requests()) == ([], [], [], [])
