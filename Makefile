@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CHROMIUM ?= chromium
 PYTEST_ARGS ?=
 
-.PHONY: site test serve bench venv node chromium validate clean
+.PHONY: site test serve bench venv node chromium java validate clean
 
 ## Python: a venv from the pinned requirements, the project installed editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -20,8 +20,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
-## npm tools pinned in package-lock.json (axe-core for the accessibility tests, lunr.js).
-$(NODE_STAMP): package.json package-lock.json
+## npm tools pinned in package-lock.json (axe-core for the accessibility tests, lunr.js, the Nu
+## HTML checker vnu-jar). Java comes first: vnu-jar's install script downloads a JDK when it
+## finds no `java`.
+$(NODE_STAMP): package.json package-lock.json | java
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
@@ -37,6 +39,17 @@ chromium:
 	echo "Memasang chromium dari Debian ..."; \
 	$$SUDO apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium
+
+## Debian's Java runtime for the Nu HTML checker (tests/browser/test_html_valid.py).
+java:
+	@if command -v java >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "Java tidak ditemukan dan tidak bisa dipasang tanpa root."; \
+	     echo "Pasang dulu: apt-get install -y default-jre-headless (sebagai root), lalu ulangi 'make test'."; exit 1; fi; \
+	echo "Memasang Java (default-jre-headless) dari Debian ..."; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless
 
 validate: $(STAMP)
 	$(PY) -m generator validate --content content
