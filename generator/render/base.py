@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
 from generator.model import Catalog
 from generator.output import PageOutput, page_url
-from generator.render.markdown import MarkdownRenderer, is_safe_url, plain_title
+from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -239,7 +239,7 @@ class RenderContext:
         )
         env.filters["tanggal"] = format_date
         env.filters["angka"] = format_number
-        env.filters["safe_url"] = lambda u: u if is_safe_url(str(u)) else "#"
+        env.filters["safe_url"] = lambda u: safe_href(str(u))  # every href from front matter
         env.filters["title_text"] = lambda text: plain_title(str(text))  # every title attribute
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,

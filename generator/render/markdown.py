@@ -34,6 +34,39 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1) in _SAFE_SCHEMES
 
 
+# What a valid URL may hold as it is (WHATWG URL standard, "URL code points"): ASCII letters and
+# digits, these marks, and non-ASCII other than controls, surrogates and noncharacters; "%" only
+# as the start of a %XX escape. "#" may appear once, "[" and "]" only in the host ("[::1]").
+_URL_TOKEN = re.compile(r"(?P<keep>[A-Za-z0-9!$&'()*+,\-./:;=?@_~]+|%[0-9A-Fa-f]{2}"
+                        r"|[\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]+)|.", re.S)
+_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*")
+
+
+def safe_href(url: str) -> str:
+    """A front-matter URL for an ``href``: ``#`` if unsafe, else with every character a URL may
+    not hold (space, ``"``, ``<``, ``>``, ``{``, a second ``#`` …) percent-encoded as UTF-8.
+
+    Browsers encode most of these themselves when they follow the link; written encoded, the
+    attribute is also valid HTML. The result still needs HTML escaping (``&``).
+    """
+    if not is_safe_url(url):
+        return "#"
+    host = _AUTHORITY.match(url)
+    host_end = host.end() if host else 0
+    out: list[str] = []
+    fragment = False
+    for match in _URL_TOKEN.finditer(url):
+        text = match.group()
+        if match.group("keep") is not None or (text in "[]" and match.start() < host_end):
+            out.append(text)
+        elif text == "#" and not fragment:
+            fragment = True
+            out.append(text)
+        else:
+            out.append("".join(f"%{b:02X}" for b in text.encode("utf-8", "surrogatepass")))
+    return "".join(out)
+
+
 def plain_title(text: str) -> str:
     """Text for a ``title`` attribute that no tooltip can read as markup, however it was spelled.
 

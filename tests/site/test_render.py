@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from generator.output import PageOutput, StaticOutput
 from generator.render.base import format_number, relative
 from generator.render.graph import render_graph_svg
-from generator.render.markdown import MarkdownRenderer, is_safe_url
+from generator.render.markdown import MarkdownRenderer, is_safe_url, safe_href
 
 from .conftest import PAYLOAD_TITLE
 
@@ -125,6 +125,19 @@ def test_is_safe_url():
     for bad in ("javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", " data:text/html,x", "vbscript:x",
                 "&#106;avascript:alert(1)", "&#x6A;avascript:x", "java&Tab;script:x", "&#106avascript:x"):
         assert not is_safe_url(bad)
+
+
+def test_safe_href_writes_valid_urls():
+    # Characters a URL may not hold are percent-encoded (UTF-8); everything valid stays as written.
+    assert safe_href('https://example.org/?q=<script>&x="y"') == "https://example.org/?q=%3Cscript%3E&x=%22y%22"
+    assert safe_href("https://a.id/a b/{c}|^`\\") == "https://a.id/a%20b/%7Bc%7D%7C%5E%60%5C"
+    assert safe_href("http://[::1]:8000/a[b]#x#y") == "http://[::1]:8000/a%5Bb%5D#x%23y"
+    assert safe_href("https://a.id/caf%C3%A9%zz é\n") == "https://a.id/caf%C3%A9%25zz%20é%0A"
+    for good in ("https://id.wikipedia.org/wiki/Kabupaten_Bantul_(DIY)", "../x/#s", "mailto:a@b.id",
+                 "https://a.id/?a=1&b=2;c=3+d~e*f!g'h,i$j@k:l", "https://contoh.id/berita/sukses-ü"):
+        assert safe_href(good) == good
+    for bad in ("javascript:alert(1)", "&#106;avascript:alert(1)", " data:text/html,x"):
+        assert safe_href(bad) == "#"
 
 
 def test_relative_links_and_numbers():
