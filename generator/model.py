@@ -138,6 +138,7 @@ class Innovation:
     summary_en: str = ""
     # Files published beside a folder-form case (images, kit PDFs): (name, path on disk).
     assets: tuple[tuple[str, str], ...] = ()
+    former_ids: tuple[str, ...] = ()  # earlier ids whose addresses redirect here
 
     @property
     def ready_to_replicate(self) -> bool:
@@ -307,6 +308,7 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         lang=_text(fm.get("lang") or "id"),
         title_en=_text(fm.get("title_en")),
         summary_en=_text(fm.get("summary_en")),
+        former_ids=tuple(_text(f) for f in fm.get("former_ids") or ()),
     )
 
 

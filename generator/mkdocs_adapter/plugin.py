@@ -174,7 +174,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         output = self._shell_pages.get(page.file.src_uri)
         if output is None:
             return context
-        key = (page.meta["katalog_nav_key"], tuple(output.hide), output.meta.get("og:type", ""),
+        key = (page.meta["katalog_nav_key"], tuple(output.hide), tuple(sorted(output.meta.items())),
                bool(output.description), page.canonical_url is None, page.abs_url is None,
                bool(list(page.toc)))
         if key not in self._shells:

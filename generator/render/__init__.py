@@ -15,7 +15,7 @@ __all__ = ["render_site", "SiteSettings"]
 
 def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[Output]:
     from generator import exports
-    from generator.render import agencies, browse, cases, pages, replication
+    from generator.render import agencies, browse, cases, kit, pages, replication
 
     ctx = RenderContext(catalog, settings or SiteSettings())
     outputs: list[Output] = [pages.render_home(ctx)]
@@ -27,4 +27,5 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
     outputs.extend(replication.render_replication(ctx))
     outputs.extend(agencies.render_agencies(ctx))
     outputs.extend(exports.render_exports(ctx))
+    outputs.extend(kit.render_kit_files(ctx))
     return outputs

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.model import Innovation
 from generator.output import PageOutput, StaticOutput
 from generator.render.base import RenderContext, case_url, markup
+from generator.render.kit import case_kit, finish_case_page
 from generator.render.parallel import map_split
 from generator.render.replication import EDGE_PAGE_SIZE, edge_href
 
@@ -29,7 +30,7 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
          value if value.lower().startswith(("http://", "https://")) else "")
         for name, value in innovation.crosswalk
     ]
-    return ctx.page(
+    page = ctx.page(
         case_url(innovation.id) + "index.md",
         "case.html",
         innovation.title,
@@ -43,7 +44,9 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
         report_url=ctx.settings.report_update_url(innovation.id, innovation.title),
         replicas=innovation.replicated_by[:REPLICAS_SHOWN],
         replicas_href=_replicas_href(ctx, innovation),
+        kit=case_kit(ctx, innovation),
     )
+    return finish_case_page(page)
 
 
 def _replicas_href(ctx: RenderContext, innovation: Innovation) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -58,20 +60,23 @@ class _Elements(HTMLParser):
         super().__init__()
         self.handlers: list[tuple[str, str]] = []
         self.scripts: list[str] = []
+        self.json_ld: list[str] = []  # data blocks: never run, must parse as JSON
         self.sources: list[tuple[str, str]] = []
         self._in_script = False
+        self._is_data = False
 
     def handle_starttag(self, tag, attrs):
         self.handlers += [(tag, name) for name, _ in attrs if name.lower().startswith("on")]
         self.sources += [(tag, value or "") for name, value in attrs if name == "src"]
         self._in_script = tag == "script"
+        self._is_data = tag == "script" and dict(attrs).get("type") == "application/ld+json"
 
     def handle_endtag(self, tag):
         self._in_script = False
 
     def handle_data(self, data):
         if self._in_script:
-            self.scripts.append(data)
+            (self.json_ld if self._is_data else self.scripts).append(data)
 
 
 def _texts(html: str) -> dict[str, str]:
@@ -129,6 +134,8 @@ def test_no_payload_markup_survives_anywhere(built_site):
         elements.feed(text)
         assert elements.handlers == [], path
         assert not any("alert" in script for script in elements.scripts), path
+        for block in elements.json_ld:  # the payload may be there, but only as JSON text
+            assert "<" not in block and isinstance(json.loads(block), dict), path
         assert ("img", "x") not in elements.sources, path
     case = (built_site / "inovasi/muatan-berbahaya/index.html").read_text("utf-8")
     assert "{{ 7*7 }}" in case and ">49<" not in case and " 49 " not in case
