@@ -187,6 +187,7 @@ class Catalog:
     facets: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     by_id: dict[str, Innovation] = field(default_factory=dict)
     agency_by_slug: dict[str, Agency] = field(default_factory=dict)
+    collections: tuple[Any, ...] = ()  # generator.collections.Collection, sorted by id
 
     def get(self, innovation_id: str) -> Innovation | None:
         return self.by_id.get(innovation_id)

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator.collections import Collection, load_collections
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
 from generator.loading import find_ignored_files, find_innovation_files, link_diagnostic, load_documents
@@ -32,6 +33,7 @@ class LoadResult:
     # Remarks about the run rather than about a file (e.g. whose vocabularies were used);
     # the CLI prints them to stderr so machine-readable output holds only diagnostics.
     notes: list[str] = field(default_factory=list)
+    collections: list[Collection] = field(default_factory=list)  # content/collections/*.yml
 
 
 # The project's own vocabularies and data files (synonyms.yml, acronyms.yml). What a content folder's
@@ -108,10 +110,15 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         diagnostics += _without_echoes(validate_documents(documents, taxonomies, today), problems)
         diagnostics += check_pages(content_dir)  # prose pages are contributor-editable too
         diagnostics += check_docs(content_dir)  # and docs/ must stay empty
+        collections, collection_problems = _collections(content_dir, documents)
+        diagnostics += collection_problems
+        files_checked += len(collections) + len({d.file for d in collection_problems})
+        return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes,
+                          collections)
     return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes)
 
 
-CONTENT_FOLDERS = ("innovations", "pages", "taxonomies")
+CONTENT_FOLDERS = ("innovations", "pages", "taxonomies", "collections")
 
 
 def _folder_links(content_dir: Path) -> list[Diagnostic]:
@@ -123,6 +130,17 @@ def _folder_links(content_dir: Path) -> list[Diagnostic]:
         if target is not None:
             found.append(link_diagnostic(content_dir / name, target))
     return found
+
+
+def _collections(content_dir: Path, documents: list[SourceDocument]) -> tuple[list[Collection], list[Diagnostic]]:
+    """The collections, checked against the case ids (and former ids, for a helpful hint)."""
+    ids = {str(d.front_matter.get("id")) for d in documents if isinstance(d.front_matter.get("id"), str)}
+    former = {}
+    for doc in documents:
+        for old in doc.front_matter.get("former_ids") or ():
+            if isinstance(old, str) and isinstance(doc.front_matter.get("id"), str):
+                former[old] = doc.front_matter["id"]
+    return load_collections(content_dir, ids, former)
 
 
 def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnostic]:
@@ -189,4 +207,6 @@ def load_catalog(content_dir: Path, today: date) -> tuple[Catalog, list[Diagnost
     if has_errors(result.diagnostics):
         raise ContentError(result.diagnostics, result.files_checked)
     catalog = build_catalog(result.documents, result.taxonomies, today)
+    if result.collections:
+        catalog = replace(catalog, collections=tuple(sorted(result.collections, key=lambda c: c.id)))
     return catalog, result.diagnostics

@@ -15,7 +15,7 @@ __all__ = ["render_site", "SiteSettings"]
 
 def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[Output]:
     from generator import exports
-    from generator.render import agencies, browse, cases, kit, pages, replication
+    from generator.render import agencies, browse, cases, collections, kit, pages, replication
 
     ctx = RenderContext(catalog, settings or SiteSettings())
     outputs: list[Output] = [pages.render_home(ctx)]
@@ -28,4 +28,5 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
     outputs.extend(agencies.render_agencies(ctx))
     outputs.extend(exports.render_exports(ctx))
     outputs.extend(kit.render_kit_files(ctx))
+    outputs.extend(collections.render_collections(ctx))
     return outputs

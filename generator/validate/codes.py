@@ -83,6 +83,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     # prose pages and docs/ (generator/validate/pages.py)
     "page-name": ("error", "Nama berkas di `pages/` tidak bisa menjadi alamat halaman (bukan kebab-case `.md`, atau nama yang dipakai situs)."),
     "docs-file": ("error", "Folder `docs/` berisi berkas; folder itu hanya boleh kosong (MkDocs memerlukannya, semua halaman dibangkitkan dari `content/`)."),
+    # collections (generator/collections.py)
+    "collection-shape": ("error", "Berkas koleksi bukan pasangan `kunci: nilai`."),
+    "collection-empty": ("error", "Koleksi tanpa butir `items`: minimal satu studi kasus."),
+    "collection-unknown-id": ("error", "Butir koleksi menyebut `id` yang tidak ada di katalog (atau id lama)."),
+    "collection-duplicate-id": ("error", "Studi kasus yang sama disebut dua kali dalam satu koleksi."),
+    "collection-file-ignored": ("warning", "Berkas di `collections/` yang tidak dibaca (ekstensinya bukan `.yml`)."),
     # taxonomies (generator/taxonomy.py)
     "taxonomy-yaml": ("error", "Berkas kosakata tidak bisa dibaca sebagai YAML."),
     "taxonomy-shape": ("error", "Berkas kosakata tidak berisi daftar `terms`."),

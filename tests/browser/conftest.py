@@ -106,7 +106,7 @@ def real_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     """tests/fixtures/site/content (payloads in every text field) plus tests/browser/fixtures/hostile
-    (attribute and </script> break-outs, javascript: as text)."""
+    (attribute and </script> break-outs, javascript: as text, a collection with payloads)."""
     if not HOSTILE_SITE_FIXTURE.is_dir():
         pytest.fail(f"the payload corpus {HOSTILE_SITE_FIXTURE} is missing", pytrace=False)
     work = tmp_path_factory.mktemp("hostile")
@@ -114,6 +114,7 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(HOSTILE_SITE_FIXTURE, content)
     for path in sorted(HOSTILE_EXTRA.glob("*.md")):
         shutil.copy(path, content / "innovations" / path.name)
+    shutil.copytree(HOSTILE_EXTRA.parent / "collections", content / "collections", dirs_exist_ok=True)
     served = serve(build_site(content, work / "site"))
     yield served
     stop(served)
@@ -151,6 +152,9 @@ PAGE_TYPES = {
     "data": lambda r: _page(r, "data/"),
     "tentang": lambda r: _page(r, "tentang/"),
     "cari": lambda r: _page(r, "cari/"),
+    "koleksi": lambda r: _page(r, "koleksi/"),
+    "koleksi-satu": lambda r: _first_dir(r, "koleksi"),
+    "koleksi-cetak": lambda r: _first_dir(r, "koleksi", depth=2),
 }
 
 

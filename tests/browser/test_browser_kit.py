@@ -22,6 +22,8 @@ def decode_qr_codes(png: bytes) -> list[str]:
     import numpy as np
 
     image = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_COLOR)
+    # A white margin around a tightly cropped code helps the detector find its finder patterns.
+    image = cv2.copyMakeBorder(image, 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=(255, 255, 255))
     ok, texts, _points, _ = cv2.QRCodeDetector().detectAndDecodeMulti(image)
     return [t for t in texts if t] if ok else []
 
@@ -132,3 +134,25 @@ def test_former_id_redirects_to_the_current_page(renamed_site, page):
     page.wait_for_url("**/" + CASE, timeout=10000)
     assert page.locator("h1").inner_text().startswith("SAN PIISAN")
     assert page.watch.page_errors == []
+
+
+def test_collection_handout_prints_every_case_with_a_decodable_qr_code(real_site, page, results_dir):
+    page.goto(real_site.url("koleksi/"))
+    first = page.locator(".katalog-collection-list h2 a").first
+    first.click()
+    page.locator("a", has_text="Versi cetak").click()
+    page.wait_for_url("**/cetak/")
+    assert page.watch.page_errors == [] and page.watch.failed == []
+    page.emulate_media(media="print")
+    cases = page.locator(".katalog-handout-case")
+    listed = page.locator(".katalog-handout-cover ol > li")
+    assert cases.count() >= 3 and cases.count() == listed.count()
+    assert page.locator(".katalog-handout-cover").evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    (results_dir / "kit-print-handout.png").write_bytes(page.screenshot(full_page=True))
+    for n in range(cases.count()):
+        case = cases.nth(n)
+        assert case.evaluate("e => getComputedStyle(e).breakBefore") == "page" or n == 0
+        href = case.locator(".katalog-print-block__url").inner_text()
+        assert href.startswith("https://") and "/inovasi/" in href
+        assert decode_qr_codes(case.locator(".katalog-print-block__qr").screenshot()) == [href]
+        assert "Terakhir diverifikasi" in case.inner_text()

@@ -187,3 +187,36 @@ def test_payload_never_reaches_share_meta_raw(built_site):
     for page in (built_site / "inovasi").glob("*/index.html"):
         for tag in re.findall(r"<meta [^>]*(?:og:image|twitter:)[^>]*>", page.read_text(encoding="utf-8")):
             assert "<script" not in tag[1:], (page, tag)
+
+
+# --------------------------------------------------------------------------- collections
+def _with_collection(catalog, note=PAYLOAD_TITLE):
+    from generator.collections import Collection, CollectionItem
+
+    collection = Collection(id="uji", title=PAYLOAD_TITLE, description="Deskripsi <b>tebal</b>",
+                            items=(CollectionItem("layanan-induk", note), CollectionItem("replika-anak")),
+                            audience="Bagian Organisasi", date="2026-05-01", source_path="collections/uji.yml")
+    return replace(catalog, collections=(collection,))
+
+
+def test_collection_pages_list_cards_with_notes_and_a_handout(catalog):
+    from generator.render.collections import render_collections
+
+    pages = {p.src_uri: p for p in render_collections(_ctx(_with_collection(catalog)))}
+    assert sorted(pages) == ["koleksi/index.md", "koleksi/uji/cetak/index.md", "koleksi/uji/index.md"]
+    index = pages["koleksi/index.md"].html
+    assert 'href="../koleksi/uji/"' in index and "2 studi kasus" in index
+    page = pages["koleksi/uji/index.md"].html
+    assert 'href="../../koleksi/uji/cetak/"' in page and 'href="../../inovasi/layanan-induk/"' in page
+    assert "Mengapa dipilih:" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "<b>tebal</b>" not in page
+    handout = pages["koleksi/uji/cetak/index.md"].html
+    assert handout.count('class="katalog-handout-case"') == 2
+    assert handout.count("<svg ") == 2  # a QR code for every case
+    assert "https://contoh.go.id/katalog/inovasi/replika-anak/" in handout
+    assert handout.count("Terakhir diverifikasi") == 2
+    assert 'class="katalog-handout-cover"' in handout and 'href="#kasus-replika-anak"' in handout
+
+
+def test_collection_index_exists_without_collections(outputs):
+    assert "Belum ada koleksi." in _pages(outputs)["koleksi/index.md"].html
