@@ -4,6 +4,7 @@ From one run:
 - time to validate 5,000 synthetic files;
 - for N = 1,000 and 5,000: our full build (``python -m generator build``) against plain
   mkdocs-material 9.8.1 building the same bodies as bare pages left out of the nav, and the ratio;
+- the size of the offline copy (the zip linked from /data/) at each N;
 - the gzipped weight of one case page with everything it loads, measured in Chromium;
 - the search figures from ``bench/bench_search.py`` beside the goals and the figures before;
 - Lighthouse's four mobile scores and the layout shift of the home page, a case page and
@@ -123,6 +124,15 @@ def page_weight(site: Path, path: str) -> dict[str, Any]:
             "files": sorted(rows, key=lambda x: -x["gzip"])}
 
 
+def offline_zip_size(site: Path) -> dict[str, Any]:
+    """Size of the offline copy (generator/offline.py) and of the online site without it."""
+    from generator.offline import ZIP_PATH
+
+    zipped = site / ZIP_PATH
+    online = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and p != zipped)
+    return {"offline_zip_bytes": zipped.stat().st_size if zipped.is_file() else None, "online_bytes": online}
+
+
 def first_case_path(site: Path) -> str:
     pages = sorted((site / "inovasi").glob("*/index.html"))
     if not pages:
@@ -154,6 +164,9 @@ def print_report(res: dict[str, Any]) -> None:
         ratio = row.get("ratio")
         out.append(f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15}  "
                    f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  {'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}")
+        if row.get("offline_zip_bytes") is not None:
+            out.append(f"        offline copy (data/katalog-inovasi-luring.zip): {row['offline_zip_bytes'] / 1e6:.1f} MB; "
+                       f"online site without it: {row['online_bytes'] / 1e6:.1f} MB")
         runs = "; ".join(f"{k} " + ", ".join(f"{x:.1f}" for x in row.get(f"{k}_runs", [])) for k in ("ours", "plain"))
         out.append(f"        runs (s): {runs}")
         if row.get("error"):
@@ -250,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.skip_plain:
                 log(f"building plain Material, N={n} (run {attempt + 1}/{args.repeat})")
                 row["plain_runs"].append(build_plain(corpus, plain_project))
+        if ours_out is not None:
+            row.update(offline_zip_size(ours_out))
         row["ours_seconds"] = min(row["ours_runs"], default=None)
         row["plain_seconds"] = min(row["plain_runs"], default=None)
         if row.get("ours_seconds") and row.get("plain_seconds"):

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.errors import ConfigError
 from generator.model import Catalog
+from generator.offline import write_offline_zip
 from generator.output import Output
 from generator.render import SiteSettings, render_site
 from generator.render.parallel import run_beside
@@ -117,6 +118,7 @@ def _build_and_swap(out_dir: Path, config_file: Path, content_dir: Path, today: 
     try:
         _mark(temp)
         importlib.import_module(BUILDER).build(config_file.resolve(), content_dir.resolve(), temp, today, catalog)
+        write_offline_zip(temp)  # the offline copy, from the finished pages (generator/offline.py)
         _mark(temp)  # a builder that emptied the folder must not leave it unmarked
         _swap(temp, out_dir)
     except BaseException:

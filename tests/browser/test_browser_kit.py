@@ -5,8 +5,10 @@ confirmation, case pages carry a 1200×630 og:image, and a former id redirects."
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +158,54 @@ def test_collection_handout_prints_every_case_with_a_decodable_qr_code(real_site
         assert href.startswith("https://") and "/inovasi/" in href
         assert decode_qr_codes(case.locator(".katalog-print-block__qr").screenshot()) == [href]
         assert "Terakhir diverifikasi" in case.inner_text()
+
+
+@pytest.fixture(scope="module")
+def offline_copy(real_site, tmp_path_factory) -> Path:
+    import zipfile
+
+    from generator.offline import ROOT, ZIP_PATH
+
+    folder = tmp_path_factory.mktemp("luring")
+    with zipfile.ZipFile(real_site.root / ZIP_PATH) as archive:
+        archive.extractall(folder)
+    return folder / ROOT.rstrip("/")
+
+
+def test_offline_copy_opens_from_disk_with_styles_links_and_search(real_site, page, offline_copy):
+    page.goto(real_site.url("data/"))
+    link = page.locator('a[href$="katalog-inovasi-luring.zip"]')
+    assert link.is_visible()
+
+    online = len(page.watch.requests)
+    page.goto((offline_copy / "index.html").as_uri())
+    # Styles: Material's stylesheet and the katalog's are applied from disk.
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    # Links between pages: a folder link opens the folder's index.html.
+    page.locator('a[href^="jelajahi/"]').first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/jelajahi/index.html")
+    page.locator('.md-content a[href^="../kategori/"]').first.click()
+    page.wait_for_url(re.compile(r".*/kategori/[a-z0-9-]+/index\.html.*"), timeout=10000)
+    page.locator('.md-content a[href^="../../inovasi/"]').first.click()
+    page.wait_for_url(re.compile(r".*/inovasi/[a-z0-9-]+/index\.html.*"), timeout=10000)
+    assert re.search(r"/inovasi/[a-z0-9-]+/index\.html(#.*)?$", page.url), page.url
+    assert page.locator("h1").is_visible()
+    # Search: the index loads as scripts (no fetch of local JSON), results link to pages.
+    page.goto((offline_copy / "cari" / "index.html").as_uri() + "?q=sampah")
+    result = page.locator('[data-search-results] a[href*="toss-klungkung"]').first
+    result.wait_for(state="visible", timeout=20000)
+    result.click()
+    page.wait_for_url(re.compile(r".*/inovasi/toss-klungkung/index\.html.*"), timeout=10000)
+    assert "TOSS" in page.locator("h1").inner_text()
+    assert page.watch.page_errors == []
+    assert not [r for r in page.watch.requests if r.startswith("file:") and r.endswith(".json")]
+    assert [r for r in page.watch.requests[online:] if not r.startswith(("file:", "data:", "blob:"))] == []
+
+
+def test_offline_header_search_works_from_disk(page, offline_copy):
+    page.goto((offline_copy / "inovasi" / "toss-klungkung" / "index.html").as_uri())
+    field = page.locator("#katalog-search-q")
+    field.fill("adminduk")
+    page.locator('[data-search-list] a').first.wait_for(state="visible", timeout=20000)
+    assert page.watch.page_errors == []
