@@ -84,14 +84,24 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     diagnostics += link_problems
     if files:
         chosen = _chosen_files(files)
+        # A collection file named on the command line is checked as a collection, against
+        # every case study in the content folder.
+        collection_files = [p for p in chosen if p.parent.name == "collections" and p.suffix in (".yml", ".yaml")]
+        chosen = [p for p in chosen if p not in collection_files]
         chosen_keys = {_key(f) for f in chosen}
         others = [p for p in find_innovation_files(content_dir / "innovations") if _key(p) not in chosen_keys]
-        documents, problems, files_checked = load_documents(content_dir, chosen)
+        documents, problems, files_checked = load_documents(content_dir, chosen) if chosen else ([], [], 0)
         context, _, _ = load_documents(content_dir, others)
         only = {doc.file for doc in documents} | {d.file for d in problems}
         diagnostics += problems
-        diagnostics += _without_echoes(validate_documents(documents + context, taxonomies, today, only_files=only),
-                                       problems)
+        if documents or problems:
+            diagnostics += _without_echoes(validate_documents(documents + context, taxonomies, today,
+                                                              only_files=only), problems)
+        if collection_files:
+            _collections_found, collection_problems = _collections(content_dir, documents + context)
+            wanted = {_key(p) for p in collection_files}
+            diagnostics += [d for d in collection_problems if _key(Path(d.file)) in wanted]
+            files_checked += len(collection_files)
     else:
         documents, problems, files_checked = load_documents(content_dir, None)
         diagnostics += problems

@@ -143,3 +143,12 @@ def test_the_real_collections_are_valid_and_name_real_cases():
     assert len(result.collections) >= 3
     ids = {d.front_matter["id"] for d in result.documents}
     assert all(item.id in ids for c in result.collections for item in c.items)
+
+
+def test_a_collection_file_named_on_the_command_line_is_checked_as_a_collection(content):
+    path = write(content, "salah.yml", "title: Uji\ndescription: x\nitems:\n  - id: layanan-indk\n")
+    good = write(content, "baik.yml", GOOD)
+    result = load_and_validate(content, [path, good], today=TODAY)
+    assert [(Path(d.file).name, d.line, d.code) for d in result.diagnostics] == [
+        ("salah.yml", 4, "collection-unknown-id")]
+    assert result.files_checked == 2
