@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 ZIP_PATH = "data/katalog-inovasi-luring.zip"
@@ -28,7 +29,9 @@ _TIMESTAMP = (2000, 1, 1, 0, 0, 0)
 _SKIP_NAMES = {"og.png", "sitemap.xml", "sitemap.xml.gz"}
 # The theme's own search (not used: the katalog has its own), and source maps.
 _SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-_ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
+# Only relative values that name a folder: "…/", ".", "..", "../.." (query and fragment kept).
+_ATTR = re.compile(r'(\s(?:href|src|action)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)'
+                   r'((?:[^"?#]*/)?(?:\.\.?)?)([?#][^"]*)?(")')
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
@@ -45,6 +48,7 @@ Salinan ini dibuat saat situs dibangun; versi terbaru ada di situs daringnya.
 """
 
 
+@lru_cache(maxsize=65536)  # pages repeat the same links (navigation, facets)
 def rewrite_link(value: str) -> str:
     """A relative link to a folder → the folder's ``index.html`` (query and fragment kept)."""
     if not value or _EXTERNAL.match(value):
@@ -58,9 +62,16 @@ def rewrite_link(value: str) -> str:
     return path + rest
 
 
+def _rewrite_match(match: re.Match[str]) -> str:
+    head, path, rest, quote = match.groups()
+    if not path and not rest:
+        return match.group(0)  # href="" (this page) stays
+    return head + rewrite_link(path + (rest or "")) + quote
+
+
 def offline_html(html: str, depth: int) -> str:
     """A built page prepared for ``file://``: folder links rewritten, the shim loaded first."""
-    html = _ATTR.sub(lambda m: m.group(1) + rewrite_link(m.group(2)) + m.group(3), html)
+    html = _ATTR.sub(_rewrite_match, html)
     shim = f'<script src="{"../" * depth}{SHIM}"></script>'
     match = _HEAD.search(html)
     if match is None:
@@ -84,8 +95,9 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_offline_zip(site: Path, level: int = 6) -> Path:
-    """Write ``data/katalog-inovasi-luring.zip`` into the built ``site`` folder."""
+def write_offline_zip(site: Path, level: int = 1) -> Path:
+    """Write ``data/katalog-inovasi-luring.zip`` into the built ``site`` folder. Deflate level 1:
+    the build stays quick; the pages are repetitive, so the zip is only slightly larger."""
     site = Path(site)
     target = site / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +116,6 @@ def write_offline_zip(site: Path, level: int = 6) -> Path:
                 data = offline_html(data.decode("utf-8"), rel.count("/")).encode("utf-8")
             elif rel.startswith("search/") and path.suffix == ".json":
                 rel, data = rel + ".js", data_script(data)  # loaded as a script: no fetch()
-            archive.writestr(_entry(rel), data)
+            archive.writestr(_entry(rel), data, compresslevel=level)
     temp.replace(target)
     return target
