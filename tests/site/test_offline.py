@@ -58,3 +58,32 @@ def test_built_site_has_a_deterministic_offline_zip_linked_from_data(built_site,
     assert "offline.js" not in online and not (built_site / "assets" / "katalog" / "offline.js").exists()
     again = write_offline_zip(built_site)
     assert again.read_bytes() == target.read_bytes()
+
+
+def test_zip_is_valid_and_the_same_whether_one_or_two_processes_write_it(built_site, tmp_path, monkeypatch):
+    from generator.render import parallel
+
+    site = tmp_path / "site"
+    import shutil
+
+    shutil.copytree(built_site, site)
+    monkeypatch.setattr(parallel, "ENABLED", False)
+    serial = write_offline_zip(site).read_bytes()
+    monkeypatch.setattr(parallel, "ENABLED", True)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    forked = write_offline_zip(site).read_bytes()
+    assert serial == forked
+    with zipfile.ZipFile(site / ZIP_PATH) as archive:
+        assert archive.testzip() is None
+        info = archive.getinfo(ROOT + "index.html")
+        assert info.date_time == (2000, 1, 1, 0, 0, 0) and info.compress_type == zipfile.ZIP_DEFLATED
+        assert "offline.js" in archive.read(ROOT + "index.html").decode()
+        assert archive.read(ROOT + "BACA-SAYA.txt").decode().startswith("Katalog Inovasi Pelayanan Publik")
+
+
+def test_zip64_sized_archives_fall_back_to_zipfile():
+    from generator.offline import _fits_plain_zip
+
+    assert _fits_plain_zip([("a.html", 0, 10, b"x")])
+    assert not _fits_plain_zip([("a.html", 0, 10, b"x")] * 0xFFFF)
+    assert not _fits_plain_zip([("a.html", 0, 0x1_0000_0000, b"x")])
