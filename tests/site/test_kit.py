@@ -131,10 +131,9 @@ def test_json_for_script_cannot_break_out():
 def test_case_json_ld_describes_the_case_and_survives_hostile_titles(catalog):
     hostile = replace(catalog.get("layanan-induk"), title='</script><script>alert(1)</script>',
                       summary='"}, {"@type": "x')
-    ctx = _ctx(catalog)
-    html = ctx.page("inovasi/layanan-induk/index.md", "case.html", hostile.title, hostile.summary,
-                    innovation=hostile, body="", crosswalk=[], edit_url="", replicas=(), replicas_href="",
-                    kit=case_kit(ctx, hostile)).html
+    from generator.render.cases import render_case
+
+    html = render_case(_ctx(catalog), hostile).html
     parser = _Scripts()
     parser.feed(html)
     ld = [text for kind, text in parser.scripts if kind == "application/ld+json"]

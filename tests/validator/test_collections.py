@@ -152,3 +152,10 @@ def test_a_collection_file_named_on_the_command_line_is_checked_as_a_collection(
     assert [(Path(d.file).name, d.line, d.code) for d in result.diagnostics] == [
         ("salah.yml", 4, "collection-unknown-id")]
     assert result.files_checked == 2
+
+
+def test_a_collection_linking_out_of_the_content_folder_is_refused_unread(content, tmp_path):
+    outside = tmp_path / "luar.yml"
+    outside.write_text(GOOD, encoding="utf-8")
+    (content / "collections" / "tautan.yml").symlink_to(outside)
+    assert found(content) == [("tautan.yml", 1, "", "symlink-outside")]

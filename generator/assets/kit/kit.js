@@ -54,7 +54,7 @@
       share.addEventListener("click", function () {
         var url = pageUrl(share);
         if (navigator.share) {
-          navigator.share({ title: share.getAttribute("data-title") || document.title, url: url })
+          navigator.share({ title: share.getAttribute("data-name") || document.title, url: url })
             .catch(function (err) { if (!err || err.name !== "AbortError") copyLink(url, box); });
         } else {
           copyLink(url, box);
