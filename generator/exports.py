@@ -17,7 +17,8 @@ from xml.sax.saxutils import quoteattr as _quoteattr
 
 from generator.model import Catalog, Edge, Innovation
 from generator.output import Output, PageOutput, StaticOutput
-from generator.render.base import FACET_TITLES, RenderContext, case_url, facet_url
+from generator.render.base import (FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, RenderContext, case_url,
+                                   facet_url)
 from generator.textsafety import xml_safe
 from generator.validate.schema import schema_with_vocabularies
 
@@ -31,7 +32,9 @@ def quoteattr(text: str) -> str:
     return _quoteattr(xml_safe(text))
 
 
-SCHEMA_VERSION = "1.0"
+# 1.1: contact, former_ids, sources[].accessed, related; ready_to_replicate follows the
+# catalogue's one readiness definition (running, verified within 12 months, contact, kit or requirements).
+SCHEMA_VERSION = "1.1"
 FEED_SIZE = 50
 LIST_SEP = "; "
 
@@ -46,6 +49,9 @@ def _edge(edge: Edge, side: str) -> dict[str, str]:
     if edge.parent_id:
         return {"id": edge.parent_id, "relation": edge.relation}
     return {"name": edge.parent_name, "agency": edge.parent_agency, "relation": edge.relation}
+
+
+CONTACT_FIELDS = ("unit", "website", "email", "phone", "address", "note")
 
 
 def innovation_record(i: Innovation) -> dict[str, Any]:
@@ -88,8 +94,12 @@ def innovation_record(i: Innovation) -> dict[str, Any]:
         "cost": i.cost,
         "kit": [{"title": k.title, "url": k.url} for k in i.kit],
         "ready_to_replicate": i.ready_to_replicate,
+        "contact": drop_empty({name: getattr(i.contact, name) for name in CONTACT_FIELDS}),
+        "former_ids": list(i.former_ids),
+        "related": list(i.related),
         "sources": [drop_empty({"number": s.number, "title": s.title, "url": s.url,
-                                "publisher": s.publisher, "date": s.date}) for s in i.sources],
+                                "publisher": s.publisher, "date": s.date, "accessed": s.accessed})
+                    for s in i.sources],
         "crosswalk": dict(i.crosswalk),
         "lang": i.lang,
         "title_en": i.title_en,
@@ -114,7 +124,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("year", "Tahun inovasi dimulai (atau tahun pertama terdokumentasi)."),
     ("status", "Status (id dari kosakata statuses), mis. berjalan atau berhenti."),
     ("status_note", "Catatan status; berisi alasan bila vakum atau berhenti."),
-    ("last_verified", "Tanggal terakhir diverifikasi (YYYY-MM-DD)."),
+    ("last_verified", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
     ("stale", "true bila belum diverifikasi lebih dari 12 bulan."),
     ("awards", "Penghargaan sebagai program/tingkat/tahun, dipisah “; ”."),
     ("sdgs", "Nomor tujuan SDG, dipisah “; ”."),
@@ -123,13 +133,24 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("replicates", "Id inovasi (atau nama, di luar katalog) yang direplikasi, dipisah “; ”."),
     ("replicated_by", "Id inovasi di katalog yang mereplikasinya (dihitung), dipisah “; ”."),
     ("adopted_elsewhere", "Nama adopsi di luar katalog, dipisah “; ”."),
-    ("ready_to_replicate", "true bila ada perangkat replikasi atau prasyarat."),
+    ("ready_to_replicate", f"true bila siap ditiru: {READY_DEFINITION}."),
     ("requirements", "Prasyarat replikasi."),
     ("legal_basis", "Dasar hukum."),
     ("cost", "Perkiraan biaya."),
     ("kit_urls", "Tautan dokumen perangkat replikasi, dipisah “; ”."),
+    ("contact_unit", "Kontak: unit atau jabatan yang dihubungi."),
+    ("contact_website", "Kontak: situs web resmi."),
+    ("contact_email", "Kontak: surel resmi instansi."),
+    ("contact_phone", "Kontak: telepon resmi seperti ditulis instansi, mis. '+62 361 223344 (lihat catatan "
+                      "tentang tanda ' di atas)."),
+    ("contact_address", "Kontak: alamat kantor layanan."),
+    ("contact_note", "Kontak: catatan, mis. jam layanan."),
+    ("former_ids", "Id lama studi kasus ini (alamat lamanya dialihkan), dipisah “; ”."),
+    ("related", "Id hingga lima inovasi serupa (label, kategori atau SDG yang sama; dihitung), dipisah “; ”."),
     ("outcome_count", "Jumlah hasil yang dicatat (rinciannya di JSON)."),
     ("source_urls", "Tautan sumber, berurutan sesuai nomor sumber, dipisah “; ”."),
+    ("source_accessed", "Tanggal tiap sumber diakses kontributor (YYYY-MM-DD, kosong bila tidak dicatat), "
+                        "berurutan seperti source_urls, dipisah “; ”."),
     ("url", "Alamat halaman studi kasus, relatif terhadap akar situs."),
 )
 
@@ -152,7 +173,11 @@ def _csv_row(i: Innovation) -> list[str]:
         "ready_to_replicate": "true" if i.ready_to_replicate else "false",
         "requirements": i.requirements, "legal_basis": i.legal_basis, "cost": i.cost,
         "kit_urls": join(k.url for k in i.kit), "outcome_count": str(len(i.outcomes)),
-        "source_urls": join(s.url for s in i.sources), "url": case_url(i.id),
+        "contact_unit": i.contact.unit, "contact_website": i.contact.website, "contact_email": i.contact.email,
+        "contact_phone": i.contact.phone, "contact_address": i.contact.address,
+        "contact_note": i.contact.note, "former_ids": join(i.former_ids), "related": join(i.related),
+        "source_urls": join(s.url for s in i.sources), "source_accessed": join(s.accessed for s in i.sources),
+        "url": case_url(i.id),
     }
     return [row[name] for name, _ in CSV_COLUMNS]
 
@@ -260,7 +285,7 @@ JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("url", "teks", "Alamat halaman, relatif terhadap akar situs."),
     ("agency", "objek", "name, slug (pengenal di /instansi/<slug>/), type, province, regency, unit."),
     ("category, year, status, status_note", "teks/bilangan", "Kategori, tahun mulai, status dan alasannya."),
-    ("last_verified", "tanggal", "Tanggal terakhir diverifikasi (YYYY-MM-DD)."),
+    ("last_verified", "tanggal", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
     ("stale", "boolean", "true bila belum diverifikasi lebih dari 12 bulan pada tanggal acuan."),
     ("awards[]", "daftar", "program, year, level, category_original (label kategori asli kompetisi), source."),
     ("outcomes[]", "daftar", "Hasil terukur (indicator, baseline, value, unit, period, evidence_level 1–5, "
@@ -272,8 +297,13 @@ JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("adopted_elsewhere[]", "daftar", "Adopsi di luar katalog: name, agency, relation, country, year."),
     ("requirements, legal_basis, cost", "teks", "Prasyarat, dasar hukum, biaya replikasi."),
     ("kit[]", "daftar", "Dokumen perangkat replikasi: title, url."),
-    ("ready_to_replicate", "boolean", "true bila ada perangkat atau prasyarat replikasi."),
-    ("sources[]", "daftar", "Sumber bernomor: number, title, url, publisher, date."),
+    ("ready_to_replicate", "boolean", f"Dihitung: true bila siap ditiru, yaitu {READY_DEFINITION} "
+                                      "(pada tanggal acuan pembuatan situs)."),
+    ("contact", "objek", "Saluran resmi instansi: unit, website, email, phone, address, note."),
+    ("former_ids", "daftar", "Id lama studi kasus ini; alamat /inovasi/<id lama>/ dialihkan ke halamannya."),
+    ("related", "daftar", "Dihitung: id hingga lima inovasi serupa (label, target SDG, kategori atau SDG yang sama)."),
+    ("sources[]", "daftar", "Sumber bernomor: number, title, url, publisher, date (tanggal terbit), "
+                            "accessed (tanggal dibaca kontributor)."),
     ("crosswalk", "objek", "Id di sistem lain: jippnas, sinovik, unpsa, opsi, iid."),
     ("lang, title_en, summary_en", "teks", "Bahasa berkas dan terjemahan opsional."),
     ("source_path", "teks", "Lokasi berkas sumber di repositori."),

@@ -7,10 +7,11 @@ staleness — is computed here, so renderers, search and exports only read.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,16 @@ from generator.taxonomy import Taxonomies
 from generator.validate.assets import published_assets
 
 STALE_AFTER_DAYS = 365
+# Statuses under which a case can still be visited and copied (see ``Readiness``).
+RUNNING_STATUSES = ("berjalan", "uji-coba")
+# "Inovasi serupa": at most this many per case, computed once in ``build_catalog``.
+RELATED_LIMIT = 5
+# Members of one shared key (tag, category, SDG) a case looks at on either side of itself:
+# a category shared by thousands of cases costs each case 2 × this, never the whole list.
+RELATED_WINDOW = 24
+# Weight of each kind of shared key: a tag or an SDG target says "the same problem" more
+# precisely than a category, and an SDG goal least.
+RELATED_WEIGHTS = {"tag": 3, "target": 2, "category": 2, "sdg": 1}
 
 # Facet names are stable identifiers shared by the site URLs, the exports and the search UI.
 FACETS = ("category", "province", "year", "status", "award", "sdg", "agency_type")
@@ -31,6 +42,69 @@ class Source:
     url: str
     publisher: str = ""
     date: str = ""
+    accessed: str = ""  # ISO date the contributor read it
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """The agency's institutional channels, as it publishes them (all optional strings)."""
+
+    unit: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    note: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.website or self.email or self.phone)
+
+    @property
+    def tel(self) -> str:
+        """The phone number for a ``tel:`` link: digits only, with ``+62`` for a local ``0…``
+        number (short service numbers such as 112 stay as they are)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if self.phone.strip().startswith("+"):
+            return "+" + digits
+        if digits.startswith("0"):
+            return "+62" + digits[1:]
+        return digits
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    """What a replicating agency needs to know at a glance, and the one definition of
+    *ready to replicate*: still running (status ``berjalan`` or ``uji-coba``), verified within
+    the last 12 months of the reference date, a contact, and a kit document or requirements.
+    Cost, legal basis and evidence are shown beside it but do not decide it."""
+
+    running: bool
+    verified_recently: bool
+    contact: bool
+    kit: bool
+    requirements: bool
+    cost: bool
+    legal_basis: bool
+    best_evidence: int | None
+
+    @property
+    def ready(self) -> bool:
+        return self.running and self.verified_recently and self.contact and (self.kit or self.requirements)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The conditions of readiness this case fails, as stable codes (renderers word them):
+        ``running``, ``verified``, ``contact``, ``kit_or_requirements``."""
+        out = []
+        if not self.running:
+            out.append("running")
+        if not self.verified_recently:
+            out.append("verified")
+        if not self.contact:
+            out.append("contact")
+        if not (self.kit or self.requirements):
+            out.append("kit_or_requirements")
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +213,27 @@ class Innovation:
     # Files published beside a folder-form case (images, kit PDFs): (name, path on disk).
     assets: tuple[tuple[str, str], ...] = ()
     former_ids: tuple[str, ...] = ()  # earlier ids whose addresses redirect here
+    contact: Contact = Contact()
+    related: tuple[str, ...] = ()  # ids of up to RELATED_LIMIT similar cases, computed
+
+    @property
+    def readiness(self) -> Readiness:
+        return Readiness(
+            running=self.status in RUNNING_STATUSES,
+            # ``stale`` is "verified more than 365 days before the reference date".
+            verified_recently=not self.stale,
+            contact=bool(self.contact),
+            kit=bool(self.kit),
+            requirements=bool(self.requirements.strip()),
+            cost=bool(self.cost.strip()),
+            legal_basis=bool(self.legal_basis.strip()),
+            best_evidence=max((o.evidence_level for o in self.outcomes if o.evidence_level), default=None),
+        )
 
     @property
     def ready_to_replicate(self) -> bool:
-        return bool(self.kit or self.requirements)
+        """The catalogue's one definition of ready to replicate (see ``Readiness``)."""
+        return self.readiness.ready
 
     def facet_values(self) -> dict[str, tuple[str, ...]]:
         """Every facet value of this case, as strings (the URL/filter form)."""
@@ -188,6 +279,8 @@ class Catalog:
     by_id: dict[str, Innovation] = field(default_factory=dict)
     agency_by_slug: dict[str, Agency] = field(default_factory=dict)
     collections: tuple[Any, ...] = ()  # generator.collections.Collection, sorted by id
+    # tag → ids of its cases (sorted); tags sorted
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, innovation_id: str) -> Innovation | None:
         return self.by_id.get(innovation_id)
@@ -302,6 +395,7 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
                 url=_text(s.get("url")),
                 publisher=_text(s.get("publisher")),
                 date=_text(s.get("date")),
+                accessed=_text(s.get("accessed")),
             )
             for n, s in enumerate(fm.get("sources") or (), start=1)
         ),
@@ -309,8 +403,15 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         lang=_text(fm.get("lang") or "id"),
         title_en=_text(fm.get("title_en")),
         summary_en=_text(fm.get("summary_en")),
+        contact=_contact(fm.get("contact")),
         former_ids=tuple(_text(f) for f in fm.get("former_ids") or ()),
     )
+
+
+def _contact(value: Any) -> Contact:
+    if not isinstance(value, dict):
+        return Contact()
+    return Contact(**{name: _text(value.get(name)).strip() for name in (f.name for f in fields(Contact))})
 
 
 def _agency_slugs(documents: list[SourceDocument]) -> dict[str, str]:
@@ -346,8 +447,13 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
         if edge.parent_id in ids:
             reverse[edge.parent_id].append(edge)
 
-    innovations = tuple(_with_reverse(i, tuple(reverse.get(i.id, ()))) for i in drafts)
+    related = related_cases(drafts)
+    innovations = tuple(_with_computed(i, tuple(reverse.get(i.id, ())), related[n]) for n, i in enumerate(drafts))
     by_id = {i.id: i for i in innovations}
+    tags: dict[str, list[str]] = defaultdict(list)
+    for innovation in innovations:
+        for tag in dict.fromkeys(innovation.tags):
+            tags[tag].append(innovation.id)
 
     facets: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in FACETS}
     for innovation in innovations:
@@ -369,13 +475,66 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
         facets=frozen_facets,
         by_id=by_id,
         agency_by_slug={a.slug: a for a in agencies},
+        tags={tag: tuple(ids_) for tag, ids_ in sorted(tags.items())},
     )
 
 
-def _with_reverse(innovation: Innovation, replicated_by: tuple[Edge, ...]) -> Innovation:
-    if not replicated_by:
+def _with_computed(innovation: Innovation, replicated_by: tuple[Edge, ...], related: tuple[str, ...]) -> Innovation:
+    if not replicated_by and not related:
         return innovation
-    return replace(innovation, replicated_by=replicated_by)
+    return replace(innovation, replicated_by=replicated_by, related=related)
+
+
+def _related_keys(innovation: Innovation) -> dict[tuple[str, str], int]:
+    """The keys two similar cases share, with their weights."""
+    keys = {("category", innovation.category): RELATED_WEIGHTS["category"]}
+    keys.update({("tag", t): RELATED_WEIGHTS["tag"] for t in innovation.tags})
+    keys.update({("target", t): RELATED_WEIGHTS["target"] for t in innovation.sdg_targets})
+    keys.update({("sdg", str(g)): RELATED_WEIGHTS["sdg"] for g in innovation.sdgs})
+    return keys
+
+
+def related_cases(innovations: list[Innovation] | tuple[Innovation, ...]) -> list[tuple[str, ...]]:
+    """For each case (same order), up to ``RELATED_LIMIT`` ids of similar cases: the same tags,
+    SDG targets, category or SDGs, weighted by ``RELATED_WEIGHTS``; ties go to the same
+    province, then the nearest start year, then the id.
+
+    Work is bounded per case, never a scan of the whole catalogue: each key's members are in
+    catalogue order, and a case scores only the ``RELATED_WINDOW`` members on either side of
+    itself in each key it has (a small key is read whole). A member reached through one key is
+    scored on every key the two share, so the order does not depend on which key found it."""
+    keys = [_related_keys(i) for i in innovations]
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    position: list[dict[tuple[str, str], int]] = []
+    for n, own in enumerate(keys):
+        place = {}
+        for key in own:
+            place[key] = len(members[key])
+            members[key].append(n)
+        position.append(place)
+
+    out: list[tuple[str, ...]] = []
+    for n, own in enumerate(keys):
+        me = innovations[n]
+        candidates: set[int] = set()
+        for key in own:
+            group = members[key]
+            size = len(group)
+            if size <= 2 * RELATED_WINDOW + 1:
+                candidates.update(group)
+            else:  # the neighbours in catalogue order, wrapping around at the ends
+                at = position[n][key]
+                candidates.update(group[(at + d) % size] for d in range(-RELATED_WINDOW, RELATED_WINDOW + 1))
+        candidates.discard(n)
+        ranked = []
+        for m in candidates:
+            theirs = keys[m]
+            score = sum(w for key, w in own.items() if key in theirs)
+            other = innovations[m]
+            ranked.append((-score, other.agency.province != me.agency.province or not me.agency.province,
+                           abs(other.year - me.year), other.id))
+        out.append(tuple(r[3] for r in heapq.nsmallest(RELATED_LIMIT, ranked)))
+    return out
 
 
 def _facet_sort(name: str, value: str) -> tuple[int, str]:

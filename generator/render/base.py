@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
-from generator.model import Catalog
+from generator.model import Catalog, Innovation
 from generator.output import PageOutput, page_url
 from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
 
@@ -81,6 +81,18 @@ def optional_bytecode_cache() -> FileSystemBytecodeCache | None:
         return None
 
 
+# Browse pages of free tags: /label/ and /label/<tag>/.
+TAG_PATH = "label"
+
+# The one wording of the model's readiness definition (generator.model.Readiness), for every
+# page and the data dictionary.
+READY_DEFINITION = ("masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan "
+                    "terakhir, mencantumkan kontak resmi, dan punya dokumen perangkat replikasi "
+                    "atau prasyarat")
+# What ``last_verified`` means, beside the date wherever it is shown.
+VERIFIED_MEANING = "tanggal seseorang mencocokkan status, kontak dan angka dengan sumbernya"
+
+
 @dataclass(frozen=True, slots=True)
 class SiteSettings:
     """Builder-independent facts about the site (from mkdocs.yml today)."""
@@ -122,6 +134,11 @@ class SiteSettings:
         query = f"is:issue is:open label:{UPDATE_LABEL}" + (f' "{case_id}"' if case_id else "")
         return f"{self.repo_url.rstrip('/')}/issues?" + urlencode([("q", query)], quote_via=quote, safe="")
 
+    def report_url(self, innovation: Innovation) -> str:
+        """Where a reader reports an update to a case ("Laporkan pembaruan"): the one helper every
+        page uses — the *Laporkan pembaruan* form, or the file's edit page without the form."""
+        return self.report_update_url(innovation.id, innovation.title) or self.edit_url(innovation.source_path)
+
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two site-relative directory URLs (``inovasi/x/`` → ``../../``
@@ -162,8 +179,10 @@ class Labels:
     def __init__(self, catalog: Catalog) -> None:
         tax = catalog.taxonomies
         self._maps: dict[str, dict[str, str]] = {}
+        self._descriptions: dict[str, dict[str, str]] = {}
         for name in tax.vocabularies:
             self._maps[name] = {str(t.id): t.label for t in tax[name].terms}
+            self._descriptions[name] = {str(t.id): t.description for t in tax[name].terms}
         self.award_levels: dict[str, dict[str, str]] = {
             str(t.id): {str(lv.id): lv.label for lv in t.levels} for t in tax["awards"].terms
         }
@@ -171,6 +190,9 @@ class Labels:
     def of(self, vocabulary: str, term_id: object) -> str:
         key = str(term_id)
         return self._maps.get(vocabulary, {}).get(key, key)
+
+    def description(self, vocabulary: str, term_id: object) -> str:
+        return self._descriptions.get(vocabulary, {}).get(str(term_id), "")
 
     def facet(self, facet: str, value: str) -> str:
         if facet == "year":
@@ -199,6 +221,10 @@ def paged_url(base: str, n: int) -> str:
 
 def facet_url(facet: str, value: str) -> str:
     return f"{FACET_PATHS[facet]}/{value}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"{TAG_PATH}/{tag}/"
 
 
 def case_url(innovation_id: str) -> str:
@@ -243,6 +269,7 @@ class RenderContext:
         env.filters["title_text"] = lambda text: plain_title(str(text))  # every title attribute
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
+            tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING,
             FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,
             settings=self.settings,
         )

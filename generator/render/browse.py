@@ -9,10 +9,12 @@ from functools import partial
 
 from generator.model import FACETS
 from generator.output import PageOutput
-from generator.render.base import (FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, RenderContext, facet_url,
-                                   page_count, paged_url)
+from generator.render.base import (FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, TAG_PATH, RenderContext,
+                                   facet_url, page_count, paged_url, tag_url)
 
 PAGE_SIZE = 100
+# Tags listed on one page of the /label/ index (most used first).
+TAG_INDEX_PAGE_SIZE = 300
 
 
 def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: str,
@@ -57,7 +59,31 @@ def render_browse(ctx: RenderContext) -> list[PageOutput]:
             outputs.extend(listing_pages(ctx, facet_url(facet, value), heading, description, ids, sublinks))
         if values:
             outputs.append(render_facet_index(ctx, facet, values))
+    outputs.extend(render_tags(ctx))
     outputs.append(render_explore(ctx))
+    return outputs
+
+
+def render_tags(ctx: RenderContext) -> list[PageOutput]:
+    """``/label/<tag>/`` (paginated like every listing) for each free tag, and the ``/label/``
+    index of every tag with its count, most used first, ``TAG_INDEX_PAGE_SIZE`` a page."""
+    tags = ctx.catalog.tags
+    outputs: list[PageOutput] = []
+    for tag, ids in tags.items():
+        outputs.extend(listing_pages(ctx, tag_url(tag), f"Label: {tag}",
+                                     "Studi kasus yang diberi label ini oleh kontributornya", ids))
+    ranked = sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    pages = page_count(len(ranked), TAG_INDEX_PAGE_SIZE)
+    page_href = partial(paged_url, f"{TAG_PATH}/")
+    for n in range(1, pages + 1):
+        title = "Label" if n == 1 else f"Label (halaman {n})"
+        outputs.append(ctx.page(
+            page_href(n) + "index.md", "tags.html", title,
+            "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah inovasinya.",
+            heading=title, total=len(ranked),
+            tags=ranked[(n - 1) * TAG_INDEX_PAGE_SIZE: n * TAG_INDEX_PAGE_SIZE],
+            number=n, pages=pages, page_href=page_href,
+        ))
     return outputs
 
 
@@ -97,5 +123,5 @@ def render_explore(ctx: RenderContext) -> PageOutput:
         "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, SDG "
         "dan jenis instansi.",
         facets=FACETS, awards=awards,
-        stale_count=len(ctx.catalog.stale),
+        stale_count=len(ctx.catalog.stale), tag_count=len(ctx.catalog.tags),
     )

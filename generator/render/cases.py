@@ -5,10 +5,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
+from markupsafe import Markup
+
 from generator.model import Innovation
 from generator.output import PageOutput, StaticOutput
 from generator.render.base import RenderContext, case_url, markup
 from generator.render.kit import case_kit, finish_case_page
+from generator.render.headings import extract_headings
 from generator.render.parallel import map_split
 from generator.render.replication import EDGE_PAGE_SIZE, edge_href
 
@@ -24,12 +27,65 @@ CROSSWALK_NAMES = {
 }
 
 
+# The readiness conditions a case fails (generator.model.Readiness.missing), in words.
+MISSING_WORDS = {
+    "running": "masih berjalan (status berjalan atau uji coba)",
+    "verified": "diperiksa dalam 12 bulan terakhir",
+    "contact": "kontak resmi",
+    "kit_or_requirements": "dokumen perangkat replikasi atau prasyarat",
+}
+# Shown in the box but not required for readiness.
+EXTRA_WORDS = {"cost": "biaya", "legal_basis": "dasar hukum", "best_evidence": "tingkat bukti"}
+REPLICATE_HEADING = "cara mereplikasi"
+
+
+def readiness_view(innovation: Innovation) -> dict:
+    """The "Siap ditiru?" box's data: the model's readiness plus what is missing, in words."""
+    r = innovation.readiness
+    extras = [word for key, word in EXTRA_WORDS.items() if not getattr(r, key)]
+    return {"r": r, "missing": [MISSING_WORDS[m] for m in r.missing], "extras": extras}
+
+
+def page_toc(innovation: Innovation, body_html: str, has_crosswalk: bool) -> tuple[list[tuple[str, Markup]], str]:
+    """The phone contents list (id, escaped label) in page order, and the id of the
+    "Cara Mereplikasi" section (the body's own heading, else the replication section)."""
+    body = [(anchor, Markup(text)) for level, anchor, text in extract_headings(body_html) if level == 2]
+    jump = next((anchor for anchor, text in body
+                 if " ".join(text.striptags().split()).casefold().startswith(REPLICATE_HEADING)), "replikasi")
+    toc = [("siap-ditiru", Markup("Siap ditiru?")), ("ringkasan-data", Markup("Ringkasan data")),
+           ("hasil", Markup("Hasil")), *body, ("replikasi", Markup("Replikasi")),
+           ("kontak-resmi", Markup("Kontak"))]
+    if innovation.related:
+        toc.append(("inovasi-serupa", Markup("Inovasi serupa")))
+    toc.append(("sumber", Markup("Sumber")))
+    if has_crosswalk:
+        toc.append(("tautan-lain", Markup("Di sistem lain")))
+    return toc, jump
+
+
+def related_view(ctx: RenderContext, innovation: Innovation) -> list[tuple[Innovation, list[str]]]:
+    """Each similar case with what it shares (tags, category), for a short reason."""
+    out = []
+    for other_id in innovation.related:
+        other = ctx.catalog.by_id[other_id]
+        shared = [t for t in innovation.tags if t in other.tags]
+        reason = [f"label {', '.join(shared)}"] if shared else []
+        if other.category == innovation.category:
+            reason.append("kategori sama")
+        if not reason and set(other.sdgs) & set(innovation.sdgs):
+            reason.append("SDG sama")
+        out.append((other, reason))
+    return out
+
+
 def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
     crosswalk = [
         (CROSSWALK_NAMES.get(name, name), value,
          value if value.lower().startswith(("http://", "https://")) else "")
         for name, value in innovation.crosswalk
     ]
+    body_html = ctx.markdown.render(innovation.body)
+    toc, jump = page_toc(innovation, body_html, bool(crosswalk))
     page = ctx.page(
         case_url(innovation.id) + "index.md",
         "case.html",
@@ -38,10 +94,13 @@ def render_case(ctx: RenderContext, innovation: Innovation) -> PageOutput:
         hide=("navigation",),
         og_type="article",
         innovation=innovation,
-        body=markup(ctx.markdown.render(innovation.body)),
+        body=markup(body_html),
         crosswalk=crosswalk,
         edit_url=ctx.settings.edit_url(innovation.source_path),
-        report_url=ctx.settings.report_update_url(innovation.id, innovation.title),
+        report_url=ctx.settings.report_url(innovation),
+        ready=readiness_view(innovation),
+        toc=toc, jump=jump,
+        related=related_view(ctx, innovation),
         replicas=innovation.replicated_by[:REPLICAS_SHOWN],
         replicas_href=_replicas_href(ctx, innovation),
         kit=case_kit(ctx, innovation),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.output import Output, StaticOutput
-from generator.render.base import RenderContext, page_count, paged_url
+from generator.render.base import READY_DEFINITION, RenderContext, page_count, paged_url
 from generator.render.browse import listing_pages
 from generator.render.graph import graph_size, graph_views, render_graph_svg
 
@@ -52,7 +52,7 @@ def render_replication(ctx: RenderContext) -> list[Output]:
     # The full list is a paginated listing; /replikasi/ shows the first few.
     outputs.extend(listing_pages(
         ctx, READY_URL, "Siap direplikasi",
-        "Inovasi yang mencantumkan perangkat replikasi (SOP, regulasi, templat) atau prasyarat",
+        f"Inovasi yang siap ditiru: {READY_DEFINITION}",
         tuple(i.id for i in ready), sort_recent=False))
 
     edges = catalog.edges

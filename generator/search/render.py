@@ -45,6 +45,10 @@ YEAR_PARAMS = ("tahun_dari", "tahun_sampai")
 CARD_CHUNK = 25
 # The finder box's examples; a test checks that each finds a case in the real catalogue.
 SEARCH_EXAMPLES = ("sampah", "KTP", "nelayan")
+# The readiness facet (the model's one definition, ``Innovation.ready_to_replicate``): one
+# value, "ya"; its browse page is the ready list under /replikasi/.
+READY_FACET = {"name": "ready", "param": "siap", "title": "Siap ditiru", "value": "ya",
+               "label": "Siap ditiru", "url": "replikasi/siap-direplikasi/"}
 
 
 def _json(data: object) -> bytes:
@@ -127,6 +131,13 @@ def facet_data(catalog: Catalog) -> list[dict[str, object]]:
             "values": [[v, labels.facet(facet, v)] for v in values],
             "docs": [[number[v] for v in i.facet_values()[facet]] for i in catalog.innovations],
         })
+    out.append({
+        "name": READY_FACET["name"],
+        "param": READY_FACET["param"],
+        "title": READY_FACET["title"],
+        "values": [[READY_FACET["value"], READY_FACET["label"]]],
+        "docs": [[0] if i.ready_to_replicate else [] for i in catalog.innovations],
+    })
     return out
 
 
@@ -145,11 +156,14 @@ def render_finder(catalog: Catalog) -> PageOutput:
             for value, ids in catalog.facets.get(facet, {}).items()
         ]
         facets.append((facet, FACET_PARAMS[facet], FACET_TITLES[facet], values))
+    ready = sum(1 for i in catalog.innovations if i.ready_to_replicate)
+    facets.insert(0, (READY_FACET["name"], READY_FACET["param"], READY_FACET["title"],
+                      [(READY_FACET["value"], READY_FACET["label"], ready, READY_FACET["url"])]))
     years = sorted({i.year for i in catalog.innovations})
     return ctx.page(
         "cari/index.md", "search/cari.html", "Cari inovasi",
         "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut kategori, "
-        "provinsi, tahun, status, penghargaan, SDG, dan jenis instansi.",
+        "provinsi, tahun, status, penghargaan, SDG, jenis instansi, dan kesiapan untuk ditiru.",
         facets=facets, years=years, year_params=YEAR_PARAMS, total=len(catalog.innovations),
         examples=", ".join(SEARCH_EXAMPLES),
     )

@@ -27,7 +27,7 @@ PAGE_KEYS = {"title": ("judul halaman", 200), "description": ("deskripsi untuk m
 # `tentang` (the About page) and `kontribusi` (/kontribusi/) are prose pages with their own renderers.
 RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
             "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
-            "perlu-diperbarui", "assets", "search"}
+            "perlu-diperbarui", "assets", "search", "label"}
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FENCE = re.compile(rb"^---[ \t]*\r?$", re.MULTILINE)
 # The only file docs/ may hold: git keeps no empty folders.

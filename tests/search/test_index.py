@@ -75,12 +75,16 @@ def test_docs_and_facets_follow_ref_order(search_catalog) -> None:
     for innovation, status in zip(search_catalog.innovations, [s for c in chunks for s in c["statuses"]]):
         assert docs["statusIds"][status] == innovation.status
     facets = {f["name"]: f for f in files["search/facets.json"]["facets"]}
-    assert set(facets) == {"category", "province", "status", "award", "sdg", "agency_type"}
+    assert set(facets) == {"category", "province", "status", "award", "sdg", "agency_type", "ready"}
     category = facets["category"]
     values = [v for v, _label in category["values"]]
     for innovation, numbers in zip(search_catalog.innovations, category["docs"]):
         assert [values[n] for n in numbers] == [innovation.category]
     assert facets["province"]["param"] == "provinsi"
+    # The readiness facet is the model's one definition, per document.
+    ready = facets["ready"]
+    assert ready["param"] == "siap" and ready["values"] == [["ya", "Siap ditiru"]]
+    assert [bool(d) for d in ready["docs"]] == [i.ready_to_replicate for i in search_catalog.innovations]
 
 
 def test_body_terms_keep_the_full_text_of_a_small_catalogue_and_cap_a_large_one() -> None:
