@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -26,7 +26,7 @@ RUNNING_STATUSES = ("berjalan", "uji-coba")
 RELATED_LIMIT = 5
 # Members of one shared key (tag, category, SDG) a case looks at on either side of itself:
 # a category shared by thousands of cases costs each case 2 × this, never the whole list.
-RELATED_WINDOW = 24
+RELATED_WINDOW = 20
 # Weight of each kind of shared key: a tag or an SDG target says "the same problem" more
 # precisely than a category, and an SDG goal least.
 RELATED_WEIGHTS = {"tag": 3, "target": 2, "category": 2, "sdg": 1}
@@ -499,41 +499,53 @@ def related_cases(innovations: list[Innovation] | tuple[Innovation, ...]) -> lis
     SDG targets, category or SDGs, weighted by ``RELATED_WEIGHTS``; ties go to the same
     province, then the nearest start year, then the id.
 
-    Work is bounded per case, never a scan of the whole catalogue: each key's members are in
-    catalogue order, and a case scores only the ``RELATED_WINDOW`` members on either side of
-    itself in each key it has (a small key is read whole). A member reached through one key is
-    scored on every key the two share, so the order does not depend on which key found it."""
+    Work is bounded per case, never a scan of the whole catalogue: each key's members are kept
+    in catalogue order, and a case adds the key's weight to the ``RELATED_WINDOW`` members on
+    either side of itself (wrapping around), so a key shared by thousands of cases costs
+    ``2 × RELATED_WINDOW`` steps; a small key is read whole, so a rare shared tag is always
+    found. A member inside several of a case's windows collects several weights."""
     keys = [_related_keys(i) for i in innovations]
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    position: list[dict[tuple[str, str], int]] = []
+    position: list[list[tuple[list[int], int, int]]] = []  # per case: (members, own place, weight)
     for n, own in enumerate(keys):
-        place = {}
-        for key in own:
-            place[key] = len(members[key])
-            members[key].append(n)
-        position.append(place)
-
-    out: list[tuple[str, ...]] = []
-    for n, own in enumerate(keys):
-        me = innovations[n]
-        candidates: set[int] = set()
-        for key in own:
+        mine = []
+        for key, weight in own.items():
             group = members[key]
+            mine.append((group, len(group), weight))
+            group.append(n)
+        position.append(mine)
+
+    window = RELATED_WINDOW
+    out: list[tuple[str, ...]] = []
+    for n, mine in enumerate(position):
+        scores: Counter[int] = Counter()
+        for group, at, weight in mine:
             size = len(group)
-            if size <= 2 * RELATED_WINDOW + 1:
-                candidates.update(group)
-            else:  # the neighbours in catalogue order, wrapping around at the ends
-                at = position[n][key]
-                candidates.update(group[(at + d) % size] for d in range(-RELATED_WINDOW, RELATED_WINDOW + 1))
-        candidates.discard(n)
-        ranked = []
-        for m in candidates:
-            theirs = keys[m]
-            score = sum(w for key, w in own.items() if key in theirs)
+            if size <= 2 * window + 1:
+                near = group
+            elif at < window:
+                near = group[:at + window + 1] + group[at - window:]
+            elif at + window >= size:
+                near = group[at - window:] + group[:at + window + 1 - size]
+            else:
+                near = group[at - window:at + window + 1]
+            for _ in range(weight):  # Counter.update counts in C; a weight is a small integer
+                scores.update(near)
+        scores.pop(n, None)
+        if not scores:
+            out.append(())
+            continue
+        # Only candidates that can still make the list get the full tie-break key.
+        cutoff = heapq.nlargest(RELATED_LIMIT, scores.values())[-1]
+        me = innovations[n]
+        province, year = me.agency.province, me.year
+
+        def rank(m: int) -> tuple[int, bool, int, str]:
             other = innovations[m]
-            ranked.append((-score, other.agency.province != me.agency.province or not me.agency.province,
-                           abs(other.year - me.year), other.id))
-        out.append(tuple(r[3] for r in heapq.nsmallest(RELATED_LIMIT, ranked)))
+            return (-scores[m], not province or other.agency.province != province, abs(other.year - year), other.id)
+
+        best = heapq.nsmallest(RELATED_LIMIT, (m for m, score in scores.items() if score >= cutoff), key=rank)
+        out.append(tuple(innovations[m].id for m in best))
     return out
 
 
