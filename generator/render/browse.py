@@ -71,7 +71,7 @@ def render_tags(ctx: RenderContext) -> list[PageOutput]:
     outputs: list[PageOutput] = []
     for tag, ids in tags.items():
         outputs.extend(listing_pages(ctx, tag_url(tag), f"Label: {tag}",
-                                     "Studi kasus yang diberi label ini oleh kontributornya", ids))
+                                     "Studi kasus yang diberi label ini oleh kontributornya.", ids))
     ranked = sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     pages = page_count(len(ranked), TAG_INDEX_PAGE_SIZE)
     page_href = partial(paged_url, f"{TAG_PATH}/")
