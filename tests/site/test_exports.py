@@ -120,3 +120,38 @@ def test_csv_cell_neutralises_every_formula_trigger():
 def test_data_dictionary_explains_the_quote(outputs):
     page = next(o for o in outputs if getattr(o, "src_uri", "") == "data/kamus-data/index.md")
     assert "OWASP" in page.html and "petik tunggal" in page.html
+
+
+def test_json_carries_contact_access_dates_former_ids_and_related(catalog):
+    by_id = {r["id"]: r for r in json.loads(export_json(catalog))["innovations"]}
+    induk = by_id["layanan-induk"]
+    assert induk["contact"] == {
+        "unit": "Bidang Pelayanan Kesehatan Dinas Kesehatan", "website": "https://dinkes.contoh.go.id/antrean",
+        "email": "layanan@dinkes.contoh.go.id", "phone": "(0341) 551-234",
+        "address": "Jl. Contoh No. 1, Kota Contoh", "note": "Senin–Jumat pukul 08.00–15.00.",
+    }
+    assert induk["sources"][0]["accessed"] == "2026-02-20"
+    assert induk["former_ids"] == ["antrean-induk-lama"]
+    assert induk["related"] == list(catalog.by_id["layanan-induk"].related)
+    assert induk["ready_to_replicate"] is True
+    assert "contact" not in by_id["replika-anak"] and by_id["replika-anak"]["ready_to_replicate"] is False
+    assert by_id["muatan-berbahaya"]["contact"]["unit"] == "<script>alert(1)</script> {{ 7*7 }}"  # data, exact
+
+
+def test_csv_carries_contact_and_keeps_formulas_as_text(catalog):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export_csv(catalog).decode("utf-8-sig")))}
+    induk = rows["layanan-induk"]
+    assert induk["contact_email"] == "layanan@dinkes.contoh.go.id"
+    assert induk["contact_phone"] == "(0341) 551-234"
+    assert induk["former_ids"] == "antrean-induk-lama"
+    assert induk["source_accessed"] == "2026-02-20"
+    assert induk["ready_to_replicate"] == "true"
+    # "+62 …" would be a formula in Excel: kept as text with a leading apostrophe.
+    assert rows["muatan-berbahaya"]["contact_phone"] == "'+62 21 555-0123"
+    assert rows["replika-anak"]["source_accessed"] == ""
+
+
+def test_data_dictionary_explains_readiness_and_verification(built_site):
+    page = (built_site / "data/kamus-data/index.html").read_text("utf-8")
+    assert "diperiksa dalam 12 bulan terakhir, mencantumkan kontak resmi" in page
+    assert "tanggal seseorang mencocokkan status, kontak dan angka dengan sumbernya" in page
