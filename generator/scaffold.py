@@ -68,7 +68,9 @@ status: GANTI
 last_verified: GANTI
 
 # Kontak resmi instansi seperti diumumkan instansi itu sendiri (bukan nomor atau surel pribadi);
-# minimal satu dari website, email, phone. Boleh dihapus seluruhnya.
+# minimal satu dari website, email, phone. Boleh dihapus seluruhnya, tetapi tanpa kontak halaman
+# ini ditandai "belum siap ditiru" (siap ditiru: status berjalan/uji-coba, diperiksa dalam 12 bulan,
+# ada kontak, dan ada kit atau requirements di bawah).
 # contact:
 #   unit: "Bidang Pelayanan Dinas ..."
 #   website: https://...
