@@ -52,7 +52,7 @@ def page_toc(innovation: Innovation, body_html: str, has_crosswalk: bool) -> tup
     body = [(anchor, Markup(text)) for level, anchor, text in extract_headings(body_html) if level == 2]
     jump = next((anchor for anchor, text in body
                  if " ".join(text.striptags().split()).casefold().startswith(REPLICATE_HEADING)), "replikasi")
-    toc = [("siap-ditiru", Markup("Siap ditiru?")), ("ringkasan-data", Markup("Ringkasan data")),
+    toc = [("ringkasan-data", Markup("Ringkasan data")),
            ("hasil", Markup("Hasil")), *body, ("replikasi", Markup("Replikasi")),
            ("kontak-resmi", Markup("Kontak"))]
     if innovation.related:

@@ -155,6 +155,8 @@ PAGE_TYPES = {
     "koleksi": lambda r: _page(r, "koleksi/"),
     "koleksi-satu": lambda r: _first_dir(r, "koleksi"),
     "koleksi-cetak": lambda r: _first_dir(r, "koleksi", depth=2),
+    "label": lambda r: _page(r, "label/"),
+    "label-tag": lambda r: _first_dir(r, "label"),
 }
 
 
