@@ -92,3 +92,34 @@ def test_phone_case_page_with_box_has_no_axe_violations(small_phone, real_site):
     small_phone.locator("nav.katalog-toc-phone summary").click()
     violations = run_axe(small_phone)
     assert violations == [], describe_violations(violations)
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """tests/fixtures/site/content on 1 June 2026: layanan-induk is the one ready case."""
+    from .conftest import HOSTILE_SITE_FIXTURE, build_site, serve, stop
+
+    served = serve(build_site(HOSTILE_SITE_FIXTURE, tmp_path_factory.mktemp("ready-site") / "site",
+                              today="2026-06-01"))
+    yield served
+    stop(served)
+
+
+def _result_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))")
+    return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+
+
+def test_finder_filters_ready_cases(page, fixture_site):
+    page.goto(fixture_site.url("cari/?siap=ya"), wait_until="load")
+    page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
+    assert page.is_checked("input[name=siap][value=ya]")
+    assert _result_ids(page) == ["layanan-induk"]
+    page.uncheck("input[name=siap][value=ya]")
+    page.wait_for_function("() => !location.search.includes('siap=')")
+    assert len(_result_ids(page)) == 5
+    # The count beside the box follows the other filters: one ready case among the health ones.
+    page.check("input[name=kategori][value=kesehatan]")
+    page.wait_for_function("() => location.search.includes('kategori=kesehatan')")
+    assert page.locator("input[name=siap][value=ya] ~ [data-count]").inner_text() == "1"
+    assert page.watch.dialogs == []
