@@ -216,3 +216,13 @@ def test_replication_page_states_the_definition(outputs):
             "kontak resmi, dan punya dokumen perangkat replikasi atau prasyarat") in html
     assert "1 dari 5 inovasi memenuhinya" in html
     assert '<a href="replikasi/siap-direplikasi/"><strong>1</strong> siap direplikasi</a>' in pages["index.md"]
+
+
+def test_built_site_keeps_the_redirect_and_tag_pages(built_site):
+    redirect = (built_site / "inovasi/antrean-induk-lama/index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../../inovasi/layanan-induk/">' in redirect
+    assert "md-header" not in redirect  # copied as it is, not themed
+    assert (built_site / "label/antrean/index.html").is_file()
+    assert (built_site / "label/index.html").is_file()
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    assert "antrean-induk-lama" not in sitemap and "/label/antrean/" in sitemap
