@@ -141,8 +141,8 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("contact_unit", "Kontak: unit atau jabatan yang dihubungi."),
     ("contact_website", "Kontak: situs web resmi."),
     ("contact_email", "Kontak: surel resmi instansi."),
-    ("contact_phone", "Kontak: telepon resmi seperti ditulis instansi, mis. '+62 361 223344 (lihat catatan "
-                      "tentang tanda ' di atas)."),
+    ("contact_phone", "Kontak: telepon resmi seperti ditulis instansi; nomor yang diawali “+” (mis. "
+                      "+62 361 223344) diberi petik tunggal di depannya, lihat catatan di atas."),
     ("contact_address", "Kontak: alamat kantor layanan."),
     ("contact_note", "Kontak: catatan, mis. jam layanan."),
     ("former_ids", "Id lama studi kasus ini (alamat lamanya dialihkan), dipisah “; ”."),

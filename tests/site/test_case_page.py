@@ -61,8 +61,9 @@ def test_box_names_what_is_missing_and_links_to_report_an_update(outputs):
         assert checks[label][0] == "✗", label
     assert "Belum tercatat juga: biaya, dasar hukum, tingkat bukti." in box
     assert '<span class="katalog-sr">Tidak:</span>' in box
-    assert ('<a href="https://github.com/contoh/katalog/edit/main/content/innovations/replika-anak.md" '
-            'rel="nofollow noopener">Laporkan pembaruan</a>') in box
+    report = re.search(r'<a href="([^"]+)" rel="nofollow noopener">Laporkan pembaruan</a>', box).group(1)
+    assert report.startswith("https://github.com/contoh/katalog/issues/new?template=")
+    assert "case_id=replika-anak" in report.replace("&amp;", "&")
 
 
 def test_box_marks_an_old_check_and_a_stopped_case(outputs):
@@ -75,13 +76,18 @@ def test_box_marks_an_old_check_and_a_stopped_case(outputs):
 
 
 def test_report_link_is_one_helper(outputs, catalog):
-    """The contribution form replaces ``SiteSettings.report_url`` only."""
+    """Every "Laporkan pembaruan" link comes from ``SiteSettings.report_url``: the update form,
+    or the file's edit page where there is no form."""
+    from markupsafe import escape
+
     from generator.render.base import SiteSettings
 
     settings = SiteSettings(repo_url="https://github.com/contoh/katalog")
     induk = catalog.by_id["layanan-induk"]
-    assert settings.report_url(induk) == settings.edit_url(induk.source_path)
-    assert settings.report_url(induk) in _pages(outputs)["inovasi/layanan-induk/index.md"]
+    assert settings.report_url(induk) == settings.report_update_url(induk.id, induk.title)
+    html = _pages(outputs)["inovasi/layanan-induk/index.md"]
+    assert html.count(f'<a href="{escape(settings.report_url(induk))}"') == html.count(">Laporkan pembaruan</a>") >= 2
+    assert SiteSettings().report_url(induk) == ""  # no repository: no link
 
 
 def test_contact_block_links_each_channel(outputs):
@@ -131,10 +137,10 @@ def test_phone_contents_list_jumps_to_cara_mereplikasi(outputs):
     assert "<details>\n<summary>Daftar isi</summary>" in nav  # collapsed: no "open"
     anchors = re.findall(r'<li><a href="#([^"]+)">', nav)
     assert anchors[:2] == ["ringkasan-data", "hasil"]
-    assert "cara-mereplikasi" in anchors and "kontak-resmi" in anchors and "sumber" in anchors
+    assert "isi-cara-mereplikasi" in anchors and "kontak-resmi" in anchors and "sumber" in anchors
     for anchor in anchors:
         assert f'id="{anchor}"' in html, anchor
-    assert '<a class="katalog-jump" href="#cara-mereplikasi">Langsung ke Cara Mereplikasi</a>' in nav
+    assert '<a class="katalog-jump" href="#isi-cara-mereplikasi">Langsung ke Cara Mereplikasi</a>' in nav
     assert html.index("</section>", html.index("id=\"siap-ditiru\"")) < html.index("katalog-toc-phone")
 
 
@@ -145,11 +151,11 @@ def test_jump_falls_back_to_the_replication_section(catalog):
     case = catalog.by_id["replika-anak"]
     md = MarkdownRenderer()
     toc, jump = page_toc(case, md.render("## Latar Belakang\n\nTeks."), False)
-    assert jump == "replikasi" and ("latar-belakang", "Latar Belakang") in toc
+    assert jump == "replikasi" and ("isi-latar-belakang", "Latar Belakang") in toc
     _toc, jump = page_toc(case, md.render("## Cara mereplikasi di daerah lain\n\nTeks."), False)
-    assert jump == "cara-mereplikasi-di-daerah-lain"
+    assert jump == "isi-cara-mereplikasi-di-daerah-lain"
     toc, _jump = page_toc(case, md.render("## Judul <b>&</b>\n\nTeks."), False)
-    assert ("judul-bb", "Judul &lt;b&gt;&amp;&lt;/b&gt;") in [(a, str(t)) for a, t in toc]
+    assert ("isi-judul-bb", "Judul &lt;b&gt;&amp;&lt;/b&gt;") in [(a, str(t)) for a, t in toc]
 
 
 def test_evidence_level_is_in_words_without_a_tooltip(outputs):
