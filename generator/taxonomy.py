@@ -129,7 +129,7 @@ def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | N
     return vocab, problems
 
 
-# Keys whose text reaches pages (labels in listings, `<abbr title>` for evidence levels,
+# Keys whose text reaches pages (labels in listings and beside evidence levels,
 # descriptions on facet pages). A title attribute can become a tooltip written as HTML, so
 # none of them may hold markup in any spelling.
 _TEXT_KEYS = ("id", "label", "label_en", "description")
