@@ -115,7 +115,7 @@ def test_contact_values_are_escaped(outputs):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in block
     assert "&lt;img src=x onerror=alert(1)&gt; {% raw %} &amp;amp;" in block
     assert "<dd>&#34; onmouseover=&#34;alert(1)</dd>" in block
-    assert 'href="https://example.org/kontak?a=&lt;script&gt;&amp;b=&#34;x&#34;"' in block
+    assert 'href="https://example.org/kontak?a=%3Cscript%3E&amp;b=%22x%22"' in block
     assert 'href="tel:+62215550123"' in block
 
 
