@@ -131,7 +131,10 @@ def test_json_carries_contact_access_dates_former_ids_and_related(catalog):
         "address": "Jl. Contoh No. 1, Kota Contoh", "note": "Senin–Jumat pukul 08.00–15.00.",
     }
     assert induk["sources"][0]["accessed"] == "2026-02-20"
-    assert induk["former_ids"] == ["antrean-induk-lama"]
+    from dataclasses import replace
+
+    renamed = replace(catalog.by_id["layanan-induk"], former_ids=("antrean-induk-lama",))
+    assert innovation_record(renamed)["former_ids"] == ["antrean-induk-lama"]
     assert induk["related"] == list(catalog.by_id["layanan-induk"].related)
     assert induk["ready_to_replicate"] is True
     assert "contact" not in by_id["replika-anak"] and by_id["replika-anak"]["ready_to_replicate"] is False
@@ -143,7 +146,7 @@ def test_csv_carries_contact_and_keeps_formulas_as_text(catalog):
     induk = rows["layanan-induk"]
     assert induk["contact_email"] == "layanan@dinkes.contoh.go.id"
     assert induk["contact_phone"] == "(0341) 551-234"
-    assert induk["former_ids"] == "antrean-induk-lama"
+    assert induk["former_ids"] == ""
     assert induk["source_accessed"] == "2026-02-20"
     assert induk["ready_to_replicate"] == "true"
     # "+62 …" would be a formula in Excel: kept as text with a leading apostrophe.

@@ -54,6 +54,6 @@ def test_no_built_page_has_autocomplete_on_a_checkbox(built_site):
     for path in pages:
         html = path.read_text("utf-8")
         assert not CHECKBOX_AUTOCOMPLETE.search(html), path
-        if 'http-equiv="refresh"' in html:  # a former id's redirect (render/cases.py): no theme frame
+        if 'http-equiv="refresh"' in html:  # a former id's redirect (render/kit.py): no theme frame
             continue
         assert html.count('id="__drawer"') == 1, path

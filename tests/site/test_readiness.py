@@ -186,4 +186,3 @@ def test_related_is_computed_once_in_the_model(catalog):
     assert 0 < len(induk.related) <= RELATED_LIMIT
     assert induk.related[0] == "replika-anak"  # shares the tag and the category
     assert catalog.tags["antrean"] == ("layanan-induk", "muatan-berbahaya", "replika-anak")
-    assert catalog.redirects == {"antrean-induk-lama": "layanan-induk"}
