@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import yaml
 
-ANCHOR_HINT = ("Hapus `&nama` dan tulis nilainya lengkap di setiap tempat; bila `&` memang bagian dari teks, "
-               "beri tanda kutip pada nilainya.")
-ALIAS_HINT = ("Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian dari teks, "
-              "beri tanda kutip pada nilainya.")
+ANCHOR_HINT = ("Hapus `&nama` dan tulis nilainya lengkap di setiap tempat; bila `&` memang "
+               "bagian dari teks, beri tanda kutip pada nilainya.")
+ALIAS_HINT = ("Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
+              "dari teks, beri tanda kutip pada nilainya.")
 KEY_ANCHOR_MESSAGE = "Jangkar dan alias YAML (`&nama`, `*nama`) tidak diizinkan."
 KEY_ANCHOR_HINT = "Tulis kuncinya secara lengkap."
 TAG_HINT = "Hapus tag yang diawali `!`."
@@ -25,6 +25,7 @@ def alias_message(name: str = "nama") -> str:
 
 def tag_message(tag: str) -> str:
     return f"Tag YAML `{tag}` tidak diizinkan."
+
 
 _SYNTAX = (
     ("mapping values are not allowed",

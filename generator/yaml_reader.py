@@ -24,9 +24,9 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from generator.yaml_messages import (ALIAS_HINT, ANCHOR_HINT, KEY_ANCHOR_HINT, KEY_ANCHOR_MESSAGE, TAG_HINT,
-                                     TAG_VALUE_HINT, alias_message, anchor_message, syntax_hint, syntax_message,
-                                     tag_message)
+from generator.yaml_messages import (ALIAS_HINT, ANCHOR_HINT, KEY_ANCHOR_HINT, KEY_ANCHOR_MESSAGE,
+                                     TAG_HINT, TAG_VALUE_HINT, alias_message, anchor_message,
+                                     syntax_hint, syntax_message, tag_message)
 
 MAX_DEPTH = 40
 # libyaml's scanner is quadratic in the depth of flow collections, and PyYAML's C composer
@@ -97,7 +97,7 @@ def _scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
         return node.value, node.tag in _TEXT_TAGS
     try:
         return construct(node), True
-    except (ValueError, IndexError, KeyError):  # an explicit `!!int abc` or `!!bool mungkin`: the text
+    except (ValueError, IndexError, KeyError):  # `!!int abc`, `!!bool mungkin`: keep the text
         return node.value, True
 
 
@@ -157,7 +157,7 @@ class _ReportingLoader(Reader, Scanner, Parser, _ReportingComposer, Resolver):
 if yaml.__with_libyaml__:
     from yaml.cyaml import CParser
 
-    class _ReportingCLoader(_ReportingComposer, CParser, Resolver):  # libyaml's events, composed here
+    class _ReportingCLoader(_ReportingComposer, CParser, Resolver):  # libyaml's events
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _ReportingComposer.__init__(self)
@@ -230,7 +230,8 @@ class _Builder:
             if isinstance(value, str) and not value.isprintable():
                 self.out.unprintable.append((path, value, False))
             if not tag_ok:
-                self.problem("yaml-tag", self.line(node), path, tag_message(node.tag), TAG_VALUE_HINT)
+                self.problem("yaml-tag", self.line(node), path, tag_message(node.tag),
+                             TAG_VALUE_HINT)
             elif not node.style and not isinstance(value, str) and (value is not None or node.value):
                 # plain style is None in PyYAML's composer and "" in libyaml's
                 self.out.scalars[path] = node.value
