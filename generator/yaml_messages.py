@@ -1,8 +1,31 @@
-"""Indonesian explanations of PyYAML's syntax errors, for contributors."""
+"""Indonesian messages of the YAML reader, for contributors: PyYAML's syntax errors explained,
+and what the reader refuses (anchors, aliases, tags)."""
 
 from __future__ import annotations
 
 import yaml
+
+ANCHOR_HINT = ("Hapus `&nama` dan tulis nilainya lengkap di setiap tempat; bila `&` memang "
+               "bagian dari teks, beri tanda kutip pada nilainya.")
+ALIAS_HINT = ("Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
+              "dari teks, beri tanda kutip pada nilainya.")
+KEY_ANCHOR_MESSAGE = "Jangkar dan alias YAML (`&nama`, `*nama`) tidak diizinkan."
+KEY_ANCHOR_HINT = "Tulis kuncinya secara lengkap."
+TAG_HINT = "Hapus tag yang diawali `!`."
+TAG_VALUE_HINT = "Hapus tag yang diawali `!`; tulis nilainya apa adanya."
+
+
+def anchor_message(name: str) -> str:
+    return f"Jangkar YAML `&{name}` tidak diizinkan."
+
+
+def alias_message(name: str = "nama") -> str:
+    return f"Alias YAML `*{name}` tidak diizinkan."
+
+
+def tag_message(tag: str) -> str:
+    return f"Tag YAML `{tag}` tidak diizinkan."
+
 
 _SYNTAX = (
     ("mapping values are not allowed",
@@ -48,8 +71,7 @@ _SYNTAX = (
      "teks dimulai di baris berikutnya dengan indentasi."),
     ("expected a single document", "Front matter hanya boleh berisi satu dokumen YAML.",
      "Hapus baris `---`, `...` atau `%` tambahan di dalam front matter."),
-    ("found undefined alias", "Alias YAML (`*nama`) tidak diizinkan.",
-     "Tulis ulang nilainya secara lengkap."),
+    ("found undefined alias", alias_message(), ALIAS_HINT),
     ("found character that cannot start any token", "Karakter ini tidak boleh mengawali nilai YAML.",
      "Nilai yang diawali `@` atau tanda petik terbalik harus diberi tanda kutip ganda, "
      "mis. `title: \"@akun_dinas di Instagram\"`."),

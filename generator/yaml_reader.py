@@ -1,9 +1,10 @@
 """A safe YAML reader that keeps a line for every key path.
 
-It composes PyYAML nodes (which carry marks) and builds plain Python values itself, so
-anchors/aliases and duplicate keys are reported instead of silently expanded or overwritten,
-explicit tags are refused, and timestamps stay the ISO text that was written. YAML 1.1
-implicit typing (``no`` → False, ``01234`` → 668) is kept, but the raw text of every plain
+PyYAML composes the node tree (which carries marks) and its ``SafeConstructor`` reads the
+scalars, YAML 1.1 typing included (``no`` → False, ``01234`` → 668). What is new here: the
+values are built by walking the tree, so every key path gets its line; duplicate keys,
+anchors, aliases and explicit tags are reported instead of silently overwritten, expanded or
+applied; timestamps stay the ISO text that was written; and the raw text of every plain
 non-string scalar is remembered so the validator can explain the surprise.
 """
 
@@ -16,8 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
-from generator.yaml_messages import syntax_hint, syntax_message
+from generator.yaml_messages import (ALIAS_HINT, ANCHOR_HINT, KEY_ANCHOR_HINT, KEY_ANCHOR_MESSAGE,
+                                     TAG_HINT, TAG_VALUE_HINT, alias_message, anchor_message,
+                                     syntax_hint, syntax_message, tag_message)
 
 MAX_DEPTH = 40
 # libyaml's scanner is quadratic in the depth of flow collections, and PyYAML's C composer
@@ -66,75 +75,95 @@ class ParsedYaml:
     unprintable: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
-# --- YAML 1.1 scalar construction (mirrors PyYAML's SafeConstructor, minus dates) -------------
+class _ScalarConstructor(SafeConstructor):
+    """PyYAML's YAML 1.1 scalars, except that a date stays the ISO text that was written."""
 
-_BOOL = {"yes": True, "true": True, "on": True, "y": True, "no": False, "false": False, "off": False, "n": False}
-
-
-def _split_sign(value: str) -> tuple[int, str]:
-    if value[:1] == "-":
-        return -1, value[1:]
-    return 1, value[1:] if value[:1] == "+" else value
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:
+        return node.value
 
 
-def _sexagesimal(value: str, number: type) -> Any:
-    """YAML 1.1 base 60: ``1:20`` is 80 (the surprise the hints explain)."""
-    total = number(0)
-    for part in value.split(":"):
-        total = total * 60 + number(part)
-    return total
-
-
-def _to_int(text: str) -> int:
-    sign, value = _split_sign(text.replace("_", ""))
-    if value == "0":
-        return 0
-    if value.startswith("0b"):
-        return sign * int(value[2:], 2)
-    if value.startswith("0x"):
-        return sign * int(value[2:], 16)
-    if value[0] == "0":
-        return sign * int(value, 8)
-    if ":" in value:
-        return sign * _sexagesimal(value, int)
-    return sign * int(value)
-
-
-def _to_float(text: str) -> float:
-    sign, value = _split_sign(text.replace("_", "").lower())
-    if value == ".inf":
-        return sign * float("inf")
-    if value == ".nan":
-        return float("nan")
-    if ":" in value:
-        return sign * _sexagesimal(value, float)
-    return sign * float(value)
+_CONSTRUCTOR = _ScalarConstructor()
+# Only these tags build a value; any other (``!!binary``, ``!!set``, ``!local``) is reported.
+_CONSTRUCT = {_TAG + kind: getattr(_CONSTRUCTOR, f"construct_yaml_{kind}")
+              for kind in ("str", "null", "bool", "int", "float", "timestamp")}
+# YAML 1.1 resolves a plain ``<<`` (merge) and ``=`` (value) key to their own tags: kept as text.
+_TEXT_TAGS = (_TAG + "merge", _TAG + "value")
 
 
 def _scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
     """Plain value of a scalar node, and whether its tag is one we accept."""
-    tag = node.tag
-    text = node.value
-    if not tag.startswith(_TAG):
-        return text, False
-    kind = tag[len(_TAG):]
+    construct = _CONSTRUCT.get(node.tag)
+    if construct is None:
+        return node.value, node.tag in _TEXT_TAGS
     try:
-        if kind == "str":
-            return text, True
-        if kind == "null":
-            return None, True
-        if kind == "bool":
-            return _BOOL.get(text.lower(), bool(text)), True
-        if kind == "int":
-            return _to_int(text), True
-        if kind == "float":
-            return _to_float(text), True
-        if kind == "timestamp":
-            return text, True  # dates stay the ISO text the contributor wrote
-    except (ValueError, IndexError):
-        return text, True
-    # merge ("<<"), value ("="), binary and other tags: keep the text, flag the tag
-    return text, kind in ("merge", "value")
+        return construct(node), True
+    except (ValueError, IndexError, KeyError):  # `!!int abc`, `!!bool mungkin`: keep the text
+        return node.value, True
+
+
+class _ReportingComposer(Composer):
+    """PyYAML's composer, except that anchors and aliases are recorded to be reported, never
+    resolved (an alias becomes an empty placeholder node, an anchor name may repeat), and that
+    nodes deeper than the builder reads are skipped without recursion."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.anchored: dict[int, str] = {}  # id(node) → anchor name
+        self.aliased: dict[int, str] = {}  # id(placeholder node) → alias name
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.get_event()
+            node = yaml.ScalarNode(_TAG + "null", "", event.start_mark, event.end_mark)
+            self.aliased[id(node)] = event.anchor
+            return node
+        if self.depth > MAX_DEPTH + 1:
+            return self._skip_node()
+        anchor, event.anchor = event.anchor, None  # recorded here; the composer never registers it
+        self.depth += 1
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        if anchor is not None:
+            self.anchored[id(node)] = anchor
+        return node
+
+    def _skip_node(self) -> yaml.Node:
+        """The builder stops at MAX_DEPTH and reports it; what lies below is consumed in a loop,
+        so indentation nesting (a few hundred levels fit in the size limit) cannot reach Python's
+        recursion limit."""
+        first = self.peek_event()
+        level = 0
+        while True:
+            event = self.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+            if level == 0:
+                return yaml.ScalarNode(_TAG + "null", "", first.start_mark, event.end_mark)
+
+
+class _ReportingLoader(Reader, Scanner, Parser, _ReportingComposer, Resolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _ReportingComposer.__init__(self)
+        Resolver.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _ReportingCLoader(_ReportingComposer, CParser, Resolver):  # libyaml's events
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _ReportingComposer.__init__(self)
+            Resolver.__init__(self)
+else:  # pragma: no cover (PyYAML without libyaml)
+    _ReportingCLoader = _ReportingLoader  # type: ignore[misc]
 
 
 class _Builder:
@@ -149,8 +178,7 @@ class _Builder:
         if any(ch in text for ch in _ODD_BREAKS):
             self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         self.out = ParsedYaml()
-        self.seen: set[int] = set()
-        self.anchors: dict[int, str] = {}  # id(node) → anchor name (event path only)
+        self.anchors: dict[int, str] = {}  # id(node) → anchor name (from _ReportingComposer)
         self.aliases: dict[int, str] = {}  # id(placeholder node) → alias name
 
     def line(self, node: yaml.Node) -> int:
@@ -180,8 +208,9 @@ class _Builder:
                          f"Front matter bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
                          "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
             return None
-        if type(node) is yaml.ScalarNode and node.tag == _STR_TAG and not self.anchors and not self.aliases:
-            value = node.value  # the common case: a plain string
+        if (type(node) is yaml.ScalarNode and node.tag == _STR_TAG
+                and (not self.anchors or id(node) not in self.anchors)):
+            value = node.value  # the common case: a string (an alias placeholder is never one)
             if not value.isascii():
                 value = normalize_text(value)
             if not value.isprintable():
@@ -189,23 +218,10 @@ class _Builder:
             return value
         anchor = self.anchors.get(id(node)) if self.anchors else None
         if anchor is not None:
-            self.problem("yaml-anchor", self.line(node), path,
-                         f"Jangkar YAML `&{anchor}` tidak diizinkan.",
-                         "Hapus `&nama` dan tulis nilainya lengkap di setiap tempat; bila `&` memang "
-                         "bagian dari teks, beri tanda kutip pada nilainya.")
+            self.problem("yaml-anchor", self.line(node), path, anchor_message(anchor), ANCHOR_HINT)
         alias = self.aliases.get(id(node)) if self.aliases else None
         if alias is not None:
-            self.problem("yaml-alias", self.line(node), path,
-                         f"Alias YAML `*{alias}` tidak diizinkan.",
-                         "Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
-                         "dari teks, beri tanda kutip pada nilainya.")
-            return None
-        if id(node) in self.seen:
-            # The C composer hands back the anchored node again for an alias.
-            self.problem("yaml-alias", self.line(node), path,
-                         "Alias YAML (`*nama`) tidak diizinkan.",
-                         "Tulis nilainya lengkap, tanpa `&jangkar` dan `*alias`; bila `*` memang bagian "
-                         "dari teks, beri tanda kutip pada nilainya.")
+            self.problem("yaml-alias", self.line(node), path, alias_message(alias), ALIAS_HINT)
             return None
         if isinstance(node, yaml.ScalarNode):
             value, tag_ok = _scalar(node)
@@ -214,9 +230,8 @@ class _Builder:
             if isinstance(value, str) and not value.isprintable():
                 self.out.unprintable.append((path, value, False))
             if not tag_ok:
-                self.problem("yaml-tag", self.line(node), path,
-                             f"Tag YAML `{node.tag}` tidak diizinkan.",
-                             "Hapus tag yang diawali `!`; tulis nilainya apa adanya.")
+                self.problem("yaml-tag", self.line(node), path, tag_message(node.tag),
+                             TAG_VALUE_HINT)
             elif not node.style and not isinstance(value, str) and (value is not None or node.value):
                 # plain style is None in PyYAML's composer and "" in libyaml's
                 self.out.scalars[path] = node.value
@@ -225,11 +240,9 @@ class _Builder:
                 if comment:
                     self.out.scalars[path] = comment
             return value
-        self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem("yaml-tag", self.line(node), path,
-                             f"Tag YAML `{node.tag}` tidak diizinkan.", "Hapus tag yang diawali `!`.")
+                self.problem("yaml-tag", self.line(node), path, tag_message(node.tag), TAG_HINT)
             items = []
             prefix = f"{path}." if path else ""
             for index, child in enumerate(node.value):
@@ -239,8 +252,7 @@ class _Builder:
             return items
         # MappingNode
         if node.tag != _TAG + "map":
-            self.problem("yaml-tag", self.line(node), path,
-                         f"Tag YAML `{node.tag}` tidak diizinkan.", "Hapus tag yang diawali `!`.")
+            self.problem("yaml-tag", self.line(node), path, tag_message(node.tag), TAG_HINT)
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         prefix = f"{path}." if path else ""
@@ -253,8 +265,7 @@ class _Builder:
                 continue
             if id(key_node) in self.aliases or id(key_node) in self.anchors:
                 self.problem("yaml-alias" if id(key_node) in self.aliases else "yaml-anchor", key_line, path,
-                             "Jangkar dan alias YAML (`&nama`, `*nama`) tidak diizinkan.",
-                             "Tulis kuncinya secara lengkap.")
+                             KEY_ANCHOR_MESSAGE, KEY_ANCHOR_HINT)
                 continue
             raw_key, _ = _scalar(key_node)
             if isinstance(raw_key, str):
@@ -275,68 +286,6 @@ class _Builder:
             self.out.lines[child_path] = key_line
             result[key] = self.build(value_node, child_path, depth + 1)
         return result
-
-
-def _compose_checked(text: str, builder: _Builder, loader_class: Any) -> yaml.Node | None:
-    """Compose with the event stream so anchors and aliases can be reported, not expanded."""
-    loader = loader_class(text)
-    try:
-        stack: list[tuple[yaml.Node, list[Any]]] = []
-        root: yaml.Node | None = None
-        while True:
-            event = loader.get_event()
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
-                continue
-            if isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
-                if isinstance(event, yaml.StreamEndEvent):
-                    break
-                if root is not None and loader.check_event(yaml.DocumentStartEvent):
-                    mark = loader.peek_event().start_mark
-                    builder.problem("yaml-syntax", builder.mark_line(mark), "",
-                                    "Front matter hanya boleh berisi satu dokumen YAML.",
-                                    "Hapus baris `---` atau `...` tambahan di dalam front matter.")
-                    return None
-                continue
-            node: yaml.Node | None = None
-            if isinstance(event, yaml.AliasEvent):
-                node = yaml.ScalarNode(_TAG + "null", "", event.start_mark, event.end_mark)
-                builder.aliases[id(node)] = event.anchor
-            else:
-                if isinstance(event, yaml.ScalarEvent):
-                    tag = event.tag
-                    if tag is None or tag == "!":
-                        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-                    if event.anchor is not None:
-                        builder.anchors[id(node)] = event.anchor
-                elif isinstance(event, yaml.SequenceStartEvent):
-                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.SequenceNode, None, event.implicit)
-                    seq = yaml.SequenceNode(tag, [], event.start_mark, None)
-                    if event.anchor is not None:
-                        builder.anchors[id(seq)] = event.anchor
-                    stack.append((seq, seq.value))
-                    continue
-                elif isinstance(event, yaml.MappingStartEvent):
-                    tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.MappingNode, None, event.implicit)
-                    mapping = yaml.MappingNode(tag, [], event.start_mark, None)
-                    if event.anchor is not None:
-                        builder.anchors[id(mapping)] = event.anchor
-                    stack.append((mapping, []))
-                    continue
-                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                    container, items = stack.pop()
-                    if isinstance(container, yaml.MappingNode):
-                        container.value = list(zip(items[0::2], items[1::2]))
-                    node = container
-            if node is None:
-                continue
-            if stack:
-                stack[-1][1].append(node)
-            else:
-                root = node
-        return root
-    finally:
-        loader.dispose()
 
 
 def _too_deep_line(text: str) -> int | None:
@@ -412,12 +361,18 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
                         "Periksa tanda kurung `[`/`{` yang tidak ditutup; daftar ditulis `- butir` "
                         "satu per baris.")
         return builder.out
-    loader_class = yaml.SafeLoader if builder.breaks is not None else _Loader
+    # With NEL, LS or PS in the text (lines then come from mark indexes), PyYAML's Python parser.
+    odd = builder.breaks is not None
     try:
-        if "&" in text or "*" in text:
-            root = _compose_checked(text, builder, loader_class)
-        else:
-            root = yaml.compose(text, Loader=loader_class)
+        if "&" in text or "*" in text:  # only then can there be anchors or aliases
+            loader = (_ReportingLoader if odd else _ReportingCLoader)(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
+            builder.anchors, builder.aliases = loader.anchored, loader.aliased
+        else:  # libyaml's own composer, the fast path
+            root = yaml.compose(text, Loader=yaml.SafeLoader if odd else _Loader)
     except RecursionError:
         builder.out.ok = False
         builder.problem("yaml-syntax", line_offset, "", "Front matter bersarang terlalu dalam.",
