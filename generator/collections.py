@@ -26,7 +26,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.loading import link_diagnostic
 from generator.paths import link_outside
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.hints import did_you_mean, key_hint
 from generator.yaml_reader import parse_yaml
 

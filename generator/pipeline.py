@@ -20,7 +20,7 @@ from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
 from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies
 from generator.validate import validate_documents
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.pages import check_docs, check_pages
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 
 KIB = 1024
 MIB = 1024 * KIB

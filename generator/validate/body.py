@@ -13,7 +13,7 @@ from bisect import bisect_right
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 
 RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
 

@@ -8,7 +8,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
 from generator.textsafety import BAD_BODY, BAD_MULTILINE, BAD_ONE_LINE, describe
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 
 # Fields (by their last key) whose text may span several lines: newline and tab allowed there.
 MULTILINE_FIELDS = frozenset({"summary", "summary_en", "status_note", "description", "address", "note",

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.hints import did_you_mean
 from generator.validate.schema import line_of
 

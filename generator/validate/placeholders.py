@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.schema import line_of
 
 MARKER = re.compile(r"\bGANTI\b")

@@ -9,7 +9,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.scaffold import ID_PATTERN
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.hints import yaml_surprise
 from generator.validate.schema import line_of
 

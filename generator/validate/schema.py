@@ -20,7 +20,7 @@ from jsonschema.validators import extend
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
-from generator.validate.codes import diagnostic
+from generator.codes import diagnostic
 from generator.validate.fastcheck import Check, Unsupported, compile_check
 from generator.validate.hints import TYPE_NAMES, describe_type, did_you_mean, key_hint, type_hint
 

@@ -1,4 +1,6 @@
-"""Every diagnostic code the loader and validator can emit: its severity and its meaning.
+"""Every diagnostic code the loader, the validator, the taxonomy and collection readers can
+emit: its severity and its meaning. Beside ``diagnostics.py`` so that loading does not depend on
+validation.
 
 The severity lives here once; ``CONTRIBUTING.md`` documents each code from this table
 (a test keeps them in step).
