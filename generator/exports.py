@@ -21,6 +21,7 @@ from generator.render.base import (FACET_TITLES, READY_DEFINITION, VERIFIED_MEAN
                                    facet_url)
 from generator.textsafety import xml_safe
 from generator.validate.schema import schema_with_vocabularies
+from generator.values import STALE_PERIOD
 
 
 def xml_escape(text: str) -> str:
@@ -125,7 +126,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "Status (id dari kosakata statuses), mis. berjalan atau berhenti."),
     ("status_note", "Catatan status; berisi alasan bila vakum atau berhenti."),
     ("last_verified", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
-    ("stale", "true bila belum diverifikasi lebih dari 12 bulan."),
+    ("stale", f"true bila belum diverifikasi lebih dari {STALE_PERIOD}."),
     ("awards", "Penghargaan sebagai program/tingkat/tahun, dipisah “; ”."),
     ("sdgs", "Nomor tujuan SDG, dipisah “; ”."),
     ("sdg_targets", "Target SDG seperti 4.6, dipisah “; ”."),
@@ -286,7 +287,7 @@ JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("agency", "objek", "name, slug (pengenal di /instansi/<slug>/), type, province, regency, unit."),
     ("category, year, status, status_note", "teks/bilangan", "Kategori, tahun mulai, status dan alasannya."),
     ("last_verified", "tanggal", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
-    ("stale", "boolean", "true bila belum diverifikasi lebih dari 12 bulan pada tanggal acuan."),
+    ("stale", "boolean", f"true bila belum diverifikasi lebih dari {STALE_PERIOD} pada tanggal acuan."),
     ("awards[]", "daftar", "program, year, level, category_original (label kategori asli kompetisi), source."),
     ("outcomes[]", "daftar", "Hasil terukur (indicator, baseline, value, unit, period, evidence_level 1–5, "
                              "source) atau kualitatif (description, source)."),

@@ -8,8 +8,6 @@ staleness — is computed here, so renderers, search and exports only read.
 from __future__ import annotations
 
 import heapq
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -18,8 +16,8 @@ from typing import Any
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
 from generator.validate.assets import published_assets
+from generator.values import is_int, is_stale, kebab
 
-STALE_AFTER_DAYS = 365
 # Statuses under which a case can still be visited and copied (see ``Readiness``).
 RUNNING_STATUSES = ("berjalan", "uji-coba")
 # "Inovasi serupa": at most this many per case, computed once in ``build_catalog``.
@@ -220,7 +218,7 @@ class Innovation:
     def readiness(self) -> Readiness:
         return Readiness(
             running=self.status in RUNNING_STATUSES,
-            # ``stale`` is "verified more than 365 days before the reference date".
+            # ``stale``: verified more than STALE_AFTER_DAYS (generator.values) before the reference date.
             verified_recently=not self.stale,
             contact=bool(self.contact),
             kit=bool(self.kit),
@@ -296,9 +294,7 @@ class Catalog:
 
 def slugify(text: str) -> str:
     """ASCII kebab-case slug: "Pemerintah Kota Surabaya" → "pemerintah-kota-surabaya"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "instansi"
+    return kebab(text) or "instansi"
 
 
 def _text(value: Any) -> str:
@@ -306,7 +302,7 @@ def _text(value: Any) -> str:
 
 
 def _int_or_none(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return value if is_int(value) else None
 
 
 def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovation:
@@ -342,7 +338,7 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         status=_text(fm["status"]),
         status_note=_text(fm.get("status_note")),
         last_verified=verified,
-        stale=(today - verified).days > STALE_AFTER_DAYS,
+        stale=is_stale(verified, today),
         body=doc.body,
         source_path=doc.rel_path,
         assets=published_assets(doc.file),

@@ -21,6 +21,7 @@ from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLA
 from generator.model import Catalog, Innovation
 from generator.output import PageOutput, page_url
 from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
+from generator.values import STALE_PERIOD
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -86,8 +87,8 @@ TAG_PATH = "label"
 
 # The one wording of the model's readiness definition (generator.model.Readiness), for every
 # page and the data dictionary.
-READY_DEFINITION = ("masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan "
-                    "terakhir, mencantumkan kontak resmi, dan punya dokumen perangkat replikasi "
+READY_DEFINITION = ("masih berjalan (status berjalan atau uji coba), diperiksa dalam "
+                    f"{STALE_PERIOD} terakhir, mencantumkan kontak resmi, dan punya dokumen perangkat replikasi "
                     "atau prasyarat")
 # What ``last_verified`` means, beside the date wherever it is shown.
 VERIFIED_MEANING = "tanggal seseorang mencocokkan status, kontak dan angka dengan sumbernya"
@@ -269,7 +270,7 @@ class RenderContext:
         env.filters["title_text"] = lambda text: plain_title(str(text))  # every title attribute
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
-            tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING,
+            tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING, STALE_PERIOD=STALE_PERIOD,
             FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,
             settings=self.settings,
         )

@@ -10,6 +10,7 @@ from generator.output import PageOutput
 from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
 from generator.validate.pages import RESERVED as PAGE_RESERVED
+from generator.values import STALE_PERIOD, is_id
 
 ABOUT_FALLBACK = """# Tentang katalog ini
 
@@ -57,14 +58,13 @@ def render_home(ctx: RenderContext) -> PageOutput:
 # (validate reports such a page: generator/validate/pages.py). `tentang` and `kontribusi` are
 # prose pages with their own renderers.
 RESERVED = PAGE_RESERVED | {"tentang", "kontribusi"}
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
     """``content/pages/<name>.md`` → ``/<name>/`` (``tentang`` has its own renderer)."""
     pages = [render_about(ctx), render_contribute(ctx)]
     for name, text in ctx.settings.prose:
-        if name in RESERVED or not _NAME.match(name):
+        if name in RESERVED or not is_id(name):
             continue
         pages.append(_prose_page(ctx, f"{name}/index.md", text, name.replace("-", " ").capitalize(), ""))
     return pages
@@ -182,7 +182,7 @@ def render_stale(ctx: RenderContext) -> list[PageOutput]:
         ctx.page(
             page_href(n) + "index.md", "stale.html",
             "Perlu diperbarui" if n == 1 else f"Perlu diperbarui (halaman {n})",
-            "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam 12 bulan terakhir.",
+            f"Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam {STALE_PERIOD} terakhir.",
             items=items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(items), number=n, pages=pages,
             page_href=page_href, reports_url=ctx.settings.open_reports_url(),
         )
