@@ -275,7 +275,6 @@ class Catalog:
     # facet name → value → ids of innovations, sorted; values sorted for stable output
     facets: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     by_id: dict[str, Innovation] = field(default_factory=dict)
-    agency_by_slug: dict[str, Agency] = field(default_factory=dict)
     collections: tuple[Any, ...] = ()  # generator.collections.Collection, sorted by id
     # tag → ids of its cases (sorted); tags sorted
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -470,7 +469,6 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
         edges=edges,
         facets=frozen_facets,
         by_id=by_id,
-        agency_by_slug={a.slug: a for a in agencies},
         tags={tag: tuple(ids_) for tag, ids_ in sorted(tags.items())},
     )
 

@@ -286,10 +286,6 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     return "\n".join(out)
 
 
-def graph_node_count(catalog: Catalog) -> int:
-    return graph_view(catalog, limit=0).total_nodes
-
-
 def graph_size(view: GraphView) -> tuple[int, int]:
     """Width and height in pixels of the drawing of ``view``."""
     if not view.nodes:

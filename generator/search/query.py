@@ -104,7 +104,8 @@ class Clause:
 
 
 class Searcher:
-    """The two lunr parts plus what the query plan needs (terms, vocabulary, synonyms)."""
+    """The three lunr parts (``index.PARTS``) plus what the query plan needs (terms, vocabulary,
+    synonyms)."""
 
     def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...],
                  related: tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...] = (),

@@ -87,11 +87,10 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
             path = f"{section}.{i}.source"
             if (isinstance(sources, list) and is_int(source) and source > n_sources >= 1
                     and path not in reported):
-                have = f"hanya ada {n_sources} sumber" if n_sources else "`sources` belum berisi sumber"
-                add("source-index", path, f"`source: {source}` tidak ada: {have}.",
+                # n_sources >= 1 here: an empty `sources` is the schema's `empty-list`.
+                add("source-index", path, f"`source: {source}` tidak ada: hanya ada {n_sources} sumber.",
                     (f"Pakai nomor 1–{n_sources}" if n_sources > 1 else "Pakai nomor 1")
-                    + ", atau tambahkan sumbernya ke `sources`." if n_sources
-                    else "Tambahkan sumbernya ke `sources`, lalu rujuk dengan nomor urutnya (mulai 1).")
+                    + ", atau tambahkan sumbernya ke `sources`.")
             if section == "awards":
                 award_year = item.get("year")
                 path = f"awards.{i}.year"

@@ -511,8 +511,9 @@
     return this.promise;
   };
 
-  /* The secondary part waits until the first results are on screen (it adds summaries and
-     outcomes: results can only get better), so it never delays the first answer. */
+  /* The other parts (index-1: category, tags, awards, summary and outcomes; index-2: the body's
+     distinctive terms) wait until the first results are on screen (results can only get
+     better), so they never delay the first answer. */
   Loader.prototype.loadRest = function () {
     if (this.rest) return;
     var self = this, engine = this.engine, parts = [];
