@@ -8,9 +8,9 @@ from __future__ import annotations
 from functools import partial
 
 from generator.model import FACETS
-from generator.output import PageOutput
-from generator.render.base import (FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, TAG_PATH, RenderContext,
-                                   facet_url, page_count, paged_url, tag_url)
+from generator.labels import FACET_TITLES, FACET_VOCABULARIES
+from generator.output import FACET_PATHS, TAG_PATH, PageOutput, facet_url, tag_url
+from generator.render.base import RenderContext, page_count, paged_url
 
 PAGE_SIZE = 100
 # Tags listed on one page of the /label/ index (most used first).
