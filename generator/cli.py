@@ -207,9 +207,9 @@ def _intake(args: argparse.Namespace) -> int:
 
 def _forms(args: argparse.Namespace) -> int:
     from generator.intake.form import form_paths, synced_form_text
-    from generator.pipeline import _load_taxonomies
+    from generator.pipeline import load_content_taxonomies
 
-    taxonomies, problems, _ = _load_taxonomies(args.content)
+    taxonomies, problems, _ = load_content_taxonomies(args.content)
     if any(d.is_error for d in problems):
         raise ConfigError(f"kosakata di `{args.content / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
     stale = []

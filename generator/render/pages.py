@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from generator.errors import ConfigError
+from generator.intake.case import BODY_SECTIONS
+from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
+from generator.loading import parse_document
 from generator.output import PageOutput
 from generator.render.base import RenderContext, markup, page_count, paged_url
 from generator.render.browse import PAGE_SIZE
@@ -30,8 +34,6 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
     read is shown as it is.
     """
-    from generator.loading import parse_document
-
     doc, _problems = parse_document(text.encode("utf-8", "replace"), "", "", front_matter_required=False)
     if doc is None:
         return {}, text.lstrip("\ufeff").replace("\r\n", "\n")
@@ -116,8 +118,6 @@ Ada tiga cara ikut menulis katalog ini, semuanya dengan akun GitHub:
 
 def _key_path(field_id: str) -> str:
     """The front-matter key (or body section) a form field writes."""
-    from generator.intake.case import BODY_SECTIONS
-
     if field_id in BODY_SECTIONS:
         return f"## {BODY_SECTIONS[field_id]}"
     head, _, rest = field_id.partition("_")
@@ -128,9 +128,6 @@ def _key_path(field_id: str) -> str:
 
 def _form_fields(ctx: RenderContext) -> tuple[str, list[dict[str, object]]]:
     """The proposal form's fields for the reference table (none when the template is missing)."""
-    from generator.errors import ConfigError
-    from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
-
     try:
         form = load_form(PROPOSAL_FORM)
     except ConfigError:
