@@ -10,7 +10,8 @@ import re
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from collections.abc import Callable, Sequence
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -144,6 +145,36 @@ def page_count(total: int, size: int) -> int:
 def paged_url(base: str, n: int) -> str:
     """Page ``n`` of a paginated listing at ``base``: ``base`` itself, then ``base/halaman/N/``."""
     return base if n == 1 else f"{base}halaman/{n}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a paginated listing."""
+
+    number: int  # 1-based
+    pages: int
+    items: Sequence[Any]
+    href: Callable[[int], str]  # page n → its site-relative URL
+
+    @property
+    def url(self) -> str:
+        return self.href(self.number)
+
+    def title(self, heading: str) -> str:
+        return heading if self.number == 1 else f"{heading} (halaman {self.number})"
+
+    @property
+    def nav(self) -> dict[str, Any]:
+        """What the templates' page navigation needs: ``number``, ``pages``, ``page_href``."""
+        return {"number": self.number, "pages": self.pages, "page_href": self.href}
+
+
+def paginate(items: Sequence[Any], size: int, href: Callable[[int], str] | str) -> list[Page]:
+    """``items`` in pages of ``size``; ``href`` is page n's URL, or the base URL of
+    :func:`paged_url`. An empty listing still has page 1."""
+    href = partial(paged_url, href) if isinstance(href, str) else href
+    pages = page_count(len(items), size)
+    return [Page(n, pages, items[(n - 1) * size: n * size], href) for n in range(1, pages + 1)]
 
 
 @dataclass

@@ -4,14 +4,13 @@ from ``content/pages/<name>.md`` at ``/<name>/`` (Markdown with raw HTML escaped
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from generator.errors import ConfigError
 from generator.intake.case import BODY_SECTIONS
 from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
 from generator.loading import parse_document
 from generator.output import PageOutput
-from generator.render.base import RenderContext, markup, page_count, paged_url
+from generator.render.base import RenderContext, markup, paginate
 from generator.render.browse import PAGE_SIZE
 from generator.validate.pages import RESERVED as PAGE_RESERVED
 from generator.values import STALE_PERIOD, is_id
@@ -172,16 +171,11 @@ def render_contribute(ctx: RenderContext) -> PageOutput:
 def render_stale(ctx: RenderContext) -> list[PageOutput]:
     """``/perlu-diperbarui/`` (oldest verification first), ``PAGE_SIZE`` cases a page."""
     items = sorted(ctx.catalog.stale, key=lambda i: (i.last_verified, i.id))
-    pages = page_count(len(items), PAGE_SIZE)
-    page_href = partial(paged_url, "perlu-diperbarui/")
-
     return [
         ctx.page(
-            page_href(n) + "index.md", "stale.html",
-            "Perlu diperbarui" if n == 1 else f"Perlu diperbarui (halaman {n})",
+            page.url + "index.md", "stale.html", page.title("Perlu diperbarui"),
             f"Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam {STALE_PERIOD} terakhir.",
-            items=items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(items), number=n, pages=pages,
-            page_href=page_href, reports_url=ctx.settings.open_reports_url(),
+            items=page.items, total=len(items), **page.nav, reports_url=ctx.settings.open_reports_url(),
         )
-        for n in range(1, pages + 1)
+        for page in paginate(items, PAGE_SIZE, "perlu-diperbarui/")
     ]
