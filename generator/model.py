@@ -8,7 +8,7 @@ staleness — is computed here, so renderers, search and exports only read.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -266,6 +266,55 @@ class Agency:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplicationGraph:
+    """The replication edges as an undirected-for-grouping graph, computed once: a node per case
+    and per parent outside the catalogue (``ext:<id or name>|<agency>``)."""
+
+    edges: tuple[tuple[str, str, str], ...] = ()  # (parent key, child id, relation), like Catalog.edges
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # node → nodes it shares an edge with
+    # Connected components (a case, its replicas and theirs), largest first; members sorted.
+    components: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def node_count(self) -> int:
+        return len(self.neighbours)
+
+
+def graph_reach(start: str, neighbours: dict[str, frozenset[str]], seen: set[str],
+                limit: int | None = None) -> list[str]:
+    """Nodes reachable from ``start`` in breadth-first order (at most ``limit``); marks ``seen``."""
+    seen.add(start)
+    queue, found = deque([start]), []
+    while queue and (limit is None or len(found) < limit):
+        key = queue.popleft()
+        found.append(key)
+        for other in sorted(neighbours[key]):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return found
+
+
+def replication_graph(edges: tuple[Edge, ...], case_ids: set[str]) -> ReplicationGraph:
+    keyed = []
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        parent = e.parent_id if e.parent_id and e.parent_id in case_ids else \
+            f"ext:{e.parent_id or e.parent_name}|{e.parent_agency}"
+        keyed.append((parent, e.child_id, e.relation))
+        neighbours[parent].add(e.child_id)
+        neighbours[e.child_id].add(parent)
+    frozen = {key: frozenset(others) for key, others in neighbours.items()}
+    components: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for start in sorted(frozen):
+        if start not in seen:
+            components.append(tuple(sorted(graph_reach(start, frozen, seen))))
+    components.sort(key=lambda c: (-len(c), c[0]))
+    return ReplicationGraph(tuple(keyed), frozen, tuple(components))
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     innovations: tuple[Innovation, ...]
     taxonomies: Taxonomies
@@ -278,6 +327,7 @@ class Catalog:
     collections: tuple[Any, ...] = ()  # generator.collections.Collection, sorted by id
     # tag → ids of its cases (sorted); tags sorted
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    graph: ReplicationGraph = field(default_factory=ReplicationGraph)
 
     def get(self, innovation_id: str) -> Innovation | None:
         return self.by_id.get(innovation_id)
@@ -470,6 +520,7 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
         facets=frozen_facets,
         by_id=by_id,
         tags={tag: tuple(ids_) for tag, ids_ in sorted(tags.items())},
+        graph=replication_graph(edges, ids),
     )
 
 
