@@ -54,7 +54,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "year-future": ("error", "`year` lebih besar dari tahun ini."),
     "invalid-date": ("error", "Tanggal tidak ada di kalender (mis. 2024-02-30)."),
     "date-future": ("error", "`last_verified` atau `sources[].accessed` ada di masa depan."),
-    "stale": ("warning", f"`last_verified` lebih dari {STALE_AFTER_DAYS} hari yang lalu; periksa ulang datanya."),
+    "stale": ("warning", f"`last_verified` lebih dari {STALE_AFTER_DAYS} hari yang lalu; periksa ulang "
+                         "datanya."),
     "award-before-year": ("error", "Tahun penghargaan lebih awal dari tahun mulai inovasi."),
     "source-index": ("error", "Nomor `source` tidak menunjuk ke butir `sources` yang ada (mulai dari 1)."),
     "sdg-target-outside": ("error", "Target SDG tidak berada di bawah salah satu SDG di `sdgs`."),

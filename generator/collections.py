@@ -23,10 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.loading import link_diagnostic
 from generator.paths import link_outside
-from generator.codes import diagnostic
 from generator.validate.hints import did_you_mean, key_hint
 from generator.values import is_id
 from generator.yaml_reader import parse_yaml

@@ -16,8 +16,8 @@ from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
-from generator.model import Catalog, Edge, Innovation
 from generator.labels import FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, Labels
+from generator.model import Catalog, Edge, Innovation
 from generator.output import StaticOutput, case_url, facet_url
 from generator.textsafety import xml_safe
 from generator.validate.schema import schema_with_vocabularies

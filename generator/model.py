@@ -218,7 +218,8 @@ class Innovation:
     def readiness(self) -> Readiness:
         return Readiness(
             running=self.status in RUNNING_STATUSES,
-            # ``stale``: verified more than STALE_AFTER_DAYS (generator.values) before the reference date.
+            # ``stale``: verified more than STALE_AFTER_DAYS (generator.values) before the
+            # reference date.
             verified_recently=not self.stale,
             contact=bool(self.contact),
             kit=bool(self.kit),
@@ -270,8 +271,10 @@ class ReplicationGraph:
     """The replication edges as an undirected-for-grouping graph, computed once: a node per case
     and per parent outside the catalogue (``ext:<id or name>|<agency>``)."""
 
-    edges: tuple[tuple[str, str, str], ...] = ()  # (parent key, child id, relation), like Catalog.edges
-    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # node → nodes it shares an edge with
+    # (parent key, child id, relation), in the order of Catalog.edges
+    edges: tuple[tuple[str, str, str], ...] = ()
+    # node → the nodes it shares an edge with
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
     # Connected components (a case, its replicas and theirs), largest first; members sorted.
     components: tuple[tuple[str, ...], ...] = ()
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator.codes import diagnostic
 from generator.collections import Collection, load_collections
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
@@ -20,7 +21,6 @@ from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
 from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies
 from generator.validate import validate_documents
-from generator.codes import diagnostic
 from generator.validate.pages import check_docs, check_pages
 
 

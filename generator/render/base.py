@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Callable, Sequence
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
-from generator.model import Catalog, Innovation
 from generator.labels import FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, Labels
-from generator.output import FACET_PATHS, PageOutput, agency_url, case_url, facet_url, page_url, tag_url
+from generator.model import Catalog, Innovation
+from generator.output import (FACET_PATHS, PageOutput, agency_url, case_url, facet_url, page_url,
+                              tag_url)
 from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
 from generator.values import STALE_PERIOD
 
@@ -211,7 +212,8 @@ class RenderContext:
         env.filters["title_text"] = lambda text: plain_title(str(text))  # every title attribute
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
-            tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING, STALE_PERIOD=STALE_PERIOD,
+            tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING,
+            STALE_PERIOD=STALE_PERIOD,
             FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,
             settings=self.settings,
         )

@@ -5,8 +5,8 @@ Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with
 
 from __future__ import annotations
 
-from generator.model import FACETS
 from generator.labels import FACET_TITLES, FACET_VOCABULARIES
+from generator.model import FACETS
 from generator.output import FACET_PATHS, TAG_PATH, PageOutput, facet_url, tag_url
 from generator.render.base import RenderContext, paginate
 

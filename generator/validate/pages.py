@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.loading import parse_document
 from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.validate.body import check_body, check_body_limits
-from generator.codes import diagnostic
 from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.hints import describe_type, key_hint
 from generator.values import is_id

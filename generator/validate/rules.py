@@ -6,9 +6,9 @@ import re
 from datetime import date
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.codes import diagnostic
 from generator.validate.hints import yaml_surprise
 from generator.validate.schema import line_of
 from generator.values import STALE_AFTER_DAYS, is_id, is_int, is_stale

@@ -16,13 +16,13 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import extend
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
-from generator.codes import diagnostic
 from generator.validate.fastcheck import Check, Unsupported, compile_check
-from generator.values import is_int, kebab
 from generator.validate.hints import TYPE_NAMES, describe_type, did_you_mean, key_hint, type_hint
+from generator.values import is_int, kebab
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation.schema.json"
 
