@@ -138,19 +138,18 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from generator.search.query import search_content
+    from generator import report
+    from generator.pipeline import load_catalog
+    from generator.search.query import search_with_suggestions
 
     if args.limit < 1:
         raise ConfigError("--limit harus bilangan bulat ≥ 1")
     try:
-        found = search_content(args.content, " ".join(args.query), limit=args.limit, today=today(),
-                               suggest=True)
+        catalog, _warnings = load_catalog(Path(args.content), today())
     except ContentError as exc:
-        from generator import report
-
         print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
         return EXIT_CONTENT
-    hits, offer = found
+    hits, offer = search_with_suggestions(catalog, " ".join(args.query), limit=args.limit)
     if args.format == "json":
         print(json_safe(json.dumps([{"id": h.id, "title": h.title, "score": h.score, "approximate": h.approximate,
                                      "matched": list(h.matched)} for h in hits], ensure_ascii=False)))
@@ -208,9 +207,9 @@ def _intake(args: argparse.Namespace) -> int:
 
 def _forms(args: argparse.Namespace) -> int:
     from generator.intake.form import form_paths, synced_form_text
-    from generator.pipeline import _load_taxonomies
+    from generator.pipeline import load_content_taxonomies
 
-    taxonomies, problems, _ = _load_taxonomies(args.content)
+    taxonomies, problems, _ = load_content_taxonomies(args.content)
     if any(d.is_error for d in problems):
         raise ConfigError(f"kosakata di `{args.content / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
     stale = []

@@ -23,18 +23,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.loading import link_diagnostic
 from generator.paths import link_outside
-from generator.validate.codes import diagnostic
 from generator.validate.hints import did_you_mean, key_hint
+from generator.values import is_id
 from generator.yaml_reader import parse_yaml
 
 FOLDER = "collections"
 KEYS = ("title", "description", "audience", "event", "date", "items")
 REQUIRED = ("title", "description", "items")
 ITEM_KEYS = ("id", "note")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 
 
@@ -151,7 +151,7 @@ class _Checker:
 
     def check(self, stem: str, data: Any, case_ids: set[str], former_ids: dict[str, str],
               rel_path: str) -> Collection | None:
-        if not ID_PATTERN.fullmatch(stem):
+        if not is_id(stem):
             self.add("invalid-format", "", f"Nama berkas `{stem}.yml` bukan id kebab-case.",
                      "Pakai huruf kecil, angka dan tanda hubung, mis. `adminduk-dekat-warga.yml`.")
         if not isinstance(data, dict):

@@ -1,4 +1,5 @@
-"""Open-data exports: JSON, CSV, per-facet JSON, stats, JSON Schema, Atom feed, data pages.
+"""Open-data exports: JSON, CSV, per-facet JSON, stats, JSON Schema, Atom feed (the pages that
+list and explain them are ``generator.render.data_pages``).
 
 Deterministic by construction: records sorted by id, ``json.dumps(sort_keys=True,
 ensure_ascii=False)``, no clock — the feed's dates come from ``last_verified``.
@@ -15,12 +16,12 @@ from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
+from generator.labels import FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, Labels
 from generator.model import Catalog, Edge, Innovation
-from generator.output import Output, PageOutput, StaticOutput
-from generator.render.base import (FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, RenderContext, case_url,
-                                   facet_url)
+from generator.output import StaticOutput, case_url, facet_url
 from generator.textsafety import xml_safe
 from generator.validate.schema import schema_with_vocabularies
+from generator.values import STALE_PERIOD
 
 
 def xml_escape(text: str) -> str:
@@ -125,7 +126,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "Status (id dari kosakata statuses), mis. berjalan atau berhenti."),
     ("status_note", "Catatan status; berisi alasan bila vakum atau berhenti."),
     ("last_verified", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
-    ("stale", "true bila belum diverifikasi lebih dari 12 bulan."),
+    ("stale", f"true bila belum diverifikasi lebih dari {STALE_PERIOD}."),
     ("awards", "Penghargaan sebagai program/tingkat/tahun, dipisah “; ”."),
     ("sdgs", "Nomor tujuan SDG, dipisah “; ”."),
     ("sdg_targets", "Target SDG seperti 4.6, dipisah “; ”."),
@@ -211,14 +212,15 @@ def export_json(catalog: Catalog) -> bytes:
     })
 
 
-def export_facets(ctx: RenderContext) -> list[StaticOutput]:
+def export_facets(catalog: Catalog) -> list[StaticOutput]:
+    labels = Labels(catalog)
     outputs = []
-    for facet, values in ctx.catalog.facets.items():
+    for facet, values in catalog.facets.items():
         outputs.append(StaticOutput(f"data/facets/{facet}.json", _dumps({
             "schema_version": SCHEMA_VERSION,
             "facet": facet,
             "label": FACET_TITLES[facet],
-            "values": [{"value": value, "label": ctx.labels.facet(facet, value), "count": len(ids),
+            "values": [{"value": value, "label": labels.facet(facet, value), "count": len(ids),
                         "url": facet_url(facet, value), "ids": list(ids)}
                        for value, ids in values.items()],
         })))
@@ -277,86 +279,14 @@ def export_feed(catalog: Catalog, site_url: str = "") -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("schema_version", "teks", "Versi format berkas ini; berubah bila medan diubah atau dihapus."),
-    ("count", "bilangan", "Jumlah studi kasus."),
-    ("innovations[]", "daftar", "Satu objek per studi kasus, urut menurut id."),
-    ("id, title, aliases, summary", "teks", "Sama dengan front matter berkas studi kasus."),
-    ("url", "teks", "Alamat halaman, relatif terhadap akar situs."),
-    ("agency", "objek", "name, slug (pengenal di /instansi/<slug>/), type, province, regency, unit."),
-    ("category, year, status, status_note", "teks/bilangan", "Kategori, tahun mulai, status dan alasannya."),
-    ("last_verified", "tanggal", f"Tanggal terakhir diperiksa (YYYY-MM-DD): {VERIFIED_MEANING}."),
-    ("stale", "boolean", "true bila belum diverifikasi lebih dari 12 bulan pada tanggal acuan."),
-    ("awards[]", "daftar", "program, year, level, category_original (label kategori asli kompetisi), source."),
-    ("outcomes[]", "daftar", "Hasil terukur (indicator, baseline, value, unit, period, evidence_level 1–5, "
-                             "source) atau kualitatif (description, source)."),
-    ("sdgs, sdg_targets", "daftar", "Nomor tujuan SDG dan targetnya."),
-    ("tags", "daftar", "Label bebas."),
-    ("replicates[]", "daftar", "Yang ditiru: {id, relation} di katalog atau {name, agency, relation} di luar."),
-    ("replicated_by[]", "daftar", "Dihitung: {id, relation} inovasi di katalog yang menirunya."),
-    ("adopted_elsewhere[]", "daftar", "Adopsi di luar katalog: name, agency, relation, country, year."),
-    ("requirements, legal_basis, cost", "teks", "Prasyarat, dasar hukum, biaya replikasi."),
-    ("kit[]", "daftar", "Dokumen perangkat replikasi: title, url."),
-    ("ready_to_replicate", "boolean", f"Dihitung: true bila siap ditiru, yaitu {READY_DEFINITION} "
-                                      "(pada tanggal acuan pembuatan situs)."),
-    ("contact", "objek", "Saluran resmi instansi: unit, website, email, phone, address, note."),
-    ("former_ids", "daftar", "Id lama studi kasus ini; alamat /inovasi/<id lama>/ dialihkan ke halamannya."),
-    ("related", "daftar", "Dihitung: id hingga lima inovasi serupa (label, target SDG, kategori atau SDG yang sama)."),
-    ("sources[]", "daftar", "Sumber bernomor: number, title, url, publisher, date (tanggal terbit), "
-                            "accessed (tanggal dibaca kontributor)."),
-    ("crosswalk", "objek", "Id di sistem lain: jippnas, sinovik, unpsa, opsi, iid."),
-    ("lang, title_en, summary_en", "teks", "Bahasa berkas dan terjemahan opsional."),
-    ("source_path", "teks", "Lokasi berkas sumber di repositori."),
-)
-
-OTHER_FILES = (
-    ("data/facets/<aspek>.json", "Untuk tiap aspek (category, province, year, status, award, sdg, "
-                                 "agency_type): nilai, label, jumlah, URL halaman, dan id studi kasus."),
-    ("data/stats.json", "Angka ringkas: jumlah studi kasus, instansi, hubungan replikasi, dan jumlah per aspek."),
-    ("schema/innovation.schema.json", "JSON Schema front matter studi kasus, dengan kosakata terkini."),
-    ("feed.xml", f"Umpan Atom {FEED_SIZE} studi kasus yang paling baru diverifikasi."),
-    ("sitemap.xml", "Peta situs untuk mesin pencari."),
-)
-
-
-def render_data_pages(ctx: RenderContext) -> list[PageOutput]:
-    files = [
-        ("data/innovations.json", "innovations.json", "semua studi kasus dalam JSON"),
-        ("data/innovations.csv", "innovations.csv", "satu baris per studi kasus (UTF-8 dengan BOM, "
-                                                    "daftar dipisah “; ”)"),
-        ("data/stats.json", "stats.json", "angka ringkas"),
-        ("schema/innovation.schema.json", "innovation.schema.json", "JSON Schema front matter"),
-        ("feed.xml", "feed.xml", "umpan Atom studi kasus baru dan terverifikasi ulang"),
-    ]
-    facet_files = [(f, f"data/facets/{f}.json") for f in ctx.catalog.facets]
-    return [
-        ctx.page("data/index.md", "data.html", "Data terbuka",
-                 "Unduh data terbuka Katalog Inovasi Pelayanan Publik dalam JSON dan CSV.",
-                 files=files, facet_files=facet_files),
-        ctx.page("data/kamus-data/index.md", "dictionary.html", "Kamus data",
-                 "Arti setiap medan dan kolom data terbuka Katalog Inovasi Pelayanan Publik.",
-                 schema_version=SCHEMA_VERSION, json_fields=JSON_FIELDS, csv_columns=CSV_COLUMNS,
-                 csv_note="UTF-8 dengan BOM agar terbaca benar di Excel; pemisah koma; daftar "
-                          "dalam satu sel dipisah “; ”; akhir baris CRLF. Sel yang diawali “=”, “+”, "
-                          "“-”, “@”, tab atau CR (juga bentuk lebar penuhnya) diberi tanda petik "
-                          "tunggal “'” di depannya, agar program lembar kerja membacanya sebagai "
-                          "teks, bukan rumus (anjuran OWASP tentang CSV injection). Excel dan "
-                          "LibreOffice tidak menampilkan petik itu; program lain menampilkannya, "
-                          "jadi hapus satu petik di awal sel bila Anda membaca CSV dengan program. "
-                          "JSON memuat teks persis seperti yang ditulis.",
-                 other_files=OTHER_FILES),
-    ]
-
-
-def render_exports(ctx: RenderContext) -> list[Output]:
-    catalog = ctx.catalog
-    outputs: list[Output] = [
+def export_files(catalog: Catalog, site_url: str = "") -> list[StaticOutput]:
+    """Every open-data file of the site (its HTML pages are ``generator.render.data_pages``)."""
+    outputs = [
         StaticOutput("data/innovations.json", export_json(catalog)),
         StaticOutput("data/innovations.csv", export_csv(catalog)),
         StaticOutput("data/stats.json", export_stats(catalog)),
         StaticOutput("schema/innovation.schema.json", export_schema(catalog)),
-        StaticOutput("feed.xml", export_feed(catalog, ctx.settings.site_url)),
+        StaticOutput("feed.xml", export_feed(catalog, site_url)),
     ]
-    outputs.extend(export_facets(ctx))
-    outputs.extend(render_data_pages(ctx))
+    outputs.extend(export_facets(catalog))
     return outputs

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 from generator.yaml_reader import ParsedYaml, parse_yaml
 
 __all__ = ["MAX_FRONT_MATTER_BYTES", "ParsedYaml", "find_ignored_files", "find_innovation_files",

@@ -8,9 +8,7 @@ staleness — is computed here, so renderers, search and exports only read.
 from __future__ import annotations
 
 import heapq
-import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -18,8 +16,8 @@ from typing import Any
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
 from generator.validate.assets import published_assets
+from generator.values import is_int, is_stale, kebab
 
-STALE_AFTER_DAYS = 365
 # Statuses under which a case can still be visited and copied (see ``Readiness``).
 RUNNING_STATUSES = ("berjalan", "uji-coba")
 # "Inovasi serupa": at most this many per case, computed once in ``build_catalog``.
@@ -220,7 +218,8 @@ class Innovation:
     def readiness(self) -> Readiness:
         return Readiness(
             running=self.status in RUNNING_STATUSES,
-            # ``stale`` is "verified more than 365 days before the reference date".
+            # ``stale``: verified more than STALE_AFTER_DAYS (generator.values) before the
+            # reference date.
             verified_recently=not self.stale,
             contact=bool(self.contact),
             kit=bool(self.kit),
@@ -268,6 +267,57 @@ class Agency:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplicationGraph:
+    """The replication edges as an undirected-for-grouping graph, computed once: a node per case
+    and per parent outside the catalogue (``ext:<id or name>|<agency>``)."""
+
+    # (parent key, child id, relation), in the order of Catalog.edges
+    edges: tuple[tuple[str, str, str], ...] = ()
+    # node → the nodes it shares an edge with
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Connected components (a case, its replicas and theirs), largest first; members sorted.
+    components: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def node_count(self) -> int:
+        return len(self.neighbours)
+
+
+def graph_reach(start: str, neighbours: dict[str, frozenset[str]], seen: set[str],
+                limit: int | None = None) -> list[str]:
+    """Nodes reachable from ``start`` in breadth-first order (at most ``limit``); marks ``seen``."""
+    seen.add(start)
+    queue, found = deque([start]), []
+    while queue and (limit is None or len(found) < limit):
+        key = queue.popleft()
+        found.append(key)
+        for other in sorted(neighbours[key]):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return found
+
+
+def replication_graph(edges: tuple[Edge, ...], case_ids: set[str]) -> ReplicationGraph:
+    keyed = []
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        parent = e.parent_id if e.parent_id and e.parent_id in case_ids else \
+            f"ext:{e.parent_id or e.parent_name}|{e.parent_agency}"
+        keyed.append((parent, e.child_id, e.relation))
+        neighbours[parent].add(e.child_id)
+        neighbours[e.child_id].add(parent)
+    frozen = {key: frozenset(others) for key, others in neighbours.items()}
+    components: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for start in sorted(frozen):
+        if start not in seen:
+            components.append(tuple(sorted(graph_reach(start, frozen, seen))))
+    components.sort(key=lambda c: (-len(c), c[0]))
+    return ReplicationGraph(tuple(keyed), frozen, tuple(components))
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     innovations: tuple[Innovation, ...]
     taxonomies: Taxonomies
@@ -277,10 +327,10 @@ class Catalog:
     # facet name → value → ids of innovations, sorted; values sorted for stable output
     facets: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     by_id: dict[str, Innovation] = field(default_factory=dict)
-    agency_by_slug: dict[str, Agency] = field(default_factory=dict)
     collections: tuple[Any, ...] = ()  # generator.collections.Collection, sorted by id
     # tag → ids of its cases (sorted); tags sorted
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    graph: ReplicationGraph = field(default_factory=ReplicationGraph)
 
     def get(self, innovation_id: str) -> Innovation | None:
         return self.by_id.get(innovation_id)
@@ -296,9 +346,7 @@ class Catalog:
 
 def slugify(text: str) -> str:
     """ASCII kebab-case slug: "Pemerintah Kota Surabaya" → "pemerintah-kota-surabaya"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "instansi"
+    return kebab(text) or "instansi"
 
 
 def _text(value: Any) -> str:
@@ -306,7 +354,7 @@ def _text(value: Any) -> str:
 
 
 def _int_or_none(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return value if is_int(value) else None
 
 
 def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovation:
@@ -342,7 +390,7 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         status=_text(fm["status"]),
         status_note=_text(fm.get("status_note")),
         last_verified=verified,
-        stale=(today - verified).days > STALE_AFTER_DAYS,
+        stale=is_stale(verified, today),
         body=doc.body,
         source_path=doc.rel_path,
         assets=published_assets(doc.file),
@@ -474,8 +522,8 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
         edges=edges,
         facets=frozen_facets,
         by_id=by_id,
-        agency_by_slug={a.slug: a for a in agencies},
         tags={tag: tuple(ids_) for tag, ids_ in sorted(tags.items())},
+        graph=replication_graph(edges, ids),
     )
 
 

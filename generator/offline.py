@@ -24,6 +24,8 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from generator.render.parallel import run_beside
+
 ZIP_PATH = "data/katalog-inovasi-luring.zip"
 ROOT = "katalog-inovasi-luring/"
 SHIM = "assets/katalog/offline.js"
@@ -159,8 +161,6 @@ def write_offline_zip(site: Path, level: int = 1) -> Path:
     """Write ``data/katalog-inovasi-luring.zip`` into the built ``site`` folder. Deflate level 1
     keeps the build quick (the pages are repetitive, so the zip is only slightly larger); on a
     big site a forked child compresses half the files (generator/render/parallel.py)."""
-    from generator.render.parallel import run_beside
-
     site = Path(site)
     target = site / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)

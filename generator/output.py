@@ -38,3 +38,34 @@ class StaticOutput:
 
 
 Output = PageOutput | StaticOutput
+
+
+# Where each page family lives. URL prefix of each facet's browse pages; the facet names come
+# from generator.model.FACETS.
+FACET_PATHS = {
+    "category": "kategori",
+    "province": "provinsi",
+    "year": "tahun",
+    "status": "status",
+    "award": "penghargaan",
+    "sdg": "sdg",
+    "agency_type": "jenis-instansi",
+}
+# Browse pages of free tags: /label/ and /label/<tag>/.
+TAG_PATH = "label"
+
+
+def facet_url(facet: str, value: str) -> str:
+    return f"{FACET_PATHS[facet]}/{value}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"{TAG_PATH}/{tag}/"
+
+
+def case_url(innovation_id: str) -> str:
+    return f"inovasi/{innovation_id}/"
+
+
+def agency_url(slug: str) -> str:
+    return f"instansi/{slug}/"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator.codes import diagnostic
 from generator.collections import Collection, load_collections
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
@@ -20,7 +21,6 @@ from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
 from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies
 from generator.validate import validate_documents
-from generator.validate.codes import diagnostic
 from generator.validate.pages import check_docs, check_pages
 
 
@@ -44,7 +44,7 @@ DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxon
 SEARCH_DATA = ("synonyms", "acronyms")
 
 
-def _load_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], list[str]]:
+def load_content_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnostic], list[str]]:
     """The content folder's taxonomies, completed from the project's own; in the project's own
     folder a missing vocabulary stays an error."""
     if not content_dir.is_dir():
@@ -80,7 +80,7 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
     link_problems = _folder_links(content_dir)
-    taxonomies, diagnostics, notes = _load_taxonomies(content_dir)
+    taxonomies, diagnostics, notes = load_content_taxonomies(content_dir)
     diagnostics += link_problems
     if files:
         chosen = _chosen_files(files)

@@ -42,11 +42,7 @@ def render_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
 
 def render_json(diagnostics: list[Diagnostic]) -> str:
     """A JSON list of {file, line, path, severity, code, message, hint}."""
-    rows = [
-        {"file": d.file, "line": d.line, "path": d.path, "severity": d.severity,
-         "code": d.code, "message": d.message, "hint": d.hint}
-        for d in _sorted(diagnostics)
-    ]
+    rows = [d.to_json() for d in _sorted(diagnostics)]
     return json_safe(json.dumps(rows, ensure_ascii=False, indent=2))
 
 

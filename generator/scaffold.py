@@ -7,12 +7,11 @@ vocabulary applies), so a half-filled template never passes CI by accident.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.errors import ConfigError
+from generator.values import ID_MAX, STALE_PERIOD, is_id
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 TEMPLATE = """\
 ---
@@ -69,7 +68,7 @@ last_verified: GANTI
 
 # Kontak resmi instansi seperti diumumkan instansi itu sendiri (bukan nomor atau surel pribadi);
 # minimal satu dari website, email, phone. Boleh dihapus seluruhnya, tetapi tanpa kontak halaman
-# ini ditandai "belum siap ditiru" (siap ditiru: status berjalan/uji-coba, diperiksa dalam 12 bulan,
+# ini ditandai "belum siap ditiru" (siap ditiru: status berjalan/uji-coba, diperiksa dalam {stale_period},
 # ada kontak, dan ada kit atau requirements di bawah).
 # contact:
 #   unit: "Bidang Pelayanan Dinas ..."
@@ -151,14 +150,14 @@ GANTI: langkah, prasyarat, biaya, dan siapa yang bisa dihubungi.
 
 
 def render_template(case_id: str, rel_path: str) -> str:
-    return TEMPLATE.format(id=case_id, path=rel_path)
+    return TEMPLATE.format(id=case_id, path=rel_path, stale_period=STALE_PERIOD)
 
 
 def new_case_text(case_id: str | None, content_dir: Path) -> tuple[Path, str]:
     """The target path and template text for ``case_id``; raises ConfigError for a bad id."""
     if not case_id:
         raise ConfigError("tulis id studi kasus baru, mis. `katalog new antrean-puskesmas-online`.")
-    if not ID_PATTERN.match(case_id) or len(case_id) > 80:
+    if not is_id(case_id) or len(case_id) > ID_MAX:
         raise ConfigError(f"id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
                           "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`.")
     target = Path(content_dir) / "innovations" / f"{case_id}.md"

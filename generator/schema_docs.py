@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.validate.codes import CODES
+from generator.codes import CODES
 from generator.validate.schema import load_static_schema
+from generator.values import ID_REGEX
 
 CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 SCHEMA_MARKERS = ("<!-- schema:start -->", "<!-- schema:end -->")
@@ -20,7 +21,7 @@ CODES_MARKERS = ("<!-- codes:start -->", "<!-- codes:end -->")
 _TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "array": "daftar",
                "object": "pemetaan", "boolean": "true/false"}
 _PATTERNS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "kebab-case (a–z, 0–9, tanda hubung)",
+    ID_REGEX: "kebab-case (a–z, 0–9, tanda hubung)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal YYYY-MM-DD",
     "^https?://[^\\s/?#][^\\s]*$": "URL `http://` atau `https://`",
     "^([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])$": "`tujuan.target`, mis. `\"4.6\"`, `\"16.b\"`",

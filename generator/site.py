@@ -17,9 +17,11 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.errors import ConfigError
+from generator.loading import load_pages
 from generator.model import Catalog
 from generator.offline import write_offline_zip
 from generator.output import Output
+from generator.pipeline import load_catalog
 from generator.render import SiteSettings, render_site
 from generator.render.parallel import run_beside
 from generator.search.render import render_search
@@ -57,8 +59,6 @@ def read_prose(content_dir: Path) -> tuple[tuple[str, str], ...]:
     Only pages the loader can read (``katalog validate`` reports the others, and a build with
     such a page stops before this).
     """
-    from generator.loading import load_pages
-
     pages, _problems = load_pages(Path(content_dir))
     return tuple((Path(page.file).stem, _page_text(page)) for page in pages)
 
@@ -93,8 +93,6 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
     """Validate, build into a temporary folder, then replace ``out_dir``. Raises ContentError
     (nothing touched) or ConfigError (an unusable ``out_dir``, a file-system error: the previous
     site stays as it was)."""
-    from generator.pipeline import load_catalog
-
     config_file = Path(config_file) if config_file is not None else Path("mkdocs.yml")
     if not config_file.is_file():
         raise ConfigError(f"berkas konfigurasi {config_file} tidak ditemukan")

@@ -16,6 +16,7 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
 from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
+from generator.textsafety import CONTROL_HINT, candidate_problems, control_message
 from generator.yaml_reader import ParsedYaml, parse_yaml
 
 # libyaml's safe loader, for the line map of a file parse_yaml has already read (so its
@@ -200,10 +201,8 @@ def _line_map(text: str) -> dict[str, int]:
 
 def _invisible(file: str, result: ParsedYaml) -> list[Diagnostic]:
     """Control characters, noncharacters and bidi overrides in labels, descriptions and keys."""
-    from generator.validate.controls import HINT, candidate_problems, message  # (validate imports this module)
-
     return [Diagnostic(file, result.lines.get(path, 1), path, "error", "control-character",
-                       message(path, ch, is_key), HINT)
+                       control_message(path, ch, is_key), CONTROL_HINT)
             for path, ch, is_key in candidate_problems(result.unprintable, frozenset({"description"}))]
 
 

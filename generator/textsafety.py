@@ -10,6 +10,7 @@ escaped again here, so even unvalidated text cannot do that.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
@@ -26,6 +27,66 @@ BAD_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}{_ZERO_WID
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f{_NONCHARACTERS}{_BIDI}\u2028\u2029]")
 _JSON_EXTRA = re.compile(f"[\x7f-\x9f{_NONCHARACTERS}{_BIDI}\u2028\u2029]")
+
+
+# The validator's `control-character` check (generator/validate/controls.py) and the taxonomy
+# reader share what follows.
+# Fields (by their last key) whose text may span several lines: newline and tab allowed there.
+MULTILINE_FIELDS = frozenset({"summary", "summary_en", "status_note", "description", "address", "note",
+                              "requirements", "legal_basis", "cost"})
+CONTROL_HINT = ("Hapus karakter itu (sering terbawa saat menyalin dari PDF, pengolah kata atau terminal); "
+                "bila ditulis sebagai escape YAML seperti `\"\\x1b\"`, hapus escape-nya.")
+
+
+def text_problems(data: Any, multiline: frozenset[str] = MULTILINE_FIELDS) -> list[tuple[str, str, bool]]:
+    """(key path, offending character, is a key) for every text value or key of ``data`` that
+    carries a character it may not; one per path."""
+    found: list[tuple[str, str, bool]] = []
+
+    def walk(value: Any, path: str, last: str) -> None:
+        if isinstance(value, str):
+            match = (BAD_MULTILINE if last in multiline else BAD_ONE_LINE).search(value)
+            if match:
+                found.append((path, match.group(0), False))
+        elif isinstance(value, dict):
+            prefix = f"{path}." if path else ""
+            for key, child in value.items():
+                if isinstance(key, str):
+                    match = BAD_ONE_LINE.search(key)
+                    if match:
+                        found.append((f"{prefix}{key}", match.group(0), True))
+                        continue
+                walk(child, f"{prefix}{key}", str(key))
+        elif isinstance(value, list):
+            prefix = f"{path}." if path else ""
+            for index, child in enumerate(value):
+                walk(child, f"{prefix}{index}", last)
+
+    walk(data, "", "")
+    return found
+
+
+def _last_key(path: str) -> str:
+    return next((part for part in reversed(path.split(".")) if not part.isdigit()), "")
+
+
+def candidate_problems(candidates: list[tuple[str, str, bool]] | tuple[tuple[str, str, bool], ...],
+                       multiline: frozenset[str] = MULTILINE_FIELDS) -> list[tuple[str, str, bool]]:
+    """:func:`text_problems` over the strings the YAML reader already found not printable."""
+    found = []
+    for path, text, is_key in candidates:
+        pattern = BAD_ONE_LINE if is_key or _last_key(path) not in multiline else BAD_MULTILINE
+        match = pattern.search(text)
+        if match:
+            found.append((path, match.group(0), is_key))
+    return found
+
+
+def control_message(path: str, ch: str, is_key: bool) -> str:
+    where = f"Kunci `{path}`" if is_key else f"`{path}`"
+    if ch in "\n\t":
+        return f"{where} harus satu baris, tetapi memuat {describe(ch)}."
+    return f"{where} memuat karakter tak terlihat yang tidak diizinkan: {describe(ch)}."
 
 
 def describe(ch: str) -> str:

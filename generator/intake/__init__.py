@@ -16,8 +16,11 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.errors import ConfigError
 from generator.intake.case import BODY_SECTIONS, build_draft, known_field, ordered, render_case, slugify
-from generator.intake.form import Form, load_form
+from generator.intake.form import PROPOSAL_FORM, Form, load_form
 from generator.intake.issue_body import Problem, parse_issue_body
+from generator.loading import load_documents, parse_document
+from generator.pipeline import load_content_taxonomies
+from generator.validate import validate_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +139,12 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
 
     Raises ConfigError for a missing content folder or an unusable form template.
     """
-    from generator.intake.form import PROPOSAL_FORM
-    from generator.loading import load_documents, parse_document
-    from generator.pipeline import _load_taxonomies
-    from generator.validate import validate_documents
-
     form = load_form(form_path or PROPOSAL_FORM)
     unknown = [f.id for f in form.fields if f.type != "checkboxes" and not known_field(f.id)]
     if unknown:
         raise ConfigError(f"templat `{form.path}` memuat kolom yang tidak dikenal intake: {', '.join(unknown)}")
     content_dir = Path(content_dir)
-    taxonomies, tax_problems, _notes = _load_taxonomies(content_dir)
+    taxonomies, tax_problems, _notes = load_content_taxonomies(content_dir)
     if any(d.is_error for d in tax_problems):
         raise ConfigError(f"kosakata di `{content_dir / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
     result = IntakeResult()

@@ -19,8 +19,8 @@ from generator.intake.issue_body import Answers, Problem
 from generator.taxonomy import Taxonomies, Term
 from generator.validate.body import RECOMMENDED_SECTIONS
 from generator.validate.hints import did_you_mean
+from generator.values import ID_MAX, kebab
 
-ID_MAX = 80
 # body_<section>: the recommended section whose slug (with "_") is <section>.
 BODY_SECTIONS = {"body_" + re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_"): s for s in RECOMMENDED_SECTIONS}
 UNKNOWN_SECTION = "Belum terdokumentasi."
@@ -54,9 +54,7 @@ def known_field(field_id: str) -> bool:
 
 def slugify(title: str) -> str:
     """The id a title gives: ASCII letters and digits in kebab-case, at most 80 characters."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = kebab(title)
     if len(text) > ID_MAX:
         cut = text[:ID_MAX]
         if text[ID_MAX] != "-" and "-" in cut:

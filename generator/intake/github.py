@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import sys
 from pathlib import Path
 
 from generator.intake import FieldDiagnostic, render_text
+from generator.values import is_id
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _b64(text: str) -> str:
@@ -29,7 +28,7 @@ def outputs(status: int, result: dict) -> dict[str, str]:
                                                                  "message", "hint")})
                    for d in result.get("diagnostics", [])]
     case_id, path = result.get("id"), result.get("path")
-    ok = status == 0 and isinstance(case_id, str) and bool(_ID.match(case_id)) and isinstance(path, str)
+    ok = status == 0 and isinstance(case_id, str) and is_id(case_id) and isinstance(path, str)
     file_text = Path(path).read_text(encoding="utf-8") if ok else ""
     return {"ok": "true" if ok else "false", "id": case_id if ok else "", "file": _b64(file_text),
             "report": _b64(render_text(diagnostics, written_path=path if ok else None))}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
 
 from generator.model import Agency
 from generator.output import PageOutput
-from generator.render.base import RenderContext, agency_url, page_count, paged_url
+from generator.render.base import RenderContext, agency_url, paged_url, paginate
 
 # Agencies per index page: /instansi/ is page 1, /instansi/halaman/N/ the rest. An agency slug
 # is one path segment, so /instansi/halaman/2/ never collides with /instansi/<slug>/.
@@ -27,20 +26,18 @@ def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
     if agency.years:
         summary += f", sejak {agency.years[0]}"
     base = agency_url(agency.slug)
-    pages = page_count(len(items), AGENCY_ITEMS)
-    page_href = partial(paged_url, base)
+    first, *rest = paginate(items, AGENCY_ITEMS, base)
 
     outputs = [ctx.page(
-        base + "index.md", "agency.html", agency.name, summary + ".",
-        agency=agency, items=items[:AGENCY_ITEMS], total=len(items), strip=strip,
-        with_years=sum(1 for _, has in strip if has), number=1, pages=pages, page_href=page_href,
+        first.url + "index.md", "agency.html", agency.name, summary + ".",
+        agency=agency, items=first.items, total=len(items), strip=strip,
+        with_years=sum(1 for _, has in strip if has), **first.nav,
         given=agency.replications_given[:AGENCY_EDGES], received=agency.replications_received[:AGENCY_EDGES],
     )]
-    for n in range(2, pages + 1):
+    for page in rest:
         outputs.append(ctx.page(
-            page_href(n) + "index.md", "agency_items.html", f"{agency.name} (halaman {n})", summary + ".",
-            agency=agency, items=items[(n - 1) * AGENCY_ITEMS: n * AGENCY_ITEMS], total=len(items),
-            number=n, pages=pages, page_href=page_href,
+            page.url + "index.md", "agency_items.html", page.title(agency.name), summary + ".",
+            agency=agency, items=page.items, total=len(items), **page.nav,
         ))
     return outputs
 
@@ -53,18 +50,16 @@ def render_agency_index(ctx: RenderContext) -> list[PageOutput]:
     """Alphabetical, ``AGENCY_PAGE_SIZE`` a page; page 1 also lists every page's first and last
     name, like the guide words of a phone book, so any agency is two clicks away."""
     agencies = sorted(ctx.catalog.agencies, key=lambda a: (a.name.casefold(), a.slug))
-    pages = page_count(len(agencies), AGENCY_PAGE_SIZE)
-    chunks = [agencies[(n - 1) * AGENCY_PAGE_SIZE: n * AGENCY_PAGE_SIZE] for n in range(1, pages + 1)]
-    guide = [(n, chunk[0].name, chunk[-1].name) for n, chunk in enumerate(chunks, 1) if chunk]
+    pages = paginate(agencies, AGENCY_PAGE_SIZE, index_href)
+    guide = [(page.number, page.items[0].name, page.items[-1].name) for page in pages if page.items]
     return [
         ctx.page(
-            index_href(n) + "index.md", "agencies.html",
-            "Instansi" if n == 1 else f"Instansi (halaman {n})",
+            page.url + "index.md", "agencies.html", page.title("Instansi"),
             "Daftar instansi pemerintah dan inovasi pelayanan publiknya, dari tahun ke tahun.",
-            agencies=chunk, total=len(agencies), number=n, pages=pages, page_href=index_href,
-            guide=guide if n == 1 and pages > 1 else [],
+            agencies=page.items, total=len(agencies), **page.nav,
+            guide=guide if page.number == 1 and len(pages) > 1 else [],
         )
-        for n, chunk in enumerate(chunks, 1)
+        for page in pages
     ]
 
 

@@ -1,4 +1,5 @@
-"""Shared rendering machinery: one Jinja environment, URL helpers, labels and formats.
+"""Shared rendering machinery: one Jinja environment, pagination, settings and formats (URLs
+come from ``generator.output``, labels and wording from ``generator.labels``).
 
 Everything here is computed once per build; page renderers only look things up.
 """
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -18,42 +20,17 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
+from generator.labels import FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, Labels
 from generator.model import Catalog, Innovation
-from generator.output import PageOutput, page_url
+from generator.output import (FACET_PATHS, PageOutput, agency_url, case_url, facet_url, page_url,
+                              tag_url)
 from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
+from generator.values import STALE_PERIOD
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")
-
-# URL prefix of each facet's browse pages; the facet names come from generator.model.FACETS.
-FACET_PATHS = {
-    "category": "kategori",
-    "province": "provinsi",
-    "year": "tahun",
-    "status": "status",
-    "award": "penghargaan",
-    "sdg": "sdg",
-    "agency_type": "jenis-instansi",
-}
-FACET_TITLES = {
-    "category": "Kategori",
-    "province": "Provinsi",
-    "year": "Tahun mulai",
-    "status": "Status",
-    "award": "Penghargaan",
-    "sdg": "Tujuan Pembangunan Berkelanjutan (SDG)",
-    "agency_type": "Jenis instansi",
-}
-FACET_VOCABULARIES = {
-    "category": "categories",
-    "province": "provinces",
-    "status": "statuses",
-    "sdg": "sdgs",
-    "agency_type": "agency_types",
-}
-
 
 class _OptionalBytecodeCache(FileSystemBytecodeCache):
     """Jinja's file cache of compiled templates, which only saves time: an entry it cannot read
@@ -79,18 +56,6 @@ def optional_bytecode_cache() -> FileSystemBytecodeCache | None:
         return _OptionalBytecodeCache()
     except (OSError, RuntimeError):
         return None
-
-
-# Browse pages of free tags: /label/ and /label/<tag>/.
-TAG_PATH = "label"
-
-# The one wording of the model's readiness definition (generator.model.Readiness), for every
-# page and the data dictionary.
-READY_DEFINITION = ("masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan "
-                    "terakhir, mencantumkan kontak resmi, dan punya dokumen perangkat replikasi "
-                    "atau prasyarat")
-# What ``last_verified`` means, beside the date wherever it is shown.
-VERIFIED_MEANING = "tanggal seseorang mencocokkan status, kontak dan angka dengan sumbernya"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,42 +138,6 @@ def format_number(value: Any) -> str:
     return str(value)
 
 
-class Labels:
-    """Vocabulary lookups as dictionaries (built once)."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        tax = catalog.taxonomies
-        self._maps: dict[str, dict[str, str]] = {}
-        self._descriptions: dict[str, dict[str, str]] = {}
-        for name in tax.vocabularies:
-            self._maps[name] = {str(t.id): t.label for t in tax[name].terms}
-            self._descriptions[name] = {str(t.id): t.description for t in tax[name].terms}
-        self.award_levels: dict[str, dict[str, str]] = {
-            str(t.id): {str(lv.id): lv.label for lv in t.levels} for t in tax["awards"].terms
-        }
-
-    def of(self, vocabulary: str, term_id: object) -> str:
-        key = str(term_id)
-        return self._maps.get(vocabulary, {}).get(key, key)
-
-    def description(self, vocabulary: str, term_id: object) -> str:
-        return self._descriptions.get(vocabulary, {}).get(str(term_id), "")
-
-    def facet(self, facet: str, value: str) -> str:
-        if facet == "year":
-            return value
-        if facet == "award":
-            program, _, level = value.partition("/")
-            label = self.of("awards", program)
-            return f"{label} — {self.award_level(program, level)}" if level else label
-        if facet == "sdg":
-            return f"SDG {value}: {self.of('sdgs', value)}"
-        return self.of(FACET_VOCABULARIES[facet], value)
-
-    def award_level(self, program: str, level: str) -> str:
-        return self.award_levels.get(program, {}).get(level, level)
-
-
 def page_count(total: int, size: int) -> int:
     """Pages needed for ``total`` items, ``size`` a page; an empty listing still has page 1."""
     return max(1, -(-total // size))
@@ -219,20 +148,34 @@ def paged_url(base: str, n: int) -> str:
     return base if n == 1 else f"{base}halaman/{n}/"
 
 
-def facet_url(facet: str, value: str) -> str:
-    return f"{FACET_PATHS[facet]}/{value}/"
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a paginated listing."""
+
+    number: int  # 1-based
+    pages: int
+    items: Sequence[Any]
+    href: Callable[[int], str]  # page n → its site-relative URL
+
+    @property
+    def url(self) -> str:
+        return self.href(self.number)
+
+    def title(self, heading: str) -> str:
+        return heading if self.number == 1 else f"{heading} (halaman {self.number})"
+
+    @property
+    def nav(self) -> dict[str, Any]:
+        """What the templates' page navigation needs: ``number``, ``pages``, ``page_href``."""
+        return {"number": self.number, "pages": self.pages, "page_href": self.href}
 
 
-def tag_url(tag: str) -> str:
-    return f"{TAG_PATH}/{tag}/"
-
-
-def case_url(innovation_id: str) -> str:
-    return f"inovasi/{innovation_id}/"
-
-
-def agency_url(slug: str) -> str:
-    return f"instansi/{slug}/"
+def paginate(items: Sequence[Any], size: int, href: Callable[[int], str] | str) -> list[Page]:
+    """``items`` in pages of ``size``; ``href`` is page n's URL, or the base URL of
+    :func:`paged_url`. An empty listing still has page 1."""
+    href = partial(paged_url, href) if isinstance(href, str) else href
+    pages = page_count(len(items), size)
+    return [Page(n, pages, items[(n - 1) * size: n * size], href) for n in range(1, pages + 1)]
 
 
 @dataclass
@@ -270,6 +213,7 @@ class RenderContext:
         env.globals.update(
             labels=self.labels, facet_url=facet_url, case_url=case_url, agency_url=agency_url,
             tag_url=tag_url, READY_DEFINITION=READY_DEFINITION, VERIFIED_MEANING=VERIFIED_MEANING,
+            STALE_PERIOD=STALE_PERIOD,
             FACET_TITLES=FACET_TITLES, FACET_PATHS=FACET_PATHS, catalog=self.catalog,
             settings=self.settings,
         )

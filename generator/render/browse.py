@@ -5,12 +5,10 @@ Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with
 
 from __future__ import annotations
 
-from functools import partial
-
+from generator.labels import FACET_TITLES, FACET_VOCABULARIES
 from generator.model import FACETS
-from generator.output import PageOutput
-from generator.render.base import (FACET_PATHS, FACET_TITLES, FACET_VOCABULARIES, TAG_PATH, RenderContext,
-                                   facet_url, page_count, paged_url, tag_url)
+from generator.output import FACET_PATHS, TAG_PATH, PageOutput, facet_url, tag_url
+from generator.render.base import RenderContext, paginate
 
 PAGE_SIZE = 100
 # Tags listed on one page of the /label/ index (most used first).
@@ -25,18 +23,14 @@ def listing_pages(ctx: RenderContext, base_url: str, heading: str, description: 
     items = [by_id[i] for i in ids]
     if sort_recent:
         items.sort(key=lambda i: (-i.year, i.title.casefold(), i.id))
-    pages = page_count(len(items), PAGE_SIZE)
-    page_href = partial(paged_url, base_url)
-
     outputs = []
-    for n in range(1, pages + 1):
-        chunk = items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]
-        title = heading if n == 1 else f"{heading} (halaman {n})"
+    for page in paginate(items, PAGE_SIZE, base_url):
+        title = page.title(heading)
         outputs.append(ctx.page(
-            page_href(n) + "index.md", "browse.html", title,
+            page.url + "index.md", "browse.html", title,
             f"{len(items)} inovasi pelayanan publik — {heading}.",
-            heading=title, lead=description, total=len(items), items=chunk,
-            sublinks=sublinks if n == 1 else None, number=n, pages=pages, page_href=page_href,
+            heading=title, lead=description, total=len(items), items=page.items,
+            sublinks=sublinks if page.number == 1 else None, **page.nav,
         ))
     return outputs
 
@@ -73,16 +67,12 @@ def render_tags(ctx: RenderContext) -> list[PageOutput]:
         outputs.extend(listing_pages(ctx, tag_url(tag), f"Label: {tag}",
                                      "Studi kasus yang diberi label ini oleh kontributornya.", ids))
     ranked = sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    pages = page_count(len(ranked), TAG_INDEX_PAGE_SIZE)
-    page_href = partial(paged_url, f"{TAG_PATH}/")
-    for n in range(1, pages + 1):
-        title = "Label" if n == 1 else f"Label (halaman {n})"
+    for page in paginate(ranked, TAG_INDEX_PAGE_SIZE, f"{TAG_PATH}/"):
+        title = page.title("Label")
         outputs.append(ctx.page(
-            page_href(n) + "index.md", "tags.html", title,
+            page.url + "index.md", "tags.html", title,
             "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah inovasinya.",
-            heading=title, total=len(ranked),
-            tags=ranked[(n - 1) * TAG_INDEX_PAGE_SIZE: n * TAG_INDEX_PAGE_SIZE],
-            number=n, pages=pages, page_href=page_href,
+            heading=title, total=len(ranked), tags=page.items, **page.nav,
         ))
     return outputs
 

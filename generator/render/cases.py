@@ -14,6 +14,7 @@ from generator.render.kit import case_kit, finish_case_page
 from generator.render.headings import extract_headings
 from generator.render.parallel import map_split
 from generator.render.replication import EDGE_PAGE_SIZE, edge_href
+from generator.values import STALE_PERIOD
 
 # A case replicated very often lists this many replicas and links to the edge list for the rest.
 REPLICAS_SHOWN = 50
@@ -30,7 +31,7 @@ CROSSWALK_NAMES = {
 # The readiness conditions a case fails (generator.model.Readiness.missing), in words.
 MISSING_WORDS = {
     "running": "masih berjalan (status berjalan atau uji coba)",
-    "verified": "diperiksa dalam 12 bulan terakhir",
+    "verified": f"diperiksa dalam {STALE_PERIOD} terakhir",
     "contact": "kontak resmi",
     "kit_or_requirements": "dokumen perangkat replikasi atau prasyarat",
 }

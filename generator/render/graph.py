@@ -1,6 +1,7 @@
 """The replication graph as SVG, laid out at build time (layered, no third-party script).
 
-The graph is split into its connected components (an innovation, its replicas and theirs).
+The graph's connected components (an innovation, its replicas and theirs) are a fact about the
+catalogue, found once by the model (``Catalog.graph``).
 A drawing holds at most ``limit`` nodes: the largest components first, so at 10,000 cases
 the page stays small; ``GraphView`` says how much is shown. Each component is laid out on
 its own — layer = length of the longest chain of parents above a node; within a layer nodes
@@ -11,13 +12,14 @@ so the drawing stays narrow enough to read. Deterministic; text is escaped with 
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 from markupsafe import escape as _escape
 
-from generator.model import Catalog
+from generator.model import Catalog, graph_reach
 from generator.textsafety import xml_safe
 
 
@@ -41,13 +43,13 @@ class Node:
     title: str  # full text for the tooltip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GraphView:
-    """What a drawing shows of the whole graph."""
+    """What a drawing shows of the whole graph (``Catalog.graph``)."""
 
     nodes: dict[str, Node]
     edges: list[tuple[str, str, str]]  # (parent, child, relation), only between shown nodes
-    components: list[list[str]]  # shown components, largest first, keys sorted
+    components: list[tuple[str, ...]]  # shown components, largest first, keys sorted
     total_nodes: int
     total_components: int
 
@@ -55,25 +57,10 @@ class GraphView:
     def complete(self) -> bool:
         return len(self.nodes) == self.total_nodes
 
-
-def _parent_key(catalog: Catalog, parent_id: str, parent_name: str, parent_agency: str) -> str:
-    if parent_id and parent_id in catalog.by_id:
-        return parent_id
-    return f"ext:{parent_id or parent_name}|{parent_agency}"
-
-
-def _reach(start: str, neighbours: dict[str, set[str]], seen: set[str], limit: int | None = None) -> list[str]:
-    """Nodes reachable from ``start`` in breadth-first order (at most ``limit``); marks ``seen``."""
-    seen.add(start)
-    queue, found = deque([start]), []
-    while queue and (limit is None or len(found) < limit):
-        key = queue.popleft()
-        found.append(key)
-        for other in sorted(neighbours[key]):
-            if other not in seen:
-                seen.add(other)
-                queue.append(other)
-    return found
+    @cached_property
+    def layout(self) -> tuple[dict[str, tuple[int, int]], int, int]:
+        """Pixel position of each box, width and height: computed once for the size and the drawing."""
+        return _layout(self)
 
 
 def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
@@ -82,31 +69,16 @@ def graph_view(catalog: Catalog, limit: int | None = None) -> GraphView:
 
 
 def graph_views(catalog: Catalog, limits: tuple[int | None, ...]) -> tuple[GraphView, ...]:
-    """One ``graph_view`` per limit; the components are found once for all of them."""
-    keys: set[str] = set()
-    edges: list[tuple[str, str, str]] = []
-    for e in catalog.edges:
-        parent = _parent_key(catalog, e.parent_id, e.parent_name, e.parent_agency)
-        keys.update((parent, e.child_id))
-        edges.append((parent, e.child_id, e.relation))
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for p, c, _ in edges:
-        neighbours[p].add(c)
-        neighbours[c].add(p)
-    components: list[list[str]] = []
-    seen: set[str] = set()
-    for start in sorted(keys):
-        if start not in seen:
-            components.append(sorted(_reach(start, neighbours, seen)))
-    components.sort(key=lambda c: (-len(c), c[0]))
-    return tuple(_bounded(catalog, keys, edges, neighbours, components, limit) for limit in limits)
+    """One ``graph_view`` per limit, from the components the model found once."""
+    return tuple(_bounded(catalog, limit) for limit in limits)
 
 
-def _bounded(catalog: Catalog, keys: set[str], edges: list[tuple[str, str, str]],
-             neighbours: dict[str, set[str]], components: list[list[str]], limit: int | None) -> GraphView:
-    shown: list[list[str]] = []
+def _bounded(catalog: Catalog, limit: int | None) -> GraphView:
+    graph = catalog.graph
+    components = graph.components
+    shown: list[tuple[str, ...]] = []
     if limit is None:
-        shown = components
+        shown = list(components)
     else:
         room = limit
         for comp in components:
@@ -115,20 +87,20 @@ def _bounded(catalog: Catalog, keys: set[str], edges: list[tuple[str, str, str]]
                 room -= len(comp)
             elif not shown:
                 # One component larger than the bound: draw the part nearest its best-connected node.
-                hub = min(comp, key=lambda k: (-len(neighbours[k]), k))
-                shown.append(sorted(_reach(hub, neighbours, set(), limit)))
+                hub = min(comp, key=lambda k: (-len(graph.neighbours[k]), k))
+                shown.append(tuple(sorted(graph_reach(hub, graph.neighbours, set(), limit))))
                 break
             if room == 0:
                 break
     kept = {k for comp in shown for k in comp}
     return GraphView(
         nodes={k: _node(catalog, k) for k in sorted(kept)},
-        edges=[e for e in edges if e[0] in kept and e[1] in kept],
-        components=shown, total_nodes=len(keys), total_components=len(components),
+        edges=[e for e in graph.edges if e[0] in kept and e[1] in kept],
+        components=shown, total_nodes=graph.node_count, total_components=len(components),
     )
 
 
-def _layout_component(members: list[str], nodes: dict[str, Node],
+def _layout_component(members: tuple[str, ...], nodes: dict[str, Node],
                       edges: list[tuple[str, str, str]]) -> dict[str, tuple[int, int]]:
     """(column, row) of each node inside one component."""
     member_set = set(members)
@@ -177,7 +149,7 @@ def _layout(view: GraphView) -> tuple[dict[str, tuple[int, int]], int, int]:
             PAD * 2 + height * NODE_H + max(height - 1, 0) * GAP_Y)
 
 
-def _layers(keys: list[str], parents: dict[str, list[str]], children: dict[str, list[str]]) -> dict[str, int]:
+def _layers(keys: tuple[str, ...], parents: dict[str, list[str]], children: dict[str, list[str]]) -> dict[str, int]:
     """Longest-path layering in topological order (Kahn); nodes on a cycle, which the
     validator should have rejected, stay in layer 0 instead of looping."""
     key_set = set(keys)
@@ -245,7 +217,7 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     view = view or graph_view(catalog)
     if not view.nodes:
         return ""
-    box, width, height = _layout(view)
+    box, width, height = view.layout
 
     out = []
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
@@ -286,13 +258,9 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     return "\n".join(out)
 
 
-def graph_node_count(catalog: Catalog) -> int:
-    return graph_view(catalog, limit=0).total_nodes
-
-
 def graph_size(view: GraphView) -> tuple[int, int]:
     """Width and height in pixels of the drawing of ``view``."""
     if not view.nodes:
         return 0, 0
-    _, width, height = _layout(view)
+    _, width, height = view.layout
     return width, height

@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 from generator.cache import cached, key_of
 from generator.model import Innovation
 from generator.output import PageOutput, StaticOutput
-from generator.render.base import RenderContext, case_url
+from generator.render.base import TEMPLATES, RenderContext, case_url
+from generator.render.ogimage import share_image
 from generator.render.parallel import map_split
 
 OG_IMAGE = "og.png"  # beside every case page: inovasi/<id>/og.png
@@ -168,8 +169,6 @@ def render_redirects(ctx: RenderContext) -> list[StaticOutput]:
 
 
 def render_share_images(ctx: RenderContext) -> list[StaticOutput]:
-    from generator.render.ogimage import share_image
-
     labels = ctx.labels
 
     def one(i: Innovation) -> StaticOutput:
@@ -181,7 +180,5 @@ def render_share_images(ctx: RenderContext) -> list[StaticOutput]:
 
 
 def render_kit_files(ctx: RenderContext) -> list[StaticOutput]:
-    from generator.render.base import TEMPLATES
-
     script = (TEMPLATES.parent / "assets" / "kit" / "kit.js").read_bytes()
     return [StaticOutput(KIT_JS, script), *render_redirects(ctx), *render_share_images(ctx)]

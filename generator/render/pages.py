@@ -4,12 +4,16 @@ from ``content/pages/<name>.md`` at ``/<name>/`` (Markdown with raw HTML escaped
 from __future__ import annotations
 
 import re
-from functools import partial
 
+from generator.errors import ConfigError
+from generator.intake.case import BODY_SECTIONS
+from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
+from generator.loading import parse_document
 from generator.output import PageOutput
-from generator.render.base import RenderContext, markup, page_count, paged_url
+from generator.render.base import RenderContext, markup, paginate
 from generator.render.browse import PAGE_SIZE
 from generator.validate.pages import RESERVED as PAGE_RESERVED
+from generator.values import STALE_PERIOD, is_id
 
 ABOUT_FALLBACK = """# Tentang katalog ini
 
@@ -29,8 +33,6 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
     read is shown as it is.
     """
-    from generator.loading import parse_document
-
     doc, _problems = parse_document(text.encode("utf-8", "replace"), "", "", front_matter_required=False)
     if doc is None:
         return {}, text.lstrip("\ufeff").replace("\r\n", "\n")
@@ -57,14 +59,13 @@ def render_home(ctx: RenderContext) -> PageOutput:
 # (validate reports such a page: generator/validate/pages.py). `tentang` and `kontribusi` are
 # prose pages with their own renderers.
 RESERVED = PAGE_RESERVED | {"tentang", "kontribusi"}
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
     """``content/pages/<name>.md`` → ``/<name>/`` (``tentang`` has its own renderer)."""
     pages = [render_about(ctx), render_contribute(ctx)]
     for name, text in ctx.settings.prose:
-        if name in RESERVED or not _NAME.match(name):
+        if name in RESERVED or not is_id(name):
             continue
         pages.append(_prose_page(ctx, f"{name}/index.md", text, name.replace("-", " ").capitalize(), ""))
     return pages
@@ -116,8 +117,6 @@ Ada tiga cara ikut menulis katalog ini, semuanya dengan akun GitHub:
 
 def _key_path(field_id: str) -> str:
     """The front-matter key (or body section) a form field writes."""
-    from generator.intake.case import BODY_SECTIONS
-
     if field_id in BODY_SECTIONS:
         return f"## {BODY_SECTIONS[field_id]}"
     head, _, rest = field_id.partition("_")
@@ -128,9 +127,6 @@ def _key_path(field_id: str) -> str:
 
 def _form_fields(ctx: RenderContext) -> tuple[str, list[dict[str, object]]]:
     """The proposal form's fields for the reference table (none when the template is missing)."""
-    from generator.errors import ConfigError
-    from generator.intake.form import PROPOSAL_FORM, VOCABULARY_FIELDS, load_form, option_label
-
     try:
         form = load_form(PROPOSAL_FORM)
     except ConfigError:
@@ -175,16 +171,11 @@ def render_contribute(ctx: RenderContext) -> PageOutput:
 def render_stale(ctx: RenderContext) -> list[PageOutput]:
     """``/perlu-diperbarui/`` (oldest verification first), ``PAGE_SIZE`` cases a page."""
     items = sorted(ctx.catalog.stale, key=lambda i: (i.last_verified, i.id))
-    pages = page_count(len(items), PAGE_SIZE)
-    page_href = partial(paged_url, "perlu-diperbarui/")
-
     return [
         ctx.page(
-            page_href(n) + "index.md", "stale.html",
-            "Perlu diperbarui" if n == 1 else f"Perlu diperbarui (halaman {n})",
-            "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam 12 bulan terakhir.",
-            items=items[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(items), number=n, pages=pages,
-            page_href=page_href, reports_url=ctx.settings.open_reports_url(),
+            page.url + "index.md", "stale.html", page.title("Perlu diperbarui"),
+            f"Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam {STALE_PERIOD} terakhir.",
+            items=page.items, total=len(items), **page.nav, reports_url=ctx.settings.open_reports_url(),
         )
-        for n in range(1, pages + 1)
+        for page in paginate(items, PAGE_SIZE, "perlu-diperbarui/")
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.output import Output, StaticOutput
-from generator.render.base import READY_DEFINITION, RenderContext, page_count, paged_url
+from generator.render.base import READY_DEFINITION, RenderContext, paged_url, paginate
 from generator.render.browse import listing_pages
 from generator.render.graph import graph_size, graph_views, render_graph_svg
 
@@ -56,7 +56,7 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         tuple(i.id for i in ready), sort_recent=False))
 
     edges = catalog.edges
-    edge_pages = page_count(len(edges), EDGE_PAGE_SIZE)
+    first, *more_edges = paginate(edges, EDGE_PAGE_SIZE, edge_href)
     graph = {
         "shown_nodes": len(view.nodes), "total_nodes": view.total_nodes,
         "shown_components": len(view.components), "total_components": view.total_components,
@@ -68,26 +68,21 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         "Peta replikasi inovasi pelayanan publik: siapa meniru siapa, adopsi di luar katalog, "
         "dan inovasi yang siap direplikasi.",
         graph_inline=graph_inline, graph=graph,
-        edges=edges[:EDGE_PAGE_SIZE], edge_total=len(edges), number=1, pages=edge_pages,
-        page_href=edge_href,
+        edges=first.items, edge_total=len(edges), **first.nav,
         adoptions=adoptions[:ADOPTIONS_SHOWN], adoption_total=len(adoptions), adoptions_url=ADOPTIONS_URL,
         ready=ready[:READY_SHOWN], ready_total=len(ready), ready_url=READY_URL,
     ))
-    for n in range(2, edge_pages + 1):
+    for page in more_edges:
         outputs.append(ctx.page(
-            edge_href(n) + "index.md", "replication_edges.html", f"Hubungan replikasi (halaman {n})",
+            page.url + "index.md", "replication_edges.html", page.title("Hubungan replikasi"),
             "Semua hubungan replikasi antarinovasi pelayanan publik dalam katalog.",
-            edges=edges[(n - 1) * EDGE_PAGE_SIZE: n * EDGE_PAGE_SIZE], edge_total=len(edges),
-            number=n, pages=edge_pages, page_href=edge_href,
+            edges=page.items, edge_total=len(edges), **page.nav,
         ))
     if len(adoptions) > ADOPTIONS_SHOWN:
-        adoption_pages = page_count(len(adoptions), ADOPTION_PAGE_SIZE)
-        for n in range(1, adoption_pages + 1):
+        for page in paginate(adoptions, ADOPTION_PAGE_SIZE, adoption_href):
             outputs.append(ctx.page(
-                adoption_href(n) + "index.md", "replication_adoptions.html",
-                "Diadopsi di luar katalog" if n == 1 else f"Diadopsi di luar katalog (halaman {n})",
+                page.url + "index.md", "replication_adoptions.html", page.title("Diadopsi di luar katalog"),
                 "Inovasi pelayanan publik yang diadopsi oleh instansi di luar katalog.",
-                adoptions=adoptions[(n - 1) * ADOPTION_PAGE_SIZE: n * ADOPTION_PAGE_SIZE],
-                adoption_total=len(adoptions), number=n, pages=adoption_pages, page_href=adoption_href,
+                adoptions=page.items, adoption_total=len(adoptions), **page.nav,
             ))
     return outputs

@@ -213,8 +213,7 @@ def field_vectors(documents: list[dict[str, list[str]]], k1: float = 1.2, b: flo
             vector: dict[str, float] = {}
             for term, count in tf.items():
                 score = idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (length / average)) + count)
-                score *= boost
-                score *= 1  # lunr's document boost
+                score *= boost  # (lunr's document boost is 1)
                 vector[term] = round(score, 3)
             result[name][ref] = vector
     return result

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 from lunr.index import Index
 from lunr.query import Query
@@ -104,7 +102,8 @@ class Clause:
 
 
 class Searcher:
-    """The two lunr parts plus what the query plan needs (terms, vocabulary, synonyms)."""
+    """The three lunr parts (``index.PARTS``) plus what the query plan needs (terms, vocabulary,
+    synonyms)."""
 
     def __init__(self, packed: PackedIndex, analyzer: Analyzer, titles: tuple[str, ...],
                  related: tuple[tuple[str, str, int, tuple[int, ...], tuple[str, ...]], ...] = (),
@@ -400,16 +399,9 @@ def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
     return searcher_for(catalog).search(query, limit)
 
 
-def search_content(content_dir: Path, query: str, limit: int = 10, today: date | None = None,
-                   suggest: bool = False) -> list[Hit] | tuple[list[Hit], Suggestions]:
-    """Load and validate ``content_dir`` (raises ContentError) and search it; with ``suggest``
-    also what to offer when nothing matched or only approximately (empty otherwise)."""
-    from generator.pipeline import load_catalog
-
-    result = load_catalog(Path(content_dir), today or date.today())
-    catalog = result[0] if isinstance(result, tuple) else result
+def search_with_suggestions(catalog: Catalog, query: str, limit: int = 10) -> tuple[list[Hit], Suggestions]:
+    """The best ``limit`` cases for ``query`` and what to offer when nothing matched or only
+    approximately (empty otherwise): what ``katalog search`` prints."""
     searcher = searcher_for(catalog)
     hits = searcher.search(query, limit)
-    if not suggest:
-        return hits
     return hits, (searcher.suggest(query) if all(h.approximate for h in hits) else Suggestions((), ()))

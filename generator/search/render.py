@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.labels import FACET_TITLES, Labels
 from generator.model import FACETS, Catalog
-from generator.output import Output, PageOutput, StaticOutput
+from generator.output import Output, PageOutput, StaticOutput, facet_url
+from generator.render.base import RenderContext
 from generator.search import query as plan
 from generator.search.analysis import MIN_TERM_LENGTH, STEMMER_NAME, STOP_WORDS
 from generator.search.index import (
@@ -113,16 +115,17 @@ def index_files(catalog: Catalog) -> dict[str, object]:
     return files
 
 
+def _finder_facets(catalog: Catalog) -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+    """The facets the finder filters on, with their values (the year is a range, not a list)."""
+    return [(facet, catalog.facets.get(facet, {})) for facet in FACETS if facet != "year"]
+
+
 def facet_data(catalog: Catalog) -> list[dict[str, object]]:
     """Per facet: its values with labels and, per document, the numbers of its values."""
-    from generator.render.base import FACET_TITLES, Labels
-
     labels = Labels(catalog)
     out = []
-    for facet in FACETS:
-        if facet == "year":
-            continue
-        values = list(catalog.facets.get(facet, {}))
+    for facet, by_value in _finder_facets(catalog):
+        values = list(by_value)
         number = {v: n for n, v in enumerate(values)}
         out.append({
             "name": facet,
@@ -143,18 +146,12 @@ def facet_data(catalog: Catalog) -> list[dict[str, object]]:
 
 def render_finder(catalog: Catalog) -> PageOutput:
     """``/cari/``: the form, server-rendered facet lists (browse links without JavaScript)."""
-    from generator.render.base import FACET_TITLES, RenderContext, facet_url
-
     ctx = RenderContext(catalog)
     labels = ctx.labels
     facets = []
-    for facet in FACETS:
-        if facet == "year":
-            continue
-        values = [
-            (value, labels.facet(facet, value), len(ids), facet_url(facet, value))
-            for value, ids in catalog.facets.get(facet, {}).items()
-        ]
+    for facet, by_value in _finder_facets(catalog):
+        values = [(value, labels.facet(facet, value), len(ids), facet_url(facet, value))
+                  for value, ids in by_value.items()]
         facets.append((facet, FACET_PARAMS[facet], FACET_TITLES[facet], values))
     ready = sum(1 for i in catalog.innovations if i.ready_to_replicate)
     facets.insert(0, (READY_FACET["name"], READY_FACET["param"], READY_FACET["title"],

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 
 KIB = 1024
 MIB = 1024 * KIB

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.entities import unescape
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 
 RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
 

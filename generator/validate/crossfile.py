@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 from generator.validate.hints import did_you_mean
 from generator.validate.schema import line_of
 

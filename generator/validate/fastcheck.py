@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from generator.values import is_int
+
 Check = Callable[[Any], bool]
 
 # Keywords with no effect on validity (annotations) or handled by the parent.
@@ -25,17 +27,13 @@ class Unsupported(Exception):
     """The schema uses a keyword this checker does not implement."""
 
 
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
 def _is_number(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
 _TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda x: isinstance(x, str),
-    "integer": _is_int,
+    "integer": is_int,
     "number": _is_number,
     "object": lambda x: isinstance(x, dict),
     "array": lambda x: isinstance(x, list),

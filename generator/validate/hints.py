@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.values import kebab
+
 # Indonesian (and common English) key names people type instead of the contract's keys.
 KEY_SYNONYMS = {
     "judul": "title", "nama": "name", "ringkasan": "summary", "instansi": "agency",
@@ -40,7 +42,7 @@ def did_you_mean(value: object, choices: Iterable[Any], labels: dict[str, Any] |
     for option in options:
         if option.lower() == lowered and option != text:
             return f"Maksud Anda `{option}`? Id ditulis dengan huruf kecil."
-    slug = re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
+    slug = kebab(lowered)
     if slug in options and slug != text:
         return f"Maksud Anda `{slug}`?"
     close = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.loading import parse_document
 from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.validate.body import check_body, check_body_limits
-from generator.validate.codes import diagnostic
 from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.hints import describe_type, key_hint
+from generator.values import is_id
 
 # Front-matter keys of a prose page: (what it is, its longest length).
 PAGE_KEYS = {"title": ("judul halaman", 200), "description": ("deskripsi untuk mesin pencari", 400)}
@@ -28,7 +29,6 @@ PAGE_KEYS = {"title": ("judul halaman", 200), "description": ("deskripsi untuk m
 RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
             "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
             "perlu-diperbarui", "assets", "search", "label"}
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FENCE = re.compile(rb"^---[ \t]*\r?$", re.MULTILINE)
 # The only file docs/ may hold: git keeps no empty folders.
 DOCS_PLACEHOLDERS = {".gitkeep"}
@@ -60,7 +60,7 @@ def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
         target = link_outside(path, root)
         if target is not None:
             return [diagnostic("symlink-outside", file, 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)]
-    if path.suffix != ".md" or not _NAME.match(name) or name in RESERVED:
+    if path.suffix != ".md" or not is_id(name) or name in RESERVED:
         why = ("dipakai situs untuk halaman lain" if name in RESERVED
                else "bukan huruf kecil, angka dan tanda hubung dengan akhiran `.md`")
         out.append(diagnostic("page-name", file, 1, "", f"Nama berkas halaman `{path.name}` {why}, "

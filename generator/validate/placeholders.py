@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 from generator.validate.schema import line_of
 
 MARKER = re.compile(r"\bGANTI\b")

@@ -6,20 +6,15 @@ import re
 from datetime import date
 from typing import Any
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
-from generator.scaffold import ID_PATTERN
 from generator.source import SourceDocument
-from generator.validate.codes import diagnostic
 from generator.validate.hints import yaml_surprise
 from generator.validate.schema import line_of
+from generator.values import STALE_AFTER_DAYS, is_id, is_int, is_stale
 
-STALE_AFTER_DAYS = 365
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _TARGET = re.compile(r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$")
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Diagnostic]:
@@ -35,12 +30,12 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
     if isinstance(doc_id, str) and doc_id != doc.doc_id and "id" not in reported:
         form = "nama folder" if file.replace("\\", "/").endswith("/index.md") else "nama berkas"
         hint = (f"Ganti `id` menjadi `{doc.doc_id}`, atau ganti {form} menjadi `{doc_id}`."
-                if ID_PATTERN.match(doc.doc_id) else
+                if is_id(doc.doc_id) else
                 f"Ganti {form} menjadi `{doc_id}` (huruf kecil kebab-case).")
         add("id-mismatch", "id", f"`id` `{doc_id}` tidak sama dengan {form} `{doc.doc_id}`.", hint)
 
     year = fm.get("year")
-    if _is_int(year) and year > today.year and "year" not in reported:
+    if is_int(year) and year > today.year and "year" not in reported:
         add("year-future", "year", f"`year` {year} lebih besar dari tahun ini ({today.year}).",
             "Tulis tahun inovasi mulai berjalan.")
 
@@ -62,7 +57,7 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
 
     verified = check_date("last_verified", fm.get("last_verified"),
                           "Tulis tanggal data terakhir benar-benar diperiksa.")
-    if verified is not None and (today - verified).days > STALE_AFTER_DAYS:
+    if verified is not None and is_stale(verified, today):
         add("stale", "last_verified",
             f"Data terakhir diperiksa {verified.isoformat()}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
             "Periksa ulang sumbernya dan perbarui `last_verified`.")
@@ -90,20 +85,19 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
                 continue
             source = item.get("source")
             path = f"{section}.{i}.source"
-            if (isinstance(sources, list) and _is_int(source) and source > n_sources >= 1
+            if (isinstance(sources, list) and is_int(source) and source > n_sources >= 1
                     and path not in reported):
-                have = f"hanya ada {n_sources} sumber" if n_sources else "`sources` belum berisi sumber"
-                add("source-index", path, f"`source: {source}` tidak ada: {have}.",
+                # n_sources >= 1 here: an empty `sources` is the schema's `empty-list`.
+                add("source-index", path, f"`source: {source}` tidak ada: hanya ada {n_sources} sumber.",
                     (f"Pakai nomor 1–{n_sources}" if n_sources > 1 else "Pakai nomor 1")
-                    + ", atau tambahkan sumbernya ke `sources`." if n_sources
-                    else "Tambahkan sumbernya ke `sources`, lalu rujuk dengan nomor urutnya (mulai 1).")
+                    + ", atau tambahkan sumbernya ke `sources`.")
             if section == "awards":
                 award_year = item.get("year")
                 path = f"awards.{i}.year"
-                if _is_int(award_year) and award_year > today.year and path not in reported:
+                if is_int(award_year) and award_year > today.year and path not in reported:
                     add("year-future", path, f"Tahun penghargaan {award_year} lebih besar dari tahun ini ({today.year}).",
                         "Tulis tahun penghargaan diterima.")
-                if _is_int(award_year) and _is_int(year) and award_year < year and path not in reported:
+                if is_int(award_year) and is_int(year) and award_year < year and path not in reported:
                     add("award-before-year", path,
                         f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi ({year}).",
                         "Periksa `year` inovasi atau tahun penghargaannya.")
@@ -112,7 +106,7 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
     goals: set[int] = set()
     if isinstance(sdgs, list):
         for i, goal in enumerate(sdgs):
-            if not _is_int(goal):
+            if not is_int(goal):
                 continue
             if goal in goals:
                 add("duplicate-item", f"sdgs.{i}", f"SDG {goal} ditulis lebih dari sekali.", "Hapus yang berulang.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,13 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import extend
 
+from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
 from generator.taxonomy import Taxonomies
-from generator.validate.codes import diagnostic
 from generator.validate.fastcheck import Check, Unsupported, compile_check
 from generator.validate.hints import TYPE_NAMES, describe_type, did_you_mean, key_hint, type_hint
+from generator.values import is_int, kebab
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation.schema.json"
 
@@ -66,8 +66,7 @@ def _inject(node: Any, taxonomies: Taxonomies) -> None:
 
 
 def _is_strict_int(checker: Any, instance: Any) -> bool:
-    # YAML gives real ints; 2019.0 is a float and must not pass as a year.
-    return isinstance(instance, int) and not isinstance(instance, bool)
+    return is_int(instance)
 
 
 _StrictValidator = extend(
@@ -199,7 +198,7 @@ def _pattern_message(path: str, value: object) -> tuple[str, str]:
     if path.startswith("replication.replicates") and last == "id":
         return _PATTERN_MESSAGES["id_ref"]
     if last in ("tags", "id") and isinstance(value, str):
-        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        slug = kebab(value)
         if slug:
             return _PATTERN_MESSAGES[last][0], f"Tulis `{slug}`: huruf kecil, spasi dan tanda lain diganti `-`."
     if last == "sdg_targets" and isinstance(value, str) and "." not in value:

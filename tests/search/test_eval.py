@@ -4,7 +4,7 @@ The corpus (tests/fixtures/search/eval/content, see its README) and these querie
 together, before looking at any result, and the queries are not edited to make them pass: they
 measure the search, they are not tuned to it. The goal from issue 4 is the expected case in the
 top 3 for at least 47 of 50 queries, through the same entry point the maintainer uses
-(``search_content``, i.e. ``python -m generator search --limit 3``).
+(``search_with_suggestions``, i.e. ``python -m generator search --limit 3``).
 """
 
 from __future__ import annotations

@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 
 from generator.search.query import search_catalog as search_catalog_function
-from generator.search.query import search_content
 from generator.search.render import SEARCH_EXAMPLES
 from tests.search.conftest import CATALOG_TODAY, ROOT, TODAY
+
+
+def search_folder(content_dir: Path, query: str, limit: int, today) -> list:
+    """What ``katalog search --content DIR`` ranks: the CLI loads the catalogue, then searches."""
+    from generator.pipeline import load_catalog
+
+    catalog, _warnings = load_catalog(content_dir, today)
+    return search_catalog_function(catalog, query, limit)
 
 TOP3 = [
     # affixes: the stem of "perpustakaan" is "pustaka"
@@ -124,7 +131,7 @@ REAL_TOP = [
 
 @pytest.mark.parametrize("query,expected", REAL_TOP)
 def test_real_catalogue_first_hit(query: str, expected: set[str]) -> None:
-    hits = search_content(ROOT / "content", query, limit=3, today=CATALOG_TODAY)
+    hits = search_folder(ROOT / "content", query, limit=3, today=CATALOG_TODAY)
     assert hits and hits[0].id in expected, [h.id for h in hits]
 
 
@@ -132,23 +139,23 @@ def test_content_without_synonyms_file_uses_the_projects(tmp_path: Path) -> None
     shutil.copytree(ROOT / "content" / "innovations", tmp_path / "innovations")
     shutil.copytree(ROOT / "content" / "taxonomies", tmp_path / "taxonomies")
     (tmp_path / "taxonomies" / "synonyms.yml").unlink()
-    hits = search_content(tmp_path, "KTP", limit=3, today=CATALOG_TODAY)
+    hits = search_folder(tmp_path, "KTP", limit=3, today=CATALOG_TODAY)
     assert hits and hits[0].id in REAL_TOP[1][1]
 
 
 @pytest.mark.parametrize("example", SEARCH_EXAMPLES)
 def test_the_search_box_examples_find_cases_in_the_real_catalogue(example: str) -> None:
-    hits = search_content(ROOT / "content", example, limit=3, today=CATALOG_TODAY)
+    hits = search_folder(ROOT / "content", example, limit=3, today=CATALOG_TODAY)
     assert hits and not hits[0].approximate, example
 
 
 # What a district official in Nusa Tenggara Timur types (issue: these found nothing, or
 # "Nusa Tenggara Timur" found every case that says "timur"): a place name matches as a place.
 def test_a_province_name_matches_as_a_phrase_not_word_by_word() -> None:
-    hits = search_content(ROOT / "content", "Nusa Tenggara Timur", limit=50, today=CATALOG_TODAY)
+    hits = search_folder(ROOT / "content", "Nusa Tenggara Timur", limit=50, today=CATALOG_TODAY)
     assert all("timur" not in h.title.lower() or "nusa tenggara timur" in h.title.lower() for h in hits)
-    jatim = search_content(ROOT / "content", "jatim", limit=50, today=CATALOG_TODAY)
-    jawa_timur = search_content(ROOT / "content", "jawa timur", limit=50, today=CATALOG_TODAY)
+    jatim = search_folder(ROOT / "content", "jatim", limit=50, today=CATALOG_TODAY)
+    jawa_timur = search_folder(ROOT / "content", "jawa timur", limit=50, today=CATALOG_TODAY)
     assert jatim and {h.id for h in jatim} == {h.id for h in jawa_timur}
-    kalimantan = {h.id for h in search_content(ROOT / "content", "kalimantan timur", limit=50, today=CATALOG_TODAY)}
+    kalimantan = {h.id for h in search_folder(ROOT / "content", "kalimantan timur", limit=50, today=CATALOG_TODAY)}
     assert not kalimantan & {h.id for h in jawa_timur}

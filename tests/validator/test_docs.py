@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.schema_docs import CONTRIBUTING, render_contributing
-from generator.validate.codes import CODES
+from generator.codes import CODES
 from generator.validate.schema import load_static_schema
 
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"

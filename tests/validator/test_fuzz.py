@@ -13,7 +13,7 @@ from generator.source import SourceDocument
 from generator.taxonomy import load_taxonomies
 from generator.validate import validate_documents
 from generator.validate.body import check_body
-from generator.validate.codes import CODES
+from generator.codes import CODES
 from generator.validate.schema import _compiled, compiled_validator
 from tests.validator.conftest import FIXTURES, TAXONOMIES
 

@@ -1,4 +1,6 @@
-"""Every diagnostic code the loader and validator can emit: its severity and its meaning.
+"""Every diagnostic code the loader, the validator, the taxonomy and collection readers can
+emit: its severity and its meaning. Beside ``diagnostics.py`` so that loading does not depend on
+validation.
 
 The severity lives here once; ``CONTRIBUTING.md`` documents each code from this table
 (a test keeps them in step).
@@ -7,6 +9,7 @@ The severity lives here once; ``CONTRIBUTING.md`` documents each code from this 
 from __future__ import annotations
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.values import STALE_AFTER_DAYS
 
 # code → (severity, what it means, in Indonesian for contributors)
 CODES: dict[str, tuple[Severity, str]] = {
@@ -51,7 +54,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "year-future": ("error", "`year` lebih besar dari tahun ini."),
     "invalid-date": ("error", "Tanggal tidak ada di kalender (mis. 2024-02-30)."),
     "date-future": ("error", "`last_verified` atau `sources[].accessed` ada di masa depan."),
-    "stale": ("warning", "`last_verified` lebih dari 365 hari yang lalu; periksa ulang datanya."),
+    "stale": ("warning", f"`last_verified` lebih dari {STALE_AFTER_DAYS} hari yang lalu; periksa ulang "
+                         "datanya."),
     "award-before-year": ("error", "Tahun penghargaan lebih awal dari tahun mulai inovasi."),
     "source-index": ("error", "Nomor `source` tidak menunjuk ke butir `sources` yang ada (mulai dari 1)."),
     "sdg-target-outside": ("error", "Target SDG tidak berada di bawah salah satu SDG di `sdgs`."),
