@@ -13,11 +13,11 @@ from generator.render.base import RenderContext, SiteSettings
 __all__ = ["render_site", "SiteSettings"]
 
 
-def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[Output]:
+def render_site(catalog: Catalog, settings: SiteSettings | None = None, *, fork: bool = True) -> list[Output]:
     from generator import exports
     from generator.render import agencies, browse, cases, collections, kit, pages, replication
 
-    ctx = RenderContext(catalog, settings or SiteSettings())
+    ctx = RenderContext(catalog, settings or SiteSettings(), fork=fork)
     outputs: list[Output] = [pages.render_home(ctx)]
     outputs.extend(pages.render_stale(ctx))
     outputs.extend(pages.render_prose_pages(ctx))
