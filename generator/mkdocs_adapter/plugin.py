@@ -1,12 +1,16 @@
 """MkDocs plugin ``katalog``: load the catalogue, add every generated page and file.
 
-Only public MkDocs 1.6 API is used (plugin events, ``File.generated``, ``InclusionLevel``,
-``get_toc``, the documented ``Page`` attributes ``meta``, ``toc`` and ``content``, the Jinja
-environment from ``on_env``); tests/site/test_adapter_api.py checks that no code here reads or
-writes an underscore attribute of another object or replaces a method on one.
+Only public MkDocs API is used (plugin events, ``File.generated`` with ``InclusionLevel``,
+``File.page`` set to a ``Page`` subclass — supported since MkDocs 1.5.3 —, ``get_toc``, the
+documented ``Page`` attributes ``meta``, ``toc`` and ``content``, the Jinja environment from
+``on_env``); tests/site/test_mkdocs_adapter.py checks that no code here reads or writes an
+underscore attribute of another object, replaces a method on one or sets a module flag.
 
-Pages reach MkDocs as an empty Markdown source (so MkDocs' Markdown pass has nothing to do);
-their safe HTML and table of contents replace the result in ``on_page_content``.
+Our pages are HTML already: a page outside the nav is a ``GeneratedPage`` whose ``render``
+takes that HTML and its headings instead of running Markdown (a new Markdown instance per
+page was most of MkDocs' own per-page cost). The few pages in the nav keep MkDocs' own
+``Page`` (its nav titles come from mkdocs.yml) with an empty Markdown source; their HTML and
+table of contents replace the result in ``on_page_content``.
 """
 
 from __future__ import annotations
@@ -144,9 +148,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Pages mkdocs.yml's nav does not list are declared so (NOT_IN_NAV): MkDocs builds them
         # without listing them as omitted from the nav.
         self._nav_uris = set(nav_paths(config.nav)) if config.nav is not None else set(self._outputs)
-        for src_uri in sorted(self._outputs):
-            inclusion = InclusionLevel.UNDEFINED if src_uri in self._nav_uris else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, src_uri, content="", inclusion=inclusion))
+        for src_uri, output in sorted(self._outputs.items()):
+            if src_uri in self._nav_uris:
+                self._add(files, File.generated(config, src_uri, content=""))
+            else:
+                file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                self._add(files, file)
+                GeneratedPage(file, config, output.html)  # a Page sets itself as file.page
         for static in self._static_outputs:
             self._add(files, File.generated(config, static.path, content=static.content))
         return files
@@ -177,13 +185,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 meta["template"] = "katalog-shell.html"
                 self._shell_outputs[page.file.src_uri] = output
         page.meta = meta
-        return ""  # the page is already HTML (on_page_content): nothing for Markdown to do
+        return ""  # the page is already HTML: nothing for Markdown to do
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._outputs.get(page.file.src_uri)
-        if output is None:
+        if output is None or isinstance(page, GeneratedPage):
             return html
-        page.toc = get_toc(heading_tree(output.html))  # type: ignore[arg-type]
+        page.toc = toc_of(output.html)
         return output.html
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
@@ -215,6 +223,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))
         return server
+
+
+class GeneratedPage(Page):
+    """A page outside the nav whose HTML the generator rendered: ``render`` sets the content
+    and the table of contents from it (MkDocs uses a Page subclass a plugin sets on File.page)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, html: str) -> None:
+        super().__init__(None, file, config)
+        self.katalog_html = html
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.katalog_html
+        self.toc = toc_of(self.katalog_html)
+
+
+def toc_of(html: str) -> Any:
+    """The table of contents of a rendered page (its h2 and h3 with ids), as MkDocs builds it."""
+    return get_toc(heading_tree(html))  # type: ignore[arg-type]
 
 
 def nav_paths(nav: Any) -> Iterator[str]:
