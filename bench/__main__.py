@@ -233,15 +233,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="builds per tool and size; the best run counts")
     ap.add_argument("--skip-plain", action="store_true", help="do not build plain Material")
     ap.add_argument("--skip-browser", action="store_true", help="no Chromium measurements")
+    ap.add_argument("--only", choices=["build"], help="only this part: `build` = the build comparison "
+                    "(no validation, no Chromium, no Lighthouse)")
     args = ap.parse_args(argv)
+    if args.only == "build":
+        args.skip_browser = True
     sizes = [int(x) for x in args.sizes.split(",") if x]
 
     WORK.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"today": TODAY, "builds": [], "notes": [], "repeat": args.repeat}
-    try:
-        res["validation"] = measure_validation(args.validate_n)
-    except Exception as exc:  # keep going: one broken stage must not hide the other figures
-        res["notes"].append(f"validation: {type(exc).__name__}: {exc}")
+    if args.only is None:
+        try:
+            res["validation"] = measure_validation(args.validate_n)
+        except Exception as exc:  # keep going: one broken stage must not hide the other figures
+            res["notes"].append(f"validation: {type(exc).__name__}: {exc}")
 
     sites: dict[int, tuple[Path | None, Path | None]] = {}
     for n in sizes:

@@ -73,11 +73,12 @@ def _page_text(page: SourceDocument) -> str:
         return page.body
 
 
-def collect_outputs(catalog: Catalog, settings: SiteSettings) -> list[Output]:
-    """Every page and file of the site: rendered pages, exports and the search outputs."""
+def collect_outputs(catalog: Catalog, settings: SiteSettings, *, fork: bool = True) -> list[Output]:
+    """Every page and file of the site: rendered pages, exports and the search outputs
+    (``fork=False``: all in this process, see generator/render/parallel.py)."""
     pages, search_outputs = run_beside(len(catalog.innovations),
-                                       lambda: render_site(catalog, settings),
-                                       lambda: render_search(catalog))
+                                       lambda: render_site(catalog, settings, fork=fork),
+                                       lambda: render_search(catalog), fork=fork)
     return pages + list(search_outputs)
 
 

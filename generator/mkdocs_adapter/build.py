@@ -14,11 +14,35 @@ from generator.errors import ConfigError, ContentError
 from generator.model import Catalog
 
 
+# MkDocs' build reports at INFO where it writes (our temporary folder, which is renamed into
+# place afterwards: a misleading address) and how long it took (the CLI prints its own
+# summary). Exactly these records are dropped while our build runs; every other record, a
+# warning above all, passes as MkDocs logs it.
+_BUILD_LOGGER = "mkdocs.commands.build"
+_QUIET_INFO = ("Cleaning site directory", "Building documentation to directory: ", "Documentation built in ")
+
+
+class QuietBuildInfo(logging.Filter):
+    """Drops MkDocs' three build-progress INFO records (``_QUIET_INFO``), nothing else."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.INFO and isinstance(record.msg, str)
+                    and record.msg.startswith(_QUIET_INFO))
+
+
 def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
           catalog: Catalog | None = None) -> None:
     """Build the site into ``site_dir`` (which the caller owns and may discard)."""
-    # MkDocs logs every page it has no nav entry for at INFO; keep the CLI output readable.
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    quiet = QuietBuildInfo()
+    logger = logging.getLogger(_BUILD_LOGGER)  # a logger's filter sees only its own records
+    logger.addFilter(quiet)
+    try:
+        _build(config_file, content_dir, site_dir, today, catalog)
+    finally:
+        logger.removeFilter(quiet)
+
+
+def _build(config_file: Path, content_dir: Path, site_dir: Path, today: date, catalog: Catalog | None) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
     except (ConfigurationError, Abort) as exc:

@@ -41,21 +41,20 @@ class Shell:
 def make_shell(env: Any, context: dict[str, Any], page: Page) -> Shell | None:
     """Render main.html for ``page`` with slot tokens; None if the result is not usable.
 
-    Pages with and without a table of contents are different shapes (the skip link)."""
-    saved = (page.meta, page.content, page.toc, page.canonical_url, page.abs_url)
-    try:
-        page.meta = {k: v for k, v in page.meta.items() if k != "template"}
-        page.meta.update(title=slot("title"), description=slot("description"))
-        page.content = slot("content") + "<h1>"  # Material adds its own h1 when content has none
-        has_toc = bool(list(saved[2]))
-        page.toc = get_toc([{"level": 2, "id": slot("skip"), "name": "-", "children": []}] if has_toc else [])  # type: ignore[list-item]
-        if page.canonical_url is not None:
-            page.canonical_url = slot("url")
-        elif page.abs_url is not None:
-            page.abs_url = slot("url")
-        html = env.get_template("main.html").render({**context, "katalog_shell_render": True})
-    finally:
-        page.meta, page.content, page.toc, page.canonical_url, page.abs_url = saved
+    The template sees a stand-in for the page (``SlotPage``), so the page itself is never
+    changed. Pages with and without a table of contents are different shapes (the skip link)."""
+    has_toc = bool(list(page.toc))
+    stand_in = SlotPage(
+        page,
+        meta={**{k: v for k, v in page.meta.items() if k != "template"},
+              "title": slot("title"), "description": slot("description")},
+        title=slot("title"),
+        content=slot("content") + "<h1>",  # Material adds its own h1 when content has none
+        toc=get_toc([{"level": 2, "id": slot("skip"), "name": "-", "children": []}] if has_toc else []),  # type: ignore[list-item]
+        canonical_url=slot("url") if page.canonical_url is not None else None,
+        abs_url=slot("url") if page.canonical_url is None and page.abs_url is not None else page.abs_url,
+    )
+    html = env.get_template("main.html").render({**context, "page": stand_in, "katalog_shell_render": True})
     match = _SKIP.search(html)
     if has_toc:
         if match is None:
@@ -67,6 +66,18 @@ def make_shell(env: Any, context: dict[str, Any], page: Page) -> Shell | None:
     if slot("skip") in html or html.count(slot("content")) != 1 or html.count(slot("toc")) != 1:
         return None
     return Shell(tuple(_SPLIT.split(html)), match.group(0) if match else "")
+
+
+class SlotPage:
+    """What the templates see as ``page`` while a shell is rendered: the given values (slot
+    tokens) in place of the page's own, every other attribute read from the page."""
+
+    def __init__(self, page: Page, **values: Any) -> None:
+        self.__dict__.update(values)
+        self.page = page
+
+    def __getattr__(self, name: str) -> Any:  # only called for names not given above
+        return getattr(self.page, name)
 
 
 def _toc_key(items: Any) -> tuple:

@@ -17,8 +17,9 @@ from generator.render.base import RenderContext, SiteSettings
 __all__ = ["render_site", "SiteSettings"]
 
 
-def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[Output]:
-    ctx = RenderContext(catalog, settings or SiteSettings())
+def render_site(catalog: Catalog, settings: SiteSettings | None = None, *,
+                fork: bool = True) -> list[Output]:
+    ctx = RenderContext(catalog, settings or SiteSettings(), fork=fork)
     outputs: list[Output] = [pages.render_home(ctx)]
     outputs.extend(pages.render_stale(ctx))
     outputs.extend(pages.render_prose_pages(ctx))

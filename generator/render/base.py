@@ -184,6 +184,7 @@ class RenderContext:
 
     catalog: Catalog
     settings: SiteSettings = field(default_factory=SiteSettings)
+    fork: bool = True  # may render halves in a forked child (generator/render/parallel.py)
 
     @cached_property
     def labels(self) -> Labels:

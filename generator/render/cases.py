@@ -120,7 +120,7 @@ def _replicas_href(ctx: RenderContext, innovation: Innovation) -> str:
 
 
 def render_cases(ctx: RenderContext) -> list[PageOutput]:
-    return map_split(lambda i: render_case(ctx, i), ctx.catalog.innovations)
+    return map_split(lambda i: render_case(ctx, i), ctx.catalog.innovations, fork=ctx.fork)
 
 
 def render_assets(ctx: RenderContext) -> list[StaticOutput]:

@@ -176,7 +176,7 @@ def render_share_images(ctx: RenderContext) -> list[StaticOutput]:
                           labels.of("statuses", i.status), SITE_NAME)
         return StaticOutput(case_url(i.id) + OG_IMAGE, png)
 
-    return map_split(one, ctx.catalog.innovations)
+    return map_split(one, ctx.catalog.innovations, fork=ctx.fork)
 
 
 def render_kit_files(ctx: RenderContext) -> list[StaticOutput]:

@@ -28,9 +28,6 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 PARALLEL_MIN = 400  # below this the fork costs more than it saves
-# Off in long-running multi-threaded hosts (``mkdocs serve``): forking a process with other
-# threads can copy a lock held by one of them.
-ENABLED = True
 _PR_SET_PDEATHSIG = 1
 _OK, _FAILED = b"\x01", b"\x00"
 
@@ -39,8 +36,8 @@ class ParallelRenderError(ConfigError):
     """The forked renderer did not deliver its half (exit code 2 in the CLI)."""
 
 
-def _usable(size: int) -> bool:
-    return (ENABLED and size >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2
+def _usable(size: int, fork: bool) -> bool:
+    return (fork and size >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2
             and "fork" in multiprocessing.get_all_start_methods())
 
 
@@ -65,9 +62,12 @@ def _die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, daemon=True).start()
 
 
-def run_beside(size: int, main: Callable[[], A], side: Callable[[], B]) -> tuple[A, B]:
-    """``(main(), side())`` with ``side`` in a forked child while the parent runs ``main``."""
-    if not _usable(size):
+def run_beside(size: int, main: Callable[[], A], side: Callable[[], B], *, fork: bool = True) -> tuple[A, B]:
+    """``(main(), side())`` with ``side`` in a forked child while the parent runs ``main``.
+
+    ``fork=False`` runs both here: a long-running multi-threaded host (``mkdocs serve``) passes
+    it, since forking a process with other threads can copy a lock held by one of them."""
+    if not _usable(size, fork):
         return main(), side()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -107,12 +107,13 @@ def run_beside(size: int, main: Callable[[], A], side: Callable[[], B]) -> tuple
                               "situs tidak dibangun. Ulangi build; bila terulang, laporkan sebagai galat.")
 
 
-def map_split(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[func(item) for item in items]``, the second half in a forked child."""
+def map_split(func: Callable[[T], R], items: Sequence[T], *, fork: bool = True) -> list[R]:
+    """``[func(item) for item in items]``, the second half in a forked child (unless ``fork=False``)."""
     half = len(items) // 2
     first, second = run_beside(
         len(items),
         lambda: [func(item) for item in items[:half]],
         lambda: [func(item) for item in items[half:]],
+        fork=fork,
     )
     return first + second
