@@ -74,7 +74,7 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
                                    encoding="utf-8")
         run_zensical(zensical_config)
         for page in (work / "site").rglob("*.html"):
-            _valid_toggles(page)
+            _valid_frame(page)
         for entry in sorted((work / "site").iterdir()):
             if entry.name in _ZENSICAL_ONLY:
                 continue
@@ -87,19 +87,24 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
         target.write_bytes(static.content)
 
 
-# The theme's base.html writes its drawer and search toggles outside any template block with
-# autocomplete="off", which HTML allows only on text-like inputs, never on a checkbox. Exactly
-# these two tags lose exactly that attribute (as the MkDocs adapter does); they precede all
-# page content, so the first occurrence is the theme's.
-_TOGGLE_TAGS = tuple(
-    (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'.encode(),
-     f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">'.encode())
-    for name in ("drawer", "search"))
+# Zensical's base.html writes three tags outside any template block that the Nu HTML checker
+# rejects: its drawer and search toggles carry autocomplete="off" (allowed only on text-like
+# inputs, never on a checkbox; the MkDocs adapter drops it from Material's too) and the overlay
+# label for the drawer carries aria-hidden="true" (not allowed on a label of a control). Exactly
+# these tags lose exactly that attribute; they precede all page content, so the first
+# occurrence is the theme's.
+_FRAME_FIXES = tuple((bad.encode(), good.encode()) for bad, good in (
+    *((f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+       f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">')
+      for name in ("drawer", "search")),
+    ('<label class="md-overlay" for="__drawer" aria-hidden="true"></label>',
+     '<label class="md-overlay" for="__drawer"></label>'),
+))
 
 
-def _valid_toggles(page: Path) -> None:
+def _valid_frame(page: Path) -> None:
     html = original = page.read_bytes()
-    for tag, valid in _TOGGLE_TAGS:
+    for tag, valid in _FRAME_FIXES:
         html = html.replace(tag, valid, 1)
     if html != original:
         page.write_bytes(html)

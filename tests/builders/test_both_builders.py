@@ -339,3 +339,14 @@ def test_zensical_header_search_finds_results(watched, hostile_zensical):
     first.click()
     watched.wait_for_url("**/inovasi/**")
     _assert_inert(watched, "header search")
+
+
+@pytest.mark.browser
+def test_zensical_pages_are_valid_html(hostile_zensical):
+    """The Nu HTML checker finds no error on any page of the hostile corpus built with Zensical
+    (its frame's invalid attributes are dropped by the adapter, as the MkDocs adapter does)."""
+    from tests.browser.test_html_valid import describe, vnu_errors
+
+    pages, errors = vnu_errors(hostile_zensical.root)
+    assert len(pages) > 60
+    assert errors == [], describe(hostile_zensical.root, errors)
