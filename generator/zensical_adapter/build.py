@@ -209,6 +209,11 @@ def _relative(path: str) -> Path:
 
 def run_zensical(zensical_config: Path) -> None:
     """``python -m zensical build`` on the generated configuration; ConfigError on failure."""
+    import importlib.util
+
+    if importlib.util.find_spec("zensical") is None:
+        raise ConfigError("Zensical tidak terpasang; jalankan `make venv` (requirements.txt memasangnya), "
+                          "atau bangun dengan `--builder mkdocs`.")
     package_root = str(Path(__file__).resolve().parents[2])  # so Zensical imports this generator
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_root, env.get("PYTHONPATH"))))
