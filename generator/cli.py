@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     content_option(p)
     p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="folder keluaran (bawaan: ./site)")
     p.add_argument("--config", type=Path, default=None, metavar="FILE", help="mkdocs.yml (bawaan: ./mkdocs.yml)")
+    p.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs",
+                   help="pembangun situs (bawaan: mkdocs; zensical membangun situs yang sama dengan Zensical)")
 
     p = sub.add_parser("search", help="cari dengan indeks yang sama dengan situs")
     content_option(p)
@@ -127,7 +129,7 @@ def _build(args: argparse.Namespace) -> int:
     from generator.site import build_site
 
     try:
-        result = build_site(args.content, args.out, config_file=args.config, today=today())
+        result = build_site(args.content, args.out, config_file=args.config, today=today(), builder=args.builder)
     except ContentError as exc:
         print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
         print(f"Situs tidak dibangun; {terminal_safe(str(args.out))} tidak diubah.", file=sys.stderr)

@@ -27,9 +27,15 @@ from generator.render.parallel import run_beside
 from generator.search.render import render_search
 from generator.source import SourceDocument
 
-# The builder adapter: a module with build(config_file, content_dir, site_dir, today, catalog).
-# Moving to another builder means changing this one line.
-BUILDER = "generator.mkdocs_adapter.build"
+# The builder adapters: modules with build(config_file, content_dir, site_dir, today, catalog)
+# (ARCHITECTURE.md, "What a builder adapter must provide"). `katalog build --builder NAME`
+# picks one; BUILDER is the default. Adding a builder means adding one line here.
+BUILDERS = {
+    "mkdocs": "generator.mkdocs_adapter.build",
+    "zensical": "generator.zensical_adapter.build",
+}
+DEFAULT_BUILDER = "mkdocs"
+BUILDER = BUILDERS[DEFAULT_BUILDER]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +96,14 @@ MARKER_TEXT = ("Folder ini dibangun oleh `katalog build` (Katalog Inovasi Pelaya
 _NEW, _OLD = "baru", "lama"
 
 
-def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today: date) -> BuildResult:
-    """Validate, build into a temporary folder, then replace ``out_dir``. Raises ContentError
-    (nothing touched) or ConfigError (an unusable ``out_dir``, a file-system error: the previous
-    site stays as it was)."""
+def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today: date,
+               builder: str = DEFAULT_BUILDER) -> BuildResult:
+    """Validate, build into a temporary folder with ``builder`` (a name in BUILDERS), then
+    replace ``out_dir``. Raises ContentError (nothing touched) or ConfigError (an unknown
+    builder, an unusable ``out_dir``, a file-system error: the previous site stays as it was)."""
+    if builder not in BUILDERS:
+        raise ConfigError(f"builder {builder!r} tidak dikenal; pilih salah satu: {', '.join(BUILDERS)}")
+
     config_file = Path(config_file) if config_file is not None else Path("mkdocs.yml")
     if not config_file.is_file():
         raise ConfigError(f"berkas konfigurasi {config_file} tidak ditemukan")
@@ -104,7 +114,7 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
             clean_stale(out_dir)
             catalog, warnings = load_catalog(Path(content_dir), today)
             check_out_dir(out_dir, Path(content_dir), config_file)  # again, now that no other build runs
-            _build_and_swap(out_dir, config_file, Path(content_dir), today, catalog)
+            _build_and_swap(out_dir, config_file, Path(content_dir), today, catalog, BUILDERS[builder])
             files = [p for p in out_dir.rglob("*") if p.is_file()]  # one walk of the (large) tree
     except OSError as exc:
         raise ConfigError(os_error_message(exc, out_dir)) from exc
@@ -112,11 +122,12 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
     return BuildResult(out_dir, len(catalog.innovations), pages, len(files), tuple(warnings))
 
 
-def _build_and_swap(out_dir: Path, config_file: Path, content_dir: Path, today: date, catalog: Catalog) -> None:
+def _build_and_swap(out_dir: Path, config_file: Path, content_dir: Path, today: date, catalog: Catalog,
+                    adapter: str = BUILDER) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{_NEW}-", dir=out_dir.parent))
     try:
         _mark(temp)
-        importlib.import_module(BUILDER).build(config_file.resolve(), content_dir.resolve(), temp, today, catalog)
+        importlib.import_module(adapter).build(config_file.resolve(), content_dir.resolve(), temp, today, catalog)
         write_offline_zip(temp)  # the offline copy, from the finished pages (generator/offline.py)
         _mark(temp)  # a builder that emptied the folder must not leave it unmarked
         _swap(temp, out_dir)
@@ -277,5 +288,5 @@ def _swap(new: Path, out_dir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
-__all__ = ["MARKER", "BuildResult", "OutLock", "build_site", "check_out_dir", "clean_stale", "collect_outputs",
+__all__ = ["BUILDERS", "DEFAULT_BUILDER", "MARKER", "BuildResult", "OutLock", "build_site", "check_out_dir", "clean_stale", "collect_outputs",
            "is_generated", "os_error_message", "read_prose", "settings_from"]
