@@ -30,6 +30,8 @@ import yaml
 from generator.errors import ConfigError
 from generator.model import Catalog
 from generator.output import PageOutput, StaticOutput
+from generator.pipeline import load_catalog
+from generator.site import collect_outputs, read_prose, settings_from
 from generator.textsafety import terminal_safe
 from generator.zensical_adapter.rawhtml import MARKER
 
@@ -47,9 +49,6 @@ _ZENSICAL_ONLY = ("search.json",)
 def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
           catalog: Catalog | None = None) -> None:
     """Build the site into ``site_dir`` (which the caller owns and may discard)."""
-    from generator.pipeline import load_catalog
-    from generator.site import collect_outputs, read_prose, settings_from
-
     config_file, content_dir, site_dir = Path(config_file), Path(content_dir), Path(site_dir)
     mkdocs = read_mkdocs_config(config_file)
     if catalog is None:
