@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
+
 RESULTS = REPO / "test-results" / "browser"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 HOSTILE_SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"

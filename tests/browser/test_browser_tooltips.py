@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import importlib
 import shutil
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import TODAY
 
 from .conftest import REPO, serve, stop
 
@@ -28,7 +29,6 @@ pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "tooltips"
 SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
-TODAY = date(2026, 6, 1)
 PAGES = ("inovasi/judul-berbahaya/", "judul-tautan/")
 
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.browser.conftest import build_site, launch_chromium, serve, stop
+from tests.conftest import TODAY
 from tests.search.test_relevance import TOP3
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ SEARCH_PATHS = ("/search/", "/assets/search/")
 
 @pytest.fixture(scope="module")
 def site(search_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today="2026-11-23"))
+    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today=TODAY.isoformat()))
     yield served.base.rstrip("/")
     stop(served)
 
