@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CHROMIUM ?= chromium
 PYTEST_ARGS ?=
 
-.PHONY: site test serve bench venv node chromium java validate clean
+.PHONY: site test serve bench venv node chromium java validate golden clean
 
 ## Python: a venv from the pinned requirements, the project installed editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -66,6 +66,11 @@ serve: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## Rewrite tests/golden (the golden build of tests/fixtures/site) after an intended change in
+## the output; tests/golden/test_golden.py compares every build with it. Review `git diff tests/golden`.
+golden: $(STAMP)
+	$(PY) -m tests.golden update
 
 bench: $(STAMP) $(NODE_STAMP) chromium
 	$(PY) -m bench

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT as REPO
 
 
 def _requirements() -> list[str]:

@@ -167,6 +167,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.remove(existing)
         files.append(file)
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs dates every page by the wall clock (sitemap.xml's <lastmod>, the mtime in
+        # sitemap.xml.gz's header); the build's reference date keeps the output a function of
+        # content, configuration and that date.
+        page.update_date = self._today().isoformat()
+        return page
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._outputs.get(page.file.src_uri)
         if output is None:

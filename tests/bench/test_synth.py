@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bench.synth import REPO, agencies, write_body_pages, write_corpus
 from generator.pipeline import load_and_validate
+from tests.conftest import TODAY
 
 
 def test_synthetic_corpus_passes_the_validator(tmp_path):
     ids = write_corpus(tmp_path / "content", 60)
-    result = load_and_validate(tmp_path / "content", today=date(2026, 11, 23))
+    result = load_and_validate(tmp_path / "content", today=TODAY)
     errors = [d for d in result.diagnostics if d.is_error]
     assert errors == []
     assert result.files_checked == len(ids) == 60

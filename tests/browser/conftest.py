@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
+
 RESULTS = REPO / "test-results" / "browser"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 HOSTILE_SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
@@ -118,6 +119,26 @@ def hostile_site(tmp_path_factory):
     served = serve(build_site(content, work / "site"))
     yield served
     stop(served)
+
+
+# --------------------------------------------------------------------------- ready states
+SETTLED = """() => document.readyState === "complete"
+    && [...document.querySelectorAll("[data-search-state]")].every(e => e.getAttribute("data-search-state") === "ready")"""
+
+
+def next_frame(page) -> None:
+    """Wait until the browser has rendered a frame after everything queued so far (two
+    animation frames): handlers of the events just dispatched have run and their effect is drawn."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
+
+
+def wait_settled(page, timeout: float = 15_000) -> None:
+    """Wait on the page's ready state, never for a fixed time: the document and its subresources
+    have loaded (scripts the page inserted while loading included), every search the site
+    started on its own (the finder restoring a query from the URL) has rendered its results
+    (``data-search-state="ready"``), and a frame has been drawn since."""
+    page.wait_for_function(SETTLED, timeout=timeout)
+    next_frame(page)
 
 
 # --------------------------------------------------------------------------- page types

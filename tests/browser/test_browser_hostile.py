@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PAGE_TYPES, describe_violations, page_path, run_axe
+from .conftest import PAGE_TYPES, describe_violations, page_path, run_axe, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ PAYLOAD_CASES = {
 
 
 def assert_inert(page, where: str) -> None:
-    page.wait_for_timeout(150)  # let any deferred script run before we look
+    wait_settled(page)  # loaded, the site's own searches rendered, a frame drawn: then look
     assert page.watch.dialogs == [], f"a payload ran on {where}: {page.watch.dialogs}"
     injected = page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML.slice(0, 120))")
     assert injected == [], f"payload elements on {where}"
@@ -63,19 +63,33 @@ def test_payload_case_agency_page_is_inert(page, hostile_site, case_id):
     assert "{{ 7*7 }}" in page.locator("body").inner_text()
 
 
-@pytest.mark.parametrize("query", ["alert", "img", "script", "7*7"])
+# Queries → whether they find payload cases ("found": result cards must appear) or nothing
+# ("none": the no-result offer must appear, the query in it as typed). Either way something renders.
+FINDER_QUERIES = {"alert": "found", "img": "found", "script": "found", "{{ 7*7 }} alert": "found", "7*7": "none"}
+HEADER_QUERIES = {"alert": "found", "img onerror": "found", "{{ 7*7 }} script": "found", "7*7": "none"}
+
+
+@pytest.mark.parametrize("query", sorted(FINDER_QUERIES))
 def test_search_results_are_inert(page, hostile_site, results_dir, query):
     page.goto(hostile_site.url(page_path(hostile_site, "cari")), wait_until="load")
     box = page.locator(".md-content input[type=search], .md-content input[name=q], "
                        ".md-content input[type=text]").first
     box.fill(query)
-    # Results (cards with snippets) or the no-result offer must really be on screen.
-    page.locator("[data-search-results] .katalog-result, [data-search-none] .katalog-noresult").first.wait_for(
-        state="visible", timeout=15_000)
-    page.wait_for_function("() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
-                           timeout=15_000)
+    if FINDER_QUERIES[query] == "found":
+        # Result cards with their snippets must really be on screen.
+        page.locator("[data-search-results] .katalog-result").first.wait_for(state="visible", timeout=15_000)
+        page.wait_for_function("() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
+                               timeout=15_000)
+    else:
+        page.locator("[data-search-none] .katalog-noresult").wait_for(state="visible", timeout=15_000)
     assert_inert(page, f"/cari/ query {query!r}")
-    page.screenshot(path=results_dir / f"hostile-search-{query.replace('*', 'x')}.png", full_page=True)
+    if FINDER_QUERIES[query] == "found":
+        assert page.locator("[data-search-results] .katalog-result a[href*='inovasi/']").count() >= 1, query
+    else:
+        assert query in page.locator("[data-search-none] .katalog-noresult__lead").inner_text()
+        assert page.locator("[data-search-results] .katalog-result").count() == 0
+    safe = "".join(c if c.isalnum() else "-" for c in query)
+    page.screenshot(path=results_dir / f"hostile-search-{safe}.png", full_page=True)
 
 
 def test_payload_titles_show_as_typed_in_search_results(page, hostile_site):
@@ -87,13 +101,21 @@ def test_payload_titles_show_as_typed_in_search_results(page, hostile_site):
     assert_inert(page, "/cari/?q=alert")
 
 
-@pytest.mark.parametrize("query", ["alert", "img onerror", "7*7"])
+@pytest.mark.parametrize("query", sorted(HEADER_QUERIES))
 def test_header_search_results_are_inert(page, hostile_site, query):
     page.goto(hostile_site.url(page_path(hostile_site, "case")), wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
-    page.locator("header [data-search-list] li").first.wait_for(state="visible", timeout=15_000)
+    found = HEADER_QUERIES[query] == "found"
+    shown = "header [data-search-list] .katalog-result" if found else "header [data-search-list] .katalog-search__none"
+    page.locator(shown).first.wait_for(state="visible", timeout=15_000)
     assert_inert(page, f"header search {query!r}")
+    if found:
+        results = page.locator("header [data-search-list] .katalog-result a[href*='inovasi/']")
+        assert results.count() >= 1, f"no results in the header search for {query!r}"
+    else:
+        assert query in page.locator(shown).first.inner_text()
+        assert page.locator("header [data-search-list] .katalog-result").count() == 0
 
 
 def test_a_payload_query_that_finds_nothing_is_shown_as_text(page, hostile_site):
@@ -110,8 +132,11 @@ def test_a_payload_query_that_finds_nothing_is_shown_as_text(page, hostile_site)
 def test_search_from_url_state_is_inert(page, hostile_site):
     page.goto(hostile_site.url(page_path(hostile_site, "cari") + '?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'
                                "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"), wait_until="networkidle")
-    page.wait_for_timeout(800)
+    page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
     assert_inert(page, "/cari/ with a payload in the URL")
+    # The query from the URL really ran (the unknown category is no filter): it finds payload cases.
+    assert page.input_value("#cari-q") == '"><img src=x onerror=alert(1)>'
+    assert page.locator("[data-search-results] .katalog-result a[href*='inovasi/']").count() >= 1
 
 
 @pytest.mark.parametrize("case_id", sorted(PAYLOAD_CASES))

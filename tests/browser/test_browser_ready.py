@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import TODAY
+
 from .conftest import run_axe, describe_violations
 
 pytestmark = pytest.mark.browser
@@ -96,11 +98,11 @@ def test_phone_case_page_with_box_has_no_axe_violations(small_phone, real_site):
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    """tests/fixtures/site/content on 1 June 2026: layanan-induk is the one ready case."""
+    """tests/fixtures/site/content on the reference date: layanan-induk is the one ready case."""
     from .conftest import HOSTILE_SITE_FIXTURE, build_site, serve, stop
 
     served = serve(build_site(HOSTILE_SITE_FIXTURE, tmp_path_factory.mktemp("ready-site") / "site",
-                              today="2026-06-01"))
+                              today=TODAY.isoformat()))
     yield served
     stop(served)
 

@@ -9,26 +9,29 @@ number since the case page dropped its ``<abbr title>``: a tooltip cannot be ope
 
 ``validate`` refuses all of it; these sites are built past validation on purpose (the catalogue
 is handed to the builder directly), so the renderer and the theme are tested on their own: once
-with the project's mkdocs.yml and once with ``content.tooltips`` switched back on.
+with the project's mkdocs.yml and once with ``content.tooltips`` switched back on and Material's
+JavaScript (which the project's overrides leave out) put back, so that its tooltips really open.
+Nothing here waits for a fixed time: Material opens a tooltip within the ``mouseenter`` and
+``focus`` handlers, so the test waits for a drawn frame after each event and looks.
 """
 
 from __future__ import annotations
 
 import importlib
 import shutil
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, serve, stop
+from tests.conftest import TODAY
+
+from .conftest import REPO, next_frame, serve, stop, wait_settled
 
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "tooltips"
 SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
-TODAY = date(2026, 6, 1)
 PAGES = ("inovasi/judul-berbahaya/", "judul-tautan/")
 
 
@@ -48,7 +51,13 @@ def _config(work: Path, tooltips: bool) -> Path:
     text = text.replace("    - navigation.footer\n", "    - navigation.footer\n    - content.tooltips\n", 1)
     assert "content.tooltips" in text
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    (root / "overrides").symlink_to(REPO / "overrides")
+    # The project's main.html loads no Material JavaScript; without it no tooltip would ever open.
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    main = root / "overrides" / "main.html"
+    html = main.read_text(encoding="utf-8")
+    start = html.index("{% block scripts %}")
+    end = html.index("{% endblock %}", start) + len("{% endblock %}")
+    main.write_text(html[:start] + "{% block scripts %}{{ super() }}{% endblock %}" + html[end:], encoding="utf-8")
     (root / "docs").mkdir()
     return root / "mkdocs.yml"
 
@@ -72,6 +81,7 @@ def _build_past_validation(work: Path, tooltips: bool) -> Path:
 def tooltip_site(request, tmp_path_factory):
     work = tmp_path_factory.mktemp("tooltips-on" if request.param else "tooltips-off")
     served = serve(_build_past_validation(work, request.param))
+    served.tooltips = request.param
     yield served
     stop(served)
 
@@ -98,25 +108,40 @@ def test_no_title_in_the_built_site_decodes_to_markup(tooltip_site):
 @pytest.mark.parametrize("path", PAGES)
 def test_hover_and_focus_every_title_runs_nothing(page, tooltip_site, path):
     page.goto(tooltip_site.url(path), wait_until="load")
-    page.wait_for_timeout(300)  # Material binds its tooltips after load
+    wait_settled(page)  # loaded; Material's bundle, where present, has mounted its components
+    material = page.evaluate("() => typeof window.component$ !== 'undefined'")
+    assert material == tooltip_site.tooltips, "Material's JavaScript runs only in the tooltips-on build"
     count = page.locator("[title]").count()
     expected = 13 * 3 if path.startswith("inovasi/") else 13  # links and images
     assert count >= expected, f"only {count} elements with a title on {path}"
-    for i in range(count):
-        element = page.locator("[title]").nth(i)
+    elements = page.locator("[title]").element_handles()  # Material takes the title while a tooltip is open
+    opened = 0
+    for element in elements:
         if not element.is_visible():
             continue
+        title = element.get_attribute("title")
         element.scroll_into_view_if_needed()
-        element.hover()
-        page.wait_for_timeout(300)  # longer than Material's hover delay before a tooltip opens
-        element.focus()
-        page.wait_for_timeout(60)
-        # Whatever a tooltip shows, it is text: no element inside it came from a title.
-        made = page.eval_on_selector_all(".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 [onerror]",
-                                         "els => els.map(e => e.outerHTML)")
-        assert made == [], f"markup from a title on {path}"
+        for event in (element.hover, element.focus):
+            event()
+            next_frame(page)
+            # This element's own tooltip is open (Material links it by aria-describedby and
+            # activates it on the next frame), showing the title as text.
+            shown = element.evaluate("""el => { const id = el.getAttribute('aria-describedby');
+                const tip = id && document.getElementById(id);
+                return tip && tip.classList.contains('md-tooltip2--active') ? tip.textContent : null; }""")
+            if shown is not None:
+                opened += 1
+                assert shown.strip() == title.strip(), f"a tooltip on {path} shows {shown!r}, not {title!r}"
+            # Whatever a tooltip shows, it is text: no element inside it came from a title.
+            made = page.eval_on_selector_all(".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 [onerror]",
+                                             "els => els.map(e => e.outerHTML)")
+            assert made == [], f"markup from a title on {path}"
     page.mouse.move(0, 0)
-    page.wait_for_timeout(200)
+    next_frame(page)
+    if tooltip_site.tooltips:  # the checks above saw real tooltips, not an empty page
+        assert opened >= 2 * expected, f"Material opened a tooltip only {opened} times on {path}"
+    else:
+        assert opened == 0
     assert page.watch.dialogs == [], f"a title ran script on {path}: {page.watch.dialogs}"
     assert page.locator("img[src='x'], [onerror], [onmouseover], [onload]").count() == 0
     assert page.watch.page_errors == []

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 SKIP_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
-REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
 
 
 def _base_path() -> str:

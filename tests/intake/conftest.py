@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.intake.form import NO_RESPONSE, PROPOSAL_FORM, Form, load_form
+from tests.conftest import ROOT as REPO
+from tests.conftest import TODAY
 
-REPO = Path(__file__).resolve().parents[2]
-TODAY = date(2026, 11, 23)
+__all__ = ["REPO", "TODAY", "example_answers", "files_under", "render_body"]
 
 # Dropdown answers for a valid proposal (labels as the site shows them).
 CHOICES = {

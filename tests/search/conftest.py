@@ -4,17 +4,15 @@ taxonomies (so synonyms.yml is the one the site uses), loaded through the real p
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import CATALOG_TODAY, ROOT, TODAY
+
+__all__ = ["CATALOG_TODAY", "FIXTURE", "ROOT", "TODAY"]
+
 FIXTURE = ROOT / "tests" / "fixtures" / "search" / "content"
-TODAY = date(2026, 11, 23)
-# The real catalogue (content/) carries last_verified and accessed dates up to the day its cases
-# were last checked, so a test that loads it validates as of today, never before those dates.
-CATALOG_TODAY = max(TODAY, date.today())
 
 
 @pytest.fixture(scope="session")

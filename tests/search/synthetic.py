@@ -7,12 +7,9 @@ vocabulary); used by the index and parity tests (``make bench`` has its own corp
 from __future__ import annotations
 
 import random
-from datetime import date
-from pathlib import Path
 
+from tests.conftest import ROOT, TODAY
 from tests.search.wordforms import PREFIXES, ROOTS, SUFFIXES
-
-ROOT = Path(__file__).resolve().parents[2]
 PROVINCES = ["aceh", "sumatera-utara", "jawa-barat", "jawa-tengah", "jawa-timur", "bali", "dki-jakarta", "banten",
              "sulawesi-selatan", "kalimantan-timur", "papua", "nusa-tenggara-barat", "riau", "lampung"]
 CATEGORIES = ["pengentasan-kemiskinan", "pendidikan", "kesehatan", "ketahanan-pangan", "ekonomi-dan-lapangan-kerja",
@@ -80,5 +77,5 @@ def catalog(n: int):
     taxonomies, _problems = load_taxonomies(ROOT / "content" / "taxonomies")
     documents = [SourceDocument(file=f"{fm['id']}.md", doc_id=fm["id"], front_matter=fm, body=body, body_line=1)
                  for fm, body in corpus(n)]
-    return build_catalog(documents, taxonomies, date(2026, 11, 23))
+    return build_catalog(documents, taxonomies, TODAY)
 

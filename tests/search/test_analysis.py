@@ -11,8 +11,8 @@ import yaml
 from generator.search.analysis import STOP_WORDS, acronym_groups, build_analyzer, place_groups, stem, words
 from generator.search.index import catalog_analyzer
 from generator.search.render import index_files
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "generator" / "assets" / "search"
 SYNONYMS = yaml.safe_load((ROOT / "content" / "taxonomies" / "synonyms.yml").read_text(encoding="utf-8"))
 

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import build_site, launch_chromium, serve, stop
+from tests.browser.conftest import build_site, launch_chromium, serve, stop, wait_settled
+from tests.conftest import TODAY
 from tests.search.test_relevance import TOP3
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ SEARCH_PATHS = ("/search/", "/assets/search/")
 
 @pytest.fixture(scope="module")
 def site(search_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today="2026-11-23"))
+    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today=TODAY.isoformat()))
     yield served.base.rstrip("/")
     stop(served)
 
@@ -47,7 +48,7 @@ def search_requests(page) -> list[str]:
 
 def test_nothing_is_fetched_before_a_search_field_is_focused(page, site) -> None:
     page.goto(site + "/inovasi/uptpk-sragen/", wait_until="networkidle")
-    page.wait_for_timeout(300)
+    wait_settled(page)
     assert search_requests(page) == []
     page.keyboard.press("/")
     page.keyboard.type("sragen")
@@ -167,7 +168,7 @@ def test_finder_without_javascript_offers_browse_links(browser, site) -> None:
 
 def test_finder_shows_its_form_but_fetches_nothing_until_used(page, site) -> None:
     page.goto(site + "/cari/", wait_until="networkidle")
-    page.wait_for_timeout(300)
+    wait_settled(page)
     assert page.locator("#cari-q").is_visible()
     assert page.locator("[data-search-count]").inner_text().startswith("12 studi kasus")
     assert [p for p in search_requests(page) if not p.endswith(".css")] == []

@@ -15,10 +15,10 @@ import pytest
 
 from generator.search.query import searcher_for
 from generator.search.render import index_files
+from tests.conftest import ROOT
 from tests.search.synthetic import catalog as synthetic_catalog
 from tests.search.test_relevance import TOP3
 
-ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "generator" / "assets" / "search"
 
 NODE_RUN = r"""

@@ -106,7 +106,7 @@ def test_cli_json_output(search_content) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "generator", "search", "--content", str(search_content),
          "--format", "json", "--limit", "3", "antrian", "puskesmas"],
-        capture_output=True, text=True, env={"KATALOG_TODAY": "2026-11-23", "PATH": ""}, check=True,
+        capture_output=True, text=True, env={"KATALOG_TODAY": TODAY.isoformat(), "PATH": ""}, check=True,
     )
     hits = json.loads(done.stdout)
     assert hits[0]["id"] == "antrean-daring-puskesmas-kendari"

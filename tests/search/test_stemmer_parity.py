@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 from generator.search.analysis import stem, words
+from tests.conftest import ROOT
 from tests.search.wordforms import generated_forms
 
-ROOT = Path(__file__).resolve().parents[2]
 STEMMER_JS = ROOT / "generator" / "assets" / "search" / "stemmer-id.orama.js"
 
 NODE_STEM = """

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 VENDORED = ROOT / "generator" / "assets" / "search" / "lunr.min.js"
 # sha256 of lunr@2.3.9/lunr.min.js as published on npm.
 LUNR_2_3_9_MIN_SHA256 = "0c50d9002b85780a842afffb567bb54ede402dae7c6dc5997a018614d8044fc8"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT, TODAY
+
+__all__ = ["CONFIG", "FIXTURE", "PAYLOAD_TITLE", "ROOT", "TODAY"]
+
 FIXTURE = ROOT / "tests" / "fixtures" / "site" / "content"
 CONFIG = ROOT / "mkdocs.yml"
-TODAY = date(2026, 6, 1)
 PAYLOAD_TITLE = '<script>alert(1)</script> & "{{ 7*7 }}"'
 
 

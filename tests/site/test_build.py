@@ -202,19 +202,42 @@ def test_build_result_summary(tmp_path):
     assert "5 studi kasus" in result.summary_lines()[0]
 
 
+def _config_beside_the_theme(tmp_path: Path, text: str) -> Path:
+    """A modified mkdocs.yml in a folder of its own under tmp_path (never in the checkout), with
+    the folders the configuration names relative to itself (docs/, overrides/) linked beside it."""
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    for name in ("docs", "overrides"):
+        (folder / name).symlink_to(CONFIG.parent / name, target_is_directory=True)
+    config = folder / CONFIG.name
+    config.write_text(text, "utf-8")
+    return config
+
+
+def test_sitemap_is_dated_by_the_reference_date_not_the_clock(built_site):
+    import gzip
+    import re
+    import struct
+    from datetime import datetime, timezone
+
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+    assert dates == {TODAY.isoformat()}
+    packed = (built_site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == sitemap
+    mtime = struct.unpack("<I", packed[4:8])[0]  # RFC 1952: MTIME, bytes 4-7 of the header
+    assert datetime.fromtimestamp(mtime, timezone.utc).date() == TODAY
+
+
 def test_shared_shell_output_is_byte_identical_to_plain_material_rendering(tmp_path):
     """The plugin renders Material's chrome once per page shape (and the sidebar once per
     folder); with that switched off every page goes through Material's templates. Same bytes."""
     config = CONFIG.read_text("utf-8")
     assert "      content_dir: content\n" in config
-    plain_config = CONFIG.parent / ".mkdocs-tanpa-shell-test.yml"
-    plain_config.write_text(config.replace("      content_dir: content\n",
-                                           "      content_dir: content\n      shared_shell: false\n"), "utf-8")
-    try:
-        build_site(FIXTURE, tmp_path / "shell", CONFIG, TODAY)
-        build_site(FIXTURE, tmp_path / "plain", plain_config, TODAY)
-    finally:
-        plain_config.unlink()
+    plain_config = _config_beside_the_theme(tmp_path, config.replace(
+        "      content_dir: content\n", "      content_dir: content\n      shared_shell: false\n"))
+    build_site(FIXTURE, tmp_path / "shell", CONFIG, TODAY)
+    build_site(FIXTURE, tmp_path / "plain", plain_config, TODAY)
     shell, plain = _all_files(tmp_path / "shell"), _all_files(tmp_path / "plain")
     assert shell.keys() == plain.keys()
     assert [k for k in shell if shell[k] != plain[k]] == []

@@ -11,6 +11,8 @@ from generator.render.base import format_number, relative
 from generator.render.graph import render_graph_svg
 from generator.render.markdown import MarkdownRenderer, is_safe_url, safe_href
 
+from tests.conftest import ROOT
+
 from .conftest import PAYLOAD_TITLE
 
 EXPECTED_PAGES = [
@@ -197,7 +199,7 @@ def _case_html(content, case_id: str) -> str:
     from generator.render.base import RenderContext
     from generator.render.cases import render_cases
 
-    from .conftest import TODAY
+    from tests.conftest import TODAY
 
     catalog, _ = load_catalog(content, TODAY)
     return next(p.html for p in render_cases(RenderContext(catalog)) if p.src_uri == f"inovasi/{case_id}/index.md")
@@ -230,9 +232,8 @@ def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
 
 def test_every_title_attribute_in_a_template_goes_through_title_text():
     import re
-    from pathlib import Path
 
-    templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
+    templates = ROOT / "generator" / "templates"
     found = []
     for path in sorted(templates.rglob("*.html")):
         for value in re.findall(r'\btitle="([^"]*)"', path.read_text(encoding="utf-8")):

@@ -11,7 +11,8 @@ import glob
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
+
 
 def base(id_="sipandu-sragen"):
     return [

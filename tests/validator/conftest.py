@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.diagnostics import Diagnostic
 from generator.pipeline import load_and_validate
+from tests.conftest import ROOT, TODAY
 
-TESTS = Path(__file__).resolve().parent.parent
+__all__ = ["FIXTURES", "TAXONOMIES", "TESTS", "TODAY", "make_content", "run_case"]
+
+TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures" / "validator"
 TAXONOMIES = TESTS / "fixtures" / "taxonomies"
-TODAY = date(2026, 11, 23)
 
 
 def make_content(case: str, dest: Path) -> Path:

@@ -11,7 +11,8 @@ import pytest
 
 from generator.pipeline import load_and_validate
 from generator.validate.assets import MIB
-from tests.validator.conftest import TODAY, make_content
+from tests.conftest import ROOT, TODAY
+from tests.validator.conftest import make_content
 
 
 def png(width: int = 2, height: int = 2) -> bytes:
@@ -90,9 +91,8 @@ def test_allowed_assets_are_published_beside_the_case_page(tmp_path: Path) -> No
     index = folder / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n![Alur layanan](alur-layanan.png)\n\n[SOP](sop.pdf)\n",
                      encoding="utf-8")
-    repo = Path(__file__).resolve().parents[2]
     out = tmp_path / "site"
-    build_site(folder.parent.parent, out, repo / "mkdocs.yml", TODAY)
+    build_site(folder.parent.parent, out, ROOT / "mkdocs.yml", TODAY)
     page = out / "inovasi" / "kasus"
     assert (page / "alur-layanan.png").read_bytes() == image
     assert (page / "sop.pdf").read_bytes() == pdf

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY
 from tests.validator.conftest import TESTS, make_content
 
 REPO = TESTS.parent
@@ -17,7 +18,7 @@ REPO = TESTS.parent
 
 def katalog(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
-    full_env.update({"KATALOG_TODAY": "2026-11-23", **(env or {})})
+    full_env.update({"KATALOG_TODAY": TODAY.isoformat(), **(env or {})})
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=120)
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentError
 from generator.pipeline import load_and_validate, load_catalog
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import CATALOG_TODAY, TODAY
+from tests.conftest import ROOT as REPO
 FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
-TODAY = date(2026, 6, 1)
 
 
 @pytest.fixture
@@ -130,7 +128,7 @@ def test_collection_errors_stop_the_build(content):
 def test_cli_reports_the_file_and_line_without_a_traceback(content):
     write(content, "salah.yml", "title: Uji\ndescription: x\nitems:\n  - id: tidak-ada\n")
     proc = subprocess.run([sys.executable, "-m", "generator", "validate", "--content", str(content)],
-                          cwd=REPO, capture_output=True, text=True, env={"KATALOG_TODAY": "2026-06-01",
+                          cwd=REPO, capture_output=True, text=True, env={"KATALOG_TODAY": TODAY.isoformat(),
                                                                          "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 1
     assert "salah.yml" in proc.stdout and "baris 4" in proc.stdout and "collection-unknown-id" in proc.stdout
@@ -138,7 +136,7 @@ def test_cli_reports_the_file_and_line_without_a_traceback(content):
 
 
 def test_the_real_collections_are_valid_and_name_real_cases():
-    result = load_and_validate(REPO / "content", today=date.today())
+    result = load_and_validate(REPO / "content", today=CATALOG_TODAY)
     assert [d for d in result.diagnostics if "collections" in d.file] == []
     assert len(result.collections) >= 3
     ids = {d.front_matter["id"] for d in result.documents}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,8 @@ from generator.diagnostics import Diagnostic
 from generator.pipeline import load_and_validate
 from generator.report import render_github, render_json, render_text
 from generator.textsafety import terminal_safe, xml_safe
-from tests.validator.conftest import TODAY, make_content
+from tests.conftest import TODAY
+from tests.validator.conftest import make_content
 from tests.validator.test_cli import katalog, no_traceback
 
 ERASE = "\\x1b[2K\\r\\x1b[1A\\x1b[2K0 kesalahan, 0 peringatan dalam 1 berkas."  # a YAML escape sequence
@@ -116,9 +116,9 @@ def test_feed_and_graph_stay_well_formed_xml_whatever_the_input(tmp_path: Path) 
     shutil.copytree(FIXTURE, content)
     _edit(content / "innovations" / "layanan-induk.md", "title: Layanan Induk Antrean Puskesmas Daring",
           'title: "\\x01\\x1b\\uFFFE\\x0c Layanan Induk Antrean Puskesmas Daring"')
-    result = load_and_validate(content, today=date(2026, 6, 1))
+    result = load_and_validate(content, today=TODAY)
     assert any(d.code == "control-character" for d in result.diagnostics)
-    catalog = build_catalog(result.documents, result.taxonomies, date(2026, 6, 1))  # as if unchecked
+    catalog = build_catalog(result.documents, result.taxonomies, TODAY)  # as if unchecked
     feed = export_feed(catalog, "https://contoh.id/")
     titles = [e.text for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}title")]
     assert any(t and t.endswith("Layanan Induk Antrean Puskesmas Daring") for t in titles)

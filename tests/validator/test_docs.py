@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 from generator.schema_docs import CONTRIBUTING, render_contributing
 from generator.codes import CODES
 from generator.validate.schema import load_static_schema
+from tests.conftest import ROOT
 
-GENERATOR = Path(__file__).resolve().parents[2] / "generator"
+GENERATOR = ROOT / "generator"
 
 
 def _schema_paths(node: dict, prefix: str = "") -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,9 +13,9 @@ from generator.validate import validate_documents
 from generator.validate.body import check_body
 from generator.codes import CODES
 from generator.validate.schema import _compiled, compiled_validator
+from tests.conftest import TODAY
 from tests.validator.conftest import FIXTURES, TAXONOMIES
 
-TODAY = date(2026, 11, 23)
 TAXONOMY_SET, _ = load_taxonomies(TAXONOMIES)
 BASE = (FIXTURES / "valid-full" / "innovations" / "kasus.md").read_text(encoding="utf-8")
 # Derandomized: the same examples on every run, so CI never fails by chance; widen locally with

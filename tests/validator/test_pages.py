@@ -9,9 +9,9 @@ import pytest
 
 from generator.errors import ContentError
 from generator.pipeline import load_and_validate
-from tests.validator.conftest import TODAY, make_content
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
+from tests.conftest import TODAY
+from tests.validator.conftest import make_content
 
 PAGES = {
     "baik.md": '---\ntitle: "Panduan <singkat> & cepat"\ndescription: Cara menulis.\n---\n\n'

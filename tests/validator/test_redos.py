@@ -4,7 +4,6 @@ finishes well inside a generous bound (a quadratic or cubic pattern takes minute
 from __future__ import annotations
 
 import time
-from datetime import date
 
 import pytest
 
@@ -15,11 +14,11 @@ from generator.source import SourceDocument
 from generator.taxonomy import load_taxonomies
 from generator.validate import validate_document
 from generator.validate.body import check_body, check_body_limits
+from tests.conftest import TODAY
 from tests.validator.conftest import FIXTURES, TAXONOMIES
 
 MB = 1_000_000
 BOUND = 10.0  # seconds; generous on a loaded 2-core machine, hours for the patterns this replaced
-TODAY = date(2026, 11, 23)
 BASE = (FIXTURES / "valid-full" / "innovations" / "kasus.md").read_text(encoding="utf-8")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.report import append_step_summary, render_github, render_json, render_text
+from tests.conftest import ROOT, TODAY
 
 TRICKY = Diagnostic(file="content/innovations/a,b:c.md", line=3, path="title", severity="error",
                     code="wrong-type", message="50% salah:\nbaris dua\r", hint="pakai | dan <b>")
@@ -115,9 +116,9 @@ def test_step_summary_survives_a_file_name_that_is_not_utf8(tmp_path: Path) -> N
     bad = os.fsdecode(b"k\xffx.md")
     (content / "innovations" / "kasus.md").rename(content / "innovations" / bad)
     summary = tmp_path / "summary.md"
-    env = {**os.environ, "KATALOG_TODAY": "2026-11-23", "GITHUB_STEP_SUMMARY": str(summary)}
+    env = {**os.environ, "KATALOG_TODAY": TODAY.isoformat(), "GITHUB_STEP_SUMMARY": str(summary)}
     proc = subprocess.run([sys.executable, "-m", "generator", "validate", "--content", str(content),
-                           "--format", "github"], cwd=Path(__file__).resolve().parents[2], env=env,
+                           "--format", "github"], cwd=ROOT, env=env,
                           capture_output=True, timeout=120)
     assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == 1  # the id does not match the odd file name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,9 @@ from generator.loading import parse_document
 from generator.scaffold import render_template
 from generator.taxonomy import load_taxonomies
 from generator.validate import validate_documents
+from tests.conftest import TODAY
 from tests.validator.conftest import TAXONOMIES
 
-TODAY = date(2026, 11, 23)
 FILLED = {
     '"GANTI nama inovasi"': '"Antrean Puskesmas Daring"',
     "GANTI ringkasan:": "Ringkasan:",

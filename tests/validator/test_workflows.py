@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT as REPO
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).with_name("zizmor")
 
