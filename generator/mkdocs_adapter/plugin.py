@@ -171,7 +171,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # MkDocs dates every page by the wall clock (sitemap.xml's <lastmod>, the mtime in
         # sitemap.xml.gz's header); the build's reference date keeps the output a function of
         # content, configuration and that date.
-        page.update_date = self._today().isoformat()
+        page.update_date = self.build_date().isoformat()
         return page
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -27,10 +27,11 @@ from .conftest import CONFIG, FIXTURE, ROOT, TODAY
 ADAPTER = ROOT / "generator" / "mkdocs_adapter"
 
 # Attributes of objects other than our own that the adapter may set, each public and documented:
-# MkDocs' Page.meta and Page.toc (set by plugins in page events), MkDocsConfig.site_name (in
+# MkDocs' Page.meta and Page.toc (set by plugins in page events), Page.update_date (the date
+# the sitemap prints, set to the build's reference date in on_pre_page), MkDocsConfig.site_name (in
 # on_config), Jinja's Environment.auto_reload and bytecode_cache (in on_env), and the plugin's
 # own inputs that build.py hands over (KatalogPlugin.content_override, today, preloaded).
-ALLOWED_WRITES = {"meta", "toc", "site_name", "auto_reload", "bytecode_cache",
+ALLOWED_WRITES = {"meta", "toc", "update_date", "site_name", "auto_reload", "bytecode_cache",
                   "content_override", "today", "preloaded"}
 # Attributes the Python language itself defines on exceptions (read to unwrap MkDocs' Abort).
 LANGUAGE_ATTRIBUTES = {"__cause__", "__context__"}

@@ -77,6 +77,16 @@
     return out;
   };
 
+  /* The first position in the sorted list whose item is not below value (Python's bisect_left). */
+  function lowerBound(list, value) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < value) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
   /* Edit distance capped like query.edit_distance: returns cap once it is certain. */
   function editDistance(a, b, cap) {
     var previous = [], j;
@@ -166,11 +176,7 @@
   };
 
   Engine.prototype.isTerm = function (term) {
-    var lo = 0, hi = this.terms.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (this.terms[mid] < term) lo = mid + 1; else hi = mid;
-    }
+    var lo = lowerBound(this.terms, term);
     return lo < this.terms.length && this.terms[lo] === term;
   };
 
@@ -181,11 +187,7 @@
   };
 
   Engine.prototype.known = function (term) {
-    var lo = 0, hi = this.terms.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (this.terms[mid] < term) lo = mid + 1; else hi = mid;
-    }
+    var lo = lowerBound(this.terms, term);
     return lo < this.terms.length && this.terms[lo].lastIndexOf(term, 0) === 0;
   };
 
@@ -203,12 +205,8 @@
   };
 
   Engine.prototype.completions = function (word) {
-    var list = this.vocabularyList || [], lo = 0, hi = list.length, found = [];
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid] < word) lo = mid + 1; else hi = mid;
-    }
-    for (var i = lo; i < list.length && found.length < this.plan_.maxCompletions && list[i].lastIndexOf(word, 0) === 0; i++) {
+    var list = this.vocabularyList || [], found = [];
+    for (var i = lowerBound(list, word); i < list.length && found.length < this.plan_.maxCompletions && list[i].lastIndexOf(word, 0) === 0; i++) {
       if (list[i] !== word) found.push(list[i]);
     }
     return found;
@@ -511,8 +509,9 @@
     return this.promise;
   };
 
-  /* The secondary part waits until the first results are on screen (it adds summaries and
-     outcomes: results can only get better), so it never delays the first answer. */
+  /* The other parts (index-1: category, tags, awards, summary and outcomes; index-2: the body's
+     distinctive terms) wait until the first results are on screen (results can only get
+     better), so they never delay the first answer. */
   Loader.prototype.loadRest = function () {
     if (this.rest) return;
     var self = this, engine = this.engine, parts = [];
