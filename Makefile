@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CHROMIUM ?= chromium
 PYTEST_ARGS ?=
 
-.PHONY: site test serve bench venv node chromium java validate golden clean
+.PHONY: site test lint serve bench venv node chromium java validate golden clean
 
 ## Python: a venv from the pinned requirements, the project installed editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -64,7 +64,11 @@ site: validate
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
 
-test: $(STAMP) $(NODE_STAMP) chromium
+## ruff with the rules in pyproject.toml ([tool.ruff.lint]); `make test` runs it first.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: lint $(NODE_STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Rewrite tests/golden (the golden build of tests/fixtures/site) after an intended change in
