@@ -588,9 +588,12 @@ def related_cases(innovations: list[Innovation] | tuple[Innovation, ...]) -> lis
         me = innovations[n]
         province, year = me.agency.province, me.year
 
+        # rank reads this iteration's scores, province and year: nsmallest calls it right here
+        # (the B023 warnings below are about closures called later, which this one is not).
         def rank(m: int) -> tuple[int, bool, int, str]:
             other = innovations[m]
-            return (-scores[m], not province or other.agency.province != province, abs(other.year - year), other.id)
+            return (-scores[m], not province or other.agency.province != province,  # noqa: B023
+                    abs(other.year - year), other.id)  # noqa: B023
 
         best = heapq.nsmallest(RELATED_LIMIT, (m for m, score in scores.items() if score >= cutoff), key=rank)
         out.append(tuple(innovations[m].id for m in best))

@@ -14,9 +14,14 @@ from generator.codes import diagnostic
 from generator.collections import Collection, load_collections
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.errors import ConfigError, ContentError
-from generator.loading import find_ignored_files, find_innovation_files, link_diagnostic, load_documents
-from generator.paths import link_outside
+from generator.loading import (
+    find_ignored_files,
+    find_innovation_files,
+    link_diagnostic,
+    load_documents,
+)
 from generator.model import Catalog, build_catalog
+from generator.paths import link_outside
 from generator.search.analysis import build_analyzer
 from generator.source import SourceDocument
 from generator.taxonomy import REQUIRED_VOCABULARIES, Taxonomies, load_taxonomies

@@ -12,7 +12,6 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.values import ID_MAX, STALE_PERIOD, is_id
 
-
 TEMPLATE = """\
 ---
 # Studi kasus baru. Ganti setiap GANTI dengan isi yang benar, lalu jalankan:

@@ -24,9 +24,19 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from generator.yaml_messages import (ALIAS_HINT, ANCHOR_HINT, KEY_ANCHOR_HINT, KEY_ANCHOR_MESSAGE,
-                                     TAG_HINT, TAG_VALUE_HINT, alias_message, anchor_message,
-                                     syntax_hint, syntax_message, tag_message)
+from generator.yaml_messages import (
+    ALIAS_HINT,
+    ANCHOR_HINT,
+    KEY_ANCHOR_HINT,
+    KEY_ANCHOR_MESSAGE,
+    TAG_HINT,
+    TAG_VALUE_HINT,
+    alias_message,
+    anchor_message,
+    syntax_hint,
+    syntax_message,
+    tag_message,
+)
 
 MAX_DEPTH = 40
 # libyaml's scanner is quadratic in the depth of flow collections, and PyYAML's C composer

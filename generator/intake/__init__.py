@@ -15,7 +15,14 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.errors import ConfigError
-from generator.intake.case import BODY_SECTIONS, build_draft, known_field, ordered, render_case, slugify
+from generator.intake.case import (
+    BODY_SECTIONS,
+    build_draft,
+    known_field,
+    ordered,
+    render_case,
+    slugify,
+)
 from generator.intake.form import PROPOSAL_FORM, Form, load_form
 from generator.intake.issue_body import Problem, parse_issue_body
 from generator.loading import load_documents, parse_document

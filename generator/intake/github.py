@@ -18,7 +18,6 @@ from generator.intake import FieldDiagnostic, render_text
 from generator.values import is_id
 
 
-
 def _b64(text: str) -> str:
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
 

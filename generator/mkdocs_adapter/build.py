@@ -13,7 +13,6 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from generator.errors import ConfigError, ContentError
 from generator.model import Catalog
 
-
 # MkDocs' build reports at INFO where it writes (our temporary folder, which is renamed into
 # place afterwards: a misleading address) and how long it took (the CLI prints its own
 # summary). Exactly these records are dropped while our build runs; every other record, a

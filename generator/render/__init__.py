@@ -10,8 +10,16 @@ from __future__ import annotations
 from generator import exports
 from generator.model import Catalog
 from generator.output import Output
-from generator.render import (agencies, browse, cases, collections, data_pages, kit, pages,
-                              replication)
+from generator.render import (
+    agencies,
+    browse,
+    cases,
+    collections,
+    data_pages,
+    kit,
+    pages,
+    replication,
+)
 from generator.render.base import RenderContext, SiteSettings
 
 __all__ = ["render_site", "SiteSettings"]

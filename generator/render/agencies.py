@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from generator.model import Agency
 from generator.output import PageOutput
 from generator.render.base import RenderContext, agency_url, paged_url, paginate

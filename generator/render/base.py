@@ -7,7 +7,6 @@ Everything here is computed once per build; page renderers only look things up.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,14 +15,27 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from generator.intake.form import PROPOSAL_TEMPLATE, UPDATE_LABEL, UPDATE_TEMPLATE
 from generator.labels import FACET_TITLES, READY_DEFINITION, VERIFIED_MEANING, Labels
 from generator.model import Catalog, Innovation
-from generator.output import (FACET_PATHS, PageOutput, agency_url, case_url, facet_url, page_url,
-                              tag_url)
+from generator.output import (
+    FACET_PATHS,
+    PageOutput,
+    agency_url,
+    case_url,
+    facet_url,
+    page_url,
+    tag_url,
+)
 from generator.render.markdown import MarkdownRenderer, plain_title, safe_href
 from generator.values import STALE_PERIOD
 

@@ -10,8 +10,8 @@ from markupsafe import Markup
 from generator.model import Innovation
 from generator.output import PageOutput, StaticOutput
 from generator.render.base import RenderContext, case_url, markup
-from generator.render.kit import case_kit, finish_case_page
 from generator.render.headings import extract_headings
+from generator.render.kit import case_kit, finish_case_page
 from generator.render.parallel import map_split
 from generator.render.replication import EDGE_PAGE_SIZE, edge_href
 from generator.values import STALE_PERIOD

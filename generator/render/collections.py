@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.collections import Collection
 from generator.output import PageOutput
 from generator.render.base import RenderContext, case_url
-from generator.render.kit import CaseKit, case_kit, canonical, with_permalinks
+from generator.render.kit import CaseKit, canonical, case_kit, with_permalinks
 
 INDEX = "koleksi/"
 

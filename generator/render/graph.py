@@ -182,7 +182,7 @@ def _lines(text: str) -> list[str]:
     words = " ".join(text.split()).split(" ")
     lines: list[str] = []
     current = ""
-    for i, word in enumerate(words):
+    for word in words:
         candidate = f"{current} {word}".strip()
         if len(candidate) <= LINE_CHARS:
             current = candidate

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from generator.cache import cached, key_of
@@ -35,7 +35,7 @@ def clean(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font_file(name: str) -> str:
     for folder in FONT_DIRS:
         if (folder / name).is_file():
@@ -43,7 +43,7 @@ def _font_file(name: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(name: str, size: int):
     from PIL import ImageFont
 

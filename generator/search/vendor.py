@@ -48,8 +48,8 @@ def wrap(upstream: str) -> str:
     return PROLOGUE + body + EPILOGUE
 
 
-def main(root: Path = Path.cwd()) -> int:
-    source = root / UPSTREAM
+def main(root: Path | None = None) -> int:
+    source = (root or Path.cwd()) / UPSTREAM
     if not source.is_file():
         print(f"{source} tidak ada: jalankan `npm ci` dulu.", file=sys.stderr)
         return 2

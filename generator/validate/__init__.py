@@ -14,8 +14,8 @@ from generator.validate.assets import check_assets
 from generator.validate.body import check_body, check_body_limits
 from generator.validate.controls import check_body_text, check_front_matter
 from generator.validate.crossfile import check_cross_file
-from generator.validate.rules import check_rules
 from generator.validate.placeholders import check_placeholders
+from generator.validate.rules import check_rules
 from generator.validate.schema import check_schema, compiled_validator, schema_with_vocabularies
 
 __all__ = ["validate_document", "validate_documents", "schema_with_vocabularies"]

@@ -6,8 +6,14 @@ from __future__ import annotations
 from generator.codes import diagnostic
 from generator.diagnostics import Diagnostic
 from generator.source import SourceDocument
-from generator.textsafety import (BAD_BODY, CONTROL_HINT, candidate_problems, control_message, describe,
-                                  text_problems)
+from generator.textsafety import (
+    BAD_BODY,
+    CONTROL_HINT,
+    candidate_problems,
+    control_message,
+    describe,
+    text_problems,
+)
 
 _ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n\t"
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import TODAY
 
-from .conftest import run_axe, describe_violations
+from .conftest import describe_violations, run_axe
 
 pytestmark = pytest.mark.browser
 

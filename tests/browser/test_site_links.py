@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-SKIP_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
 from tests.conftest import ROOT as REPO
+
+SKIP_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
 
 
 def _base_path() -> str:

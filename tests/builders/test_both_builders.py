@@ -21,8 +21,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import (CHROMIUM_ARGS, HOSTILE_EXTRA, HOSTILE_SITE_FIXTURE, PAGE_TYPES, chromium_path,
-                                    serve, stop)
+from tests.browser.conftest import (
+    CHROMIUM_ARGS,
+    HOSTILE_EXTRA,
+    HOSTILE_SITE_FIXTURE,
+    PAGE_TYPES,
+    chromium_path,
+    serve,
+    stop,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "site" / "content"

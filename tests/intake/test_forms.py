@@ -14,8 +14,15 @@ import yaml
 
 from generator.cli import main
 from generator.intake.case import BODY_SECTIONS, known_field
-from generator.intake.form import (PROPOSAL_FORM, UPDATE_FORM, VOCABULARY_FIELDS, form_paths, load_form,
-                                   option_label, synced_form_text)
+from generator.intake.form import (
+    PROPOSAL_FORM,
+    UPDATE_FORM,
+    VOCABULARY_FIELDS,
+    form_paths,
+    load_form,
+    option_label,
+    synced_form_text,
+)
 from generator.intake.github import outputs
 from generator.taxonomy import load_taxonomies
 from generator.validate.schema import load_static_schema

@@ -10,6 +10,7 @@ import random
 
 from tests.conftest import ROOT, TODAY
 from tests.search.wordforms import PREFIXES, ROOTS, SUFFIXES
+
 PROVINCES = ["aceh", "sumatera-utara", "jawa-barat", "jawa-tengah", "jawa-timur", "bali", "dki-jakarta", "banten",
              "sulawesi-selatan", "kalimantan-timur", "papua", "nusa-tenggara-barat", "riau", "lampung"]
 CATEGORIES = ["pengentasan-kemiskinan", "pendidikan", "kesehatan", "ketahanan-pangan", "ekonomi-dan-lapangan-kerja",

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.search.analysis import STOP_WORDS, acronym_groups, build_analyzer, place_groups, stem, words
+from generator.search.analysis import (
+    STOP_WORDS,
+    acronym_groups,
+    build_analyzer,
+    place_groups,
+    stem,
+    words,
+)
 from generator.search.index import catalog_analyzer
 from generator.search.render import index_files
 from tests.conftest import ROOT

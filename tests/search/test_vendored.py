@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+
 from tests.conftest import ROOT
 
 VENDORED = ROOT / "generator" / "assets" / "search" / "lunr.min.js"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -218,7 +217,7 @@ def test_sitemap_is_dated_by_the_reference_date_not_the_clock(built_site):
     import gzip
     import re
     import struct
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     sitemap = (built_site / "sitemap.xml").read_text("utf-8")
     dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
@@ -226,7 +225,7 @@ def test_sitemap_is_dated_by_the_reference_date_not_the_clock(built_site):
     packed = (built_site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(packed).decode("utf-8") == sitemap
     mtime = struct.unpack("<I", packed[4:8])[0]  # RFC 1952: MTIME, bytes 4-7 of the header
-    assert datetime.fromtimestamp(mtime, timezone.utc).date() == TODAY
+    assert datetime.fromtimestamp(mtime, UTC).date() == TODAY
 
 
 def test_shared_shell_output_is_byte_identical_to_plain_material_rendering(tmp_path):

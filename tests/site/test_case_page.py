@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.output import PageOutput, StaticOutput
+from generator.output import PageOutput
 from generator.render.browse import TAG_INDEX_PAGE_SIZE
 
 

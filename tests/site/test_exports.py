@@ -7,7 +7,14 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from generator.exports import CSV_COLUMNS, SCHEMA_VERSION, export_csv, export_feed, export_json, innovation_record
+from generator.exports import (
+    CSV_COLUMNS,
+    SCHEMA_VERSION,
+    export_csv,
+    export_feed,
+    export_json,
+    innovation_record,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

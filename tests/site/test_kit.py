@@ -10,14 +10,18 @@ import shutil
 from dataclasses import replace
 from html.parser import HTMLParser
 
-import pytest
-
 from generator.output import PageOutput, StaticOutput
 from generator.render.base import RenderContext, SiteSettings
-from generator.render.kit import (case_kit, json_for_script, redirect_page, render_redirects, with_permalinks)
+from generator.render.kit import (
+    case_kit,
+    json_for_script,
+    redirect_page,
+    render_redirects,
+    with_permalinks,
+)
 from generator.render.ogimage import HEIGHT, WIDTH, clean, draw_card, share_image
 
-from .conftest import CONFIG, FIXTURE, PAYLOAD_TITLE, TODAY
+from .conftest import FIXTURE, PAYLOAD_TITLE, TODAY
 
 SITE = "https://contoh.go.id/katalog/"
 

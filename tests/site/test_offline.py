@@ -6,7 +6,14 @@ import json
 import re
 import zipfile
 
-from generator.offline import ROOT, ZIP_PATH, data_script, offline_html, rewrite_link, write_offline_zip
+from generator.offline import (
+    ROOT,
+    ZIP_PATH,
+    data_script,
+    offline_html,
+    rewrite_link,
+    write_offline_zip,
+)
 
 
 def test_folder_links_become_index_html_and_others_stay():

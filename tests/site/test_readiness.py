@@ -8,8 +8,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.model import (RELATED_LIMIT, RELATED_WINDOW, AgencyRef, Contact, Innovation, KitItem, Outcome,
-                             related_cases)
+from generator.model import (
+    RELATED_LIMIT,
+    RELATED_WINDOW,
+    AgencyRef,
+    Contact,
+    Innovation,
+    KitItem,
+    Outcome,
+    related_cases,
+)
 from generator.pipeline import load_catalog
 
 from .conftest import FIXTURE

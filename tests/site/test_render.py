@@ -10,7 +10,6 @@ from generator.output import PageOutput, StaticOutput
 from generator.render.base import format_number, relative
 from generator.render.graph import render_graph_svg
 from generator.render.markdown import MarkdownRenderer, is_safe_url, safe_href
-
 from tests.conftest import ROOT
 
 from .conftest import PAYLOAD_TITLE
@@ -198,7 +197,6 @@ def _case_html(content, case_id: str) -> str:
     from generator.pipeline import load_catalog
     from generator.render.base import RenderContext
     from generator.render.cases import render_cases
-
     from tests.conftest import TODAY
 
     catalog, _ = load_catalog(content, TODAY)

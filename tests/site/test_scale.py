@@ -13,6 +13,7 @@ from generator.output import PageOutput, StaticOutput
 from generator.render.agencies import AGENCY_PAGE_SIZE
 from generator.render.base import relative
 from generator.render.replication import EDGE_PAGE_SIZE, GRAPH_LIMIT
+
 SYNTH_TODAY = date(2027, 1, 1)  # bench.synth dates reach late 2026
 
 N = 2500

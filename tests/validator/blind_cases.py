@@ -66,8 +66,8 @@ def base(id_="sipandu-sragen"):
     ]
 
 def ln(lines, sub, start=1):
-    for i, l in enumerate(lines, 1):
-        if i >= start and sub in l:
+    for i, line in enumerate(lines, 1):
+        if i >= start and sub in line:
             return i
     raise KeyError(sub)
 
@@ -103,8 +103,8 @@ def add(name, files, exit_, lines_=None, paths=None, note="", any_path=False):
         exp["any_path"] = any_path
     cases[name] = (enc, exp)
 
-def one(name, lines, exit_, l=None, p=None, note="", id_="sipandu-sragen", any_path=False):
-    add(name, {f"{id_}.md": lines}, exit_, l, p, note, any_path)
+def one(name, lines, exit_, line=None, p=None, note="", id_="sipandu-sragen", any_path=False):
+    add(name, {f"{id_}.md": lines}, exit_, line, p, note, any_path)
 
 B = base
 # ---------- valid ----------
@@ -217,14 +217,14 @@ add("empty-file", {"sipandu-sragen.md": b""}, 1, 1, "")
 add("whitespace-only", {"sipandu-sragen.md": b"\n\n   \n"}, 1, 1, "")
 one("no-front-matter", ["# SIPANDU", "", "Tidak ada front matter."], 1, 1, "")
 one("front-matter-unclosed", B()[:25] + ["", "## Latar Belakang", "", "Isi."], 1, 1, "")
-lat = "\n".join(rep(B(), "  name:", "  name: Pemerintah Kabupaten Sragen (Café Desa)")).encode("utf-8").replace("Caf\xc3\xa9".encode("latin-1").decode("latin-1").encode("latin-1") if False else "Café".encode("utf-8"), "Café".encode("latin-1"))
+lat = "\n".join(rep(B(), "  name:", "  name: Pemerintah Kabupaten Sragen (Café Desa)")).encode("utf-8").replace("Caf\xc3\xa9".encode("latin-1").decode("latin-1").encode("latin-1") if False else "Café".encode(), "Café".encode("latin-1"))
 add("latin1-file", {"sipandu-sragen.md": lat}, 1, [6], "", note="byte 0xE9 on line 6 (CONTRIBUTING says line of first bad byte)")
 bigfm = B()
 bigfm = ins_after(bigfm, "title:", ["aliases:"] + [f"  - Nama lain nomor {i} dengan teks panjang untuk mengisi front matter" for i in range(1300)])
 add("front-matter-over-64k", {"sipandu-sragen.md": bigfm}, 1, [1], "", note="front matter > 64 KiB")
 one("tab-indent", rep(B(), "  type:", "\ttype: pemerintah-kabupaten"), 1, 7, ["", "agency", "agency.type"])
 one("unquoted-colon-title", rep(B(), "title:", "title: SIPANDU: Sistem Pelayanan Terpadu"), 1, 3, ["", "title"])
-noquote = [l.replace('"', '') for l in B()]
+noquote = [line.replace('"', '') for line in B()]
 noquote = rep(noquote, "title:", 'title: "SIPANDU Sistem Pelayanan”')
 one("smart-quote-unclosed", noquote, 1, 3, ["", "title"], note="opening ASCII quote, closing smart quote -> unterminated")
 one("bad-indentation", rep(B(), "  type:", "   type: pemerintah-kabupaten"), 1, 7, ["", "agency", "agency.type"], note="3-space indent under 2-space siblings")
@@ -233,7 +233,7 @@ one("duplicate-key-nested", ins_after(B(), "  type:", "  type: bumd"), 1, 8, "ag
 one("yaml-anchor-alias", rep(rep(B(), '  - title: "Laporan KIPP 2019"', '  - &sumber title: "Laporan KIPP 2019"'), '  - title: "Berita Sragen"', ["  - *sumber"])[:-0 or None], 1, [21, 24], ["", "sources.0", "sources.1"])
 # fix the alias case: remove url line of second source (alias replaced item)
 c = rep(rep(B(), '  - title: "Laporan KIPP 2019"', '  - &sumber'), "    url: https://example.go.id/laporan", None)
-c = [l for l in c]
+c = [line for line in c]
 c = B()
 c = rep(c, '  - title: "Laporan KIPP 2019"', ['  - &sumber', '    title: "Laporan KIPP 2019"'])
 i = ln(c, '  - title: "Berita Sragen"') - 1
@@ -300,7 +300,9 @@ one("source-javascript-url", rep(B(), "    url: https://news.example.com/sragen"
 # ---------- awards / sdgs / tags ----------
 AW = ["awards:", "  - program: kipp", "    year: 2020", "    level: top-99", "    source: 1"]
 def aw(mod):
-    a = list(AW); mod(a); return ins_after(B(), "last_verified:", a)
+    a = list(AW)
+    mod(a)
+    return ins_after(B(), "last_verified:", a)
 one("award-unknown-level", aw(lambda a: a.__setitem__(3, "    level: juara-1")), 1, 17, "awards.0.level")
 one("award-level-wrong-program", aw(lambda a: (a.__setitem__(1, "  - program: unpsa"))), 1, 17, "awards.0.level")
 one("award-unknown-program", aw(lambda a: a.__setitem__(1, "  - program: sinovik")), 1, 15, "awards.0.program")
@@ -331,9 +333,9 @@ for nm, txt in [("body-script", "<script>alert('x')</script>"),
                 ("body-data-url", "![bagan](data:image/png;base64,iVBORw0KGgo=)"),
                 ("body-onclick-uppercase", '<a href="#" OnClick="alert(1)">Klik</a>'),
                ]:
-    c, l = body(txt)
-    one(nm, c, 1, l, None, any_path=True)
-c, l = body("Rumus: a < b & c > d, \"kutip\" dan `<script>` di dalam kode inline tetap teks.")
+    c, line = body(txt)
+    one(nm, c, 1, line, None, any_path=True)
+c, line = body("Rumus: a < b & c > d, \"kutip\" dan `<script>` di dalam kode inline tetap teks.")
 one("valid-body-lt-amp-code", c, 0, note="inline code mentioning <script> — debatable")
 
 # ---------- CRLF/BOM + error (line numbers must not shift) ----------
@@ -390,7 +392,8 @@ def taxfiles(modify=None):
     out = {}
     for f in glob.glob(taxsrc + "/*.yml"):
         t = open(f, encoding="utf-8").read()
-        if modify: t = modify(os.path.basename(f), t)
+        if modify:
+            t = modify(os.path.basename(f), t)
         out["../taxonomies/" + os.path.basename(f)] = t
     return out
 def addcat(name, t):

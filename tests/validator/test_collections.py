@@ -13,6 +13,7 @@ from generator.errors import ContentError
 from generator.pipeline import load_and_validate, load_catalog
 from tests.conftest import CATALOG_TODAY, TODAY
 from tests.conftest import ROOT as REPO
+
 FIXTURE = REPO / "tests" / "fixtures" / "site" / "content"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.schema_docs import CONTRIBUTING, render_contributing
 from generator.codes import CODES
+from generator.schema_docs import CONTRIBUTING, render_contributing
 from generator.validate.schema import load_static_schema
 from tests.conftest import ROOT
 

@@ -6,12 +6,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.codes import CODES
 from generator.loading import parse_document
 from generator.source import SourceDocument
 from generator.taxonomy import load_taxonomies
 from generator.validate import validate_documents
 from generator.validate.body import check_body
-from generator.codes import CODES
 from generator.validate.schema import _compiled, compiled_validator
 from tests.conftest import TODAY
 from tests.validator.conftest import FIXTURES, TAXONOMIES

@@ -206,8 +206,13 @@ def test_bodies_that_would_stall_the_build_fail_validation(tmp_path: Path, extra
 
 def test_bodies_within_the_limits_render_quickly() -> None:
     from generator.render.markdown import MarkdownRenderer
-    from generator.validate.body import MAX_BRACKETS, MAX_LIST_INDENT, MAX_QUOTE_DEPTH, check_body_limits
     from generator.source import SourceDocument
+    from generator.validate.body import (
+        MAX_BRACKETS,
+        MAX_LIST_INDENT,
+        MAX_QUOTE_DEPTH,
+        check_body_limits,
+    )
 
     renderer = MarkdownRenderer()
     worst = ["[" * MAX_BRACKETS, "![" * (MAX_BRACKETS // 1), "[a](" * MAX_BRACKETS,

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import ROOT as REPO
+
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).with_name("zizmor")
 
