@@ -43,7 +43,10 @@ def _content_dir(value: str) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="katalog", description="Katalog Inovasi Pelayanan Publik: validasi, bangun situs, cari.")
+    parser = _Parser(
+        prog="katalog",
+        description="Katalog Inovasi Pelayanan Publik: validasi, bangun situs, cari.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def content_option(p: argparse.ArgumentParser) -> None:
@@ -53,14 +56,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="periksa studi kasus")
     content_option(p)
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="hanya berkas ini (bawaan: semua)")
+    p.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="hanya berkas ini (bawaan: semua)"
+    )
 
     p = sub.add_parser("build", help="validasi lalu bangun situs")
     content_option(p)
-    p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="folder keluaran (bawaan: ./site)")
-    p.add_argument("--config", type=Path, default=None, metavar="FILE", help="mkdocs.yml (bawaan: ./mkdocs.yml)")
-    p.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs",
-                   help="pembangun situs (bawaan: mkdocs; zensical membangun situs yang sama dengan Zensical)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("site"),
+        metavar="DIR",
+        help="folder keluaran (bawaan: ./site)",
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="mkdocs.yml (bawaan: ./mkdocs.yml)",
+    )
+    p.add_argument(
+        "--builder",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="pembangun situs (bawaan: mkdocs; zensical membangun situs yang sama dengan Zensical)",
+    )
 
     p = sub.add_parser("search", help="cari dengan indeks yang sama dengan situs")
     content_option(p)
@@ -73,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", nargs="?", help="id kebab-case, mis. antrean-puskesmas-online")
     p.add_argument("--stdout", action="store_true", help="cetak templat, jangan tulis berkas")
 
-    p = sub.add_parser("intake", help="ubah isi issue formulir Usulkan inovasi menjadi berkas studi kasus")
+    p = sub.add_parser(
+        "intake", help="ubah isi issue formulir Usulkan inovasi menjadi berkas studi kasus"
+    )
     content_option(p)
     p.add_argument("--body-file", type=Path, required=True, metavar="FILE",
                    help="isi issue seperti dirender GitHub (`-` untuk stdin)")
@@ -83,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("forms", help="perbarui pilihan formulir issue dari taksonomi")
     content_option(p)
-    p.add_argument("--check", action="store_true", help="jangan tulis; keluar 1 bila ada yang usang")
+    p.add_argument(
+        "--check", action="store_true", help="jangan tulis; keluar 1 bila ada yang usang"
+    )
     return parser
 
 
@@ -100,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file-system error outside the build's own handling
         reason = exc.strerror or str(exc)
         where = f" ({exc.filename})" if exc.filename else ""
-        print(terminal_safe(f"katalog {args.command}: kesalahan sistem berkas: {reason}{where}"), file=sys.stderr)
+        print(
+            terminal_safe(f"katalog {args.command}: kesalahan sistem berkas: {reason}{where}"),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 
@@ -129,10 +157,18 @@ def _build(args: argparse.Namespace) -> int:
     from generator.site import build_site
 
     try:
-        result = build_site(args.content, args.out, config_file=args.config, today=today(), builder=args.builder)
+        result = build_site(
+            args.content, args.out, config_file=args.config, today=today(), builder=args.builder
+        )
     except ContentError as exc:
-        print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
-        print(f"Situs tidak dibangun; {terminal_safe(str(args.out))} tidak diubah.", file=sys.stderr)
+        print(
+            report.render_text(exc.diagnostics, files_checked=exc.files_checked),
+            end="",
+            file=sys.stderr,
+        )
+        print(
+            f"Situs tidak dibangun; {terminal_safe(str(args.out))} tidak diubah.", file=sys.stderr
+        )
         return EXIT_CONTENT
     for line in result.summary_lines():
         print(terminal_safe(line))
@@ -149,12 +185,31 @@ def _search(args: argparse.Namespace) -> int:
     try:
         catalog, _warnings = load_catalog(Path(args.content), today())
     except ContentError as exc:
-        print(report.render_text(exc.diagnostics, files_checked=exc.files_checked), end="", file=sys.stderr)
+        print(
+            report.render_text(exc.diagnostics, files_checked=exc.files_checked),
+            end="",
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     hits, offer = search_with_suggestions(catalog, " ".join(args.query), limit=args.limit)
     if args.format == "json":
-        print(json_safe(json.dumps([{"id": h.id, "title": h.title, "score": h.score, "approximate": h.approximate,
-                                     "matched": list(h.matched)} for h in hits], ensure_ascii=False)))
+        print(
+            json_safe(
+                json.dumps(
+                    [
+                        {
+                            "id": h.id,
+                            "title": h.title,
+                            "score": h.score,
+                            "approximate": h.approximate,
+                            "matched": list(h.matched),
+                        }
+                        for h in hits
+                    ],
+                    ensure_ascii=False,
+                )
+            )
+        )
     elif not hits:
         print("Tidak ada hasil.")
         if offer.did_you_mean:
@@ -163,10 +218,15 @@ def _search(args: argparse.Namespace) -> int:
             print(f"Kategori terkait: {terminal_safe(label)} ({count} studi kasus)")
     else:
         if offer.did_you_mean:
-            print("Tidak ada yang persis cocok. Mungkin maksud Anda: " + terminal_safe(", ".join(offer.did_you_mean)))
+            print(
+                "Tidak ada yang persis cocok. Mungkin maksud Anda: "
+                + terminal_safe(", ".join(offer.did_you_mean))
+            )
         for n, hit in enumerate(hits, start=1):
             approx = "  (perkiraan)" if hit.approximate else ""
-            print(f"{n:>2}. {terminal_safe(hit.title)}  [{terminal_safe(hit.id)}]  skor {hit.score:.3f}{approx}")
+            print(
+                f"{n:>2}. {terminal_safe(hit.title)}  [{terminal_safe(hit.id)}]  skor {hit.score:.3f}{approx}"
+            )
             print(f"    cocok pada: {', '.join(hit.matched)}")
     return EXIT_OK
 
@@ -189,7 +249,9 @@ def _read_body(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
     except OSError as exc:
-        raise ConfigError(f"berkas isi issue `{path}` tidak bisa dibaca ({exc.strerror or exc}).") from exc
+        raise ConfigError(
+            f"berkas isi issue `{path}` tidak bisa dibaca ({exc.strerror or exc})."
+        ) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"berkas isi issue `{path}` bukan UTF-8.") from exc
 
@@ -202,8 +264,13 @@ def _intake(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
     else:
-        print(render_text(result.diagnostics, result.path.as_posix() if result.written and result.path else None),
-              end="")
+        print(
+            render_text(
+                result.diagnostics,
+                result.path.as_posix() if result.written and result.path else None,
+            ),
+            end="",
+        )
     return EXIT_OK if result.written else EXIT_CONTENT
 
 
@@ -213,7 +280,9 @@ def _forms(args: argparse.Namespace) -> int:
 
     taxonomies, problems, _ = load_content_taxonomies(args.content)
     if any(d.is_error for d in problems):
-        raise ConfigError(f"kosakata di `{args.content / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
+        raise ConfigError(
+            f"kosakata di `{args.content / 'taxonomies'}` tidak sah; jalankan `katalog validate`."
+        )
     stale = []
     for path in form_paths():
         text = synced_form_text(path, taxonomies)
@@ -224,12 +293,20 @@ def _forms(args: argparse.Namespace) -> int:
     for path in stale:
         print(f"{'Usang' if args.check else 'Diperbarui'}: {path}")
     if args.check and stale:
-        print("Jalankan `katalog forms` agar pilihan formulir sama dengan taksonomi.", file=sys.stderr)
+        print(
+            "Jalankan `katalog forms` agar pilihan formulir sama dengan taksonomi.", file=sys.stderr
+        )
         return EXIT_CONTENT
     if not stale:
         print("Formulir sudah sesuai taksonomi.")
     return EXIT_OK
 
 
-_COMMANDS = {"validate": _validate, "build": _build, "search": _search, "new": _new, "intake": _intake,
-             "forms": _forms}
+_COMMANDS = {
+    "validate": _validate,
+    "build": _build,
+    "search": _search,
+    "new": _new,
+    "intake": _intake,
+    "forms": _forms,
+}

@@ -65,16 +65,24 @@ def find_collection_files(content_dir: Path) -> tuple[list[Path], list[Path]]:
     return [p for p in files if p.suffix == ".yml"], [p for p in files if p.suffix != ".yml"]
 
 
-def load_collections(content_dir: Path, case_ids: set[str],
-                     former_ids: dict[str, str] | None = None) -> tuple[list[Collection], list[Diagnostic]]:
+def load_collections(
+    content_dir: Path, case_ids: set[str], former_ids: dict[str, str] | None = None
+) -> tuple[list[Collection], list[Diagnostic]]:
     """Every collection in the content folder and every problem found in them."""
     former_ids = former_ids or {}
     found, others = find_collection_files(content_dir)
     problems: list[Diagnostic] = []
     for path in others:
-        problems.append(diagnostic("collection-file-ignored", str(path), 1, "",
-                                   "Berkas ini tidak dibaca sebagai koleksi.",
-                                   "Koleksi ditulis sebagai `collections/<id>.yml` (huruf kecil `.yml`)."))
+        problems.append(
+            diagnostic(
+                "collection-file-ignored",
+                str(path),
+                1,
+                "",
+                "Berkas ini tidak dibaca sebagai koleksi.",
+                "Koleksi ditulis sebagai `collections/<id>.yml` (huruf kecil `.yml`).",
+            )
+        )
     collections = []
     for path in found:
         collection, file_problems = read_collection(path, Path(content_dir), case_ids, former_ids)
@@ -93,28 +101,56 @@ def read_collection(path: Path, content_dir: Path, case_ids: set[str],
     try:
         raw = path.read_bytes()
     except OSError:
-        return None, [diagnostic("file-unreadable", file, 0, "", "Berkas koleksi tidak bisa dibuka.",
-                                 "Periksa izin aksesnya.")]
+        return None, [
+            diagnostic(
+                "file-unreadable",
+                file,
+                0,
+                "",
+                "Berkas koleksi tidak bisa dibuka.",
+                "Periksa izin aksesnya.",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [diagnostic("not-utf8", file, line, "", "Berkas koleksi tidak disimpan sebagai UTF-8.",
-                                 "Simpan ulang sebagai UTF-8 (di editor: Save with Encoding → UTF-8).")]
+        return None, [
+            diagnostic(
+                "not-utf8",
+                file,
+                line,
+                "",
+                "Berkas koleksi tidak disimpan sebagai UTF-8.",
+                "Simpan ulang sebagai UTF-8 (di editor: Save with Encoding → UTF-8).",
+            )
+        ]
     if not text.strip():
         return None, [diagnostic("empty-file", file, 1, "", "Berkas koleksi kosong.",
                                  "Isi minimal `title`, `description` dan `items`.")]
     if "\t" in "".join(line[: len(line) - len(line.lstrip())] for line in text.split("\n")):
-        line = next(n for n, ln in enumerate(text.split("\n"), 1) if "\t" in ln[: len(ln) - len(ln.lstrip())])
+        line = next(
+            n
+            for n, ln in enumerate(text.split("\n"), 1)
+            if "\t" in ln[: len(ln) - len(ln.lstrip())]
+        )
         return None, [diagnostic("yaml-tab", file, line, "", "Indentasi memakai tab.",
                                  "Ganti tab dengan spasi (dua spasi per tingkat).")]
     parsed = parse_yaml(text)
-    out = [diagnostic(code, file, line, p, message, hint) for code, line, p, message, hint in parsed.problems]
+    out = [
+        diagnostic(code, file, line, p, message, hint)
+        for code, line, p, message, hint in parsed.problems
+    ]
     if not parsed.ok or out:
         return None, out
     checker = _Checker(file, parsed.lines)
-    collection = checker.check(path.stem, parsed.value, case_ids, former_ids,
-                               path.relative_to(content_dir).as_posix() if path.is_relative_to(content_dir) else path.name)
+    collection = checker.check(
+        path.stem,
+        parsed.value,
+        case_ids,
+        former_ids,
+        path.relative_to(content_dir).as_posix() if path.is_relative_to(content_dir) else path.name,
+    )
     return collection, checker.out
 
 
@@ -146,7 +182,9 @@ class _Checker:
         if not value.strip():
             self.add("too-short", path, f"`{path}` kosong.", "Isi teksnya atau hapus kuncinya.")
         elif len(value) > MAX_TEXT:
-            self.add("too-long", path, f"`{path}` lebih dari {MAX_TEXT} karakter.", "Ringkas teksnya.")
+            self.add(
+                "too-long", path, f"`{path}` lebih dari {MAX_TEXT} karakter.", "Ringkas teksnya."
+            )
         return value.strip()
 
     def check(self, stem: str, data: Any, case_ids: set[str], former_ids: dict[str, str],
@@ -164,8 +202,16 @@ class _Checker:
                          key_hint(str(key), KEYS) or f"Kunci yang dikenal: {', '.join(KEYS)}.")
         for key in REQUIRED:
             if key not in data:
-                self.out.append(diagnostic("missing-key", self.file, 1, key, f"Kunci wajib `{key}` tidak ada.",
-                                           "Koleksi butuh `title`, `description` dan `items`."))
+                self.out.append(
+                    diagnostic(
+                        "missing-key",
+                        self.file,
+                        1,
+                        key,
+                        f"Kunci wajib `{key}` tidak ada.",
+                        "Koleksi butuh `title`, `description` dan `items`.",
+                    )
+                )
         title = self.text(data, "title")
         description = self.text(data, "description")
         audience = self.text(data, "audience")
@@ -176,8 +222,16 @@ class _Checker:
         items = self._items(data.get("items"), "items" in data, case_ids, former_ids)
         if self.out:
             return None
-        return Collection(id=stem, title=title, description=description, items=items, audience=audience,
-                          event=event, date=when or "", source_path=rel_path)
+        return Collection(
+            id=stem,
+            title=title,
+            description=description,
+            items=items,
+            audience=audience,
+            event=event,
+            date=when or "",
+            source_path=rel_path,
+        )
 
     def _date(self, value: Any) -> str:
         text = str(value)
@@ -188,7 +242,12 @@ class _Checker:
         try:
             date.fromisoformat(text)
         except ValueError:
-            self.add("invalid-date", "date", f"Tanggal `{text}` tidak ada di kalender.", "Periksa bulan dan harinya.")
+            self.add(
+                "invalid-date",
+                "date",
+                f"Tanggal `{text}` tidak ada di kalender.",
+                "Periksa bulan dan harinya.",
+            )
             return ""
         return text
 
@@ -197,8 +256,12 @@ class _Checker:
         if not present:
             return ()
         if value is None or value == []:
-            self.add("collection-empty", "items", "Koleksi tidak berisi studi kasus.",
-                     "Tambahkan minimal satu butir: `- id: <id-studi-kasus>` dengan `note:` alasannya.")
+            self.add(
+                "collection-empty",
+                "items",
+                "Koleksi tidak berisi studi kasus.",
+                "Tambahkan minimal satu butir: `- id: <id-studi-kasus>` dengan `note:` alasannya.",
+            )
             return ()
         if not isinstance(value, list):
             self.add("wrong-type", "items", "`items` harus daftar.",
@@ -218,28 +281,46 @@ class _Checker:
                 continue
             for key in item:
                 if key not in ITEM_KEYS:
-                    self.add("unknown-key", f"{path}.{key}", f"Kunci `{key}` tidak dikenal di butir koleksi.",
-                             key_hint(str(key), ITEM_KEYS) or "Butir koleksi hanya punya `id` dan `note`.")
+                    self.add(
+                        "unknown-key",
+                        f"{path}.{key}",
+                        f"Kunci `{key}` tidak dikenal di butir koleksi.",
+                        key_hint(str(key), ITEM_KEYS)
+                        or "Butir koleksi hanya punya `id` dan `note`.",
+                    )
             case_id = item.get("id")
             if case_id is None:
                 self.add("missing-key", path, f"Butir `{path}` tidak punya `id`.",
                          "Tulis id studi kasus, mis. `- id: san-piisan-semarang`.")
                 continue
             if not isinstance(case_id, str):
-                self.add("wrong-type", f"{path}.id", f"`{path}.id` harus teks.", "Tulis id studi kasus.")
+                self.add(
+                    "wrong-type", f"{path}.id", f"`{path}.id` harus teks.", "Tulis id studi kasus."
+                )
                 continue
             note = self.text(item, "note", f"{path}.")
             if case_id not in case_ids:
                 if case_id in former_ids:
                     hint = f"Studi kasus ini sudah berganti id: pakai `{former_ids[case_id]}`."
                 else:
-                    hint = did_you_mean(case_id, sorted(case_ids)) or "Lihat id di `content/innovations/<id>.md`."
-                self.add("collection-unknown-id", f"{path}.id", f"Tidak ada studi kasus dengan id `{case_id}`.", hint)
+                    hint = (
+                        did_you_mean(case_id, sorted(case_ids))
+                        or "Lihat id di `content/innovations/<id>.md`."
+                    )
+                self.add(
+                    "collection-unknown-id",
+                    f"{path}.id",
+                    f"Tidak ada studi kasus dengan id `{case_id}`.",
+                    hint,
+                )
                 continue
             if case_id in seen:
-                self.add("collection-duplicate-id", f"{path}.id",
-                         f"Studi kasus `{case_id}` sudah ada di butir `items.{seen[case_id]}`.",
-                         "Setiap studi kasus cukup sekali dalam satu koleksi; gabungkan catatannya.")
+                self.add(
+                    "collection-duplicate-id",
+                    f"{path}.id",
+                    f"Studi kasus `{case_id}` sudah ada di butir `items.{seen[case_id]}`.",
+                    "Setiap studi kasus cukup sekali dalam satu koleksi; gabungkan catatannya.",
+                )
                 continue
             seen[case_id] = n
             items.append(CollectionItem(case_id, note))

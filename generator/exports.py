@@ -60,58 +60,109 @@ def innovation_record(i: Innovation) -> dict[str, Any]:
     def drop_empty(d: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in d.items() if v not in ("", None, [], {})}
 
-    return drop_empty({
-        "id": i.id,
-        "url": case_url(i.id),
-        "title": i.title,
-        "aliases": list(i.aliases),
-        "summary": i.summary,
-        "agency": drop_empty({"name": i.agency.name, "slug": i.agency.slug, "type": i.agency.type,
-                              "province": i.agency.province, "regency": i.agency.regency,
-                              "unit": i.agency.unit}),
-        "category": i.category,
-        "year": i.year,
-        "status": i.status,
-        "status_note": i.status_note,
-        "last_verified": i.last_verified.isoformat(),
-        "stale": i.stale,
-        "awards": [drop_empty({"program": a.program, "year": a.year, "level": a.level,
-                               "category_original": a.category_original, "source": a.source})
-                   for a in i.awards],
-        "outcomes": [drop_empty({"indicator": o.indicator, "baseline": o.baseline, "value": o.value,
-                                 "unit": o.unit, "period": o.period, "evidence_level": o.evidence_level,
-                                 "source": o.source, "description": o.description})
-                     for o in i.outcomes],
-        "sdgs": list(i.sdgs),
-        "sdg_targets": list(i.sdg_targets),
-        "tags": list(i.tags),
-        "replicates": [_edge(e, "parent") for e in i.replicates],
-        "replicated_by": [_edge(e, "child") for e in i.replicated_by],
-        "adopted_elsewhere": [drop_empty({"name": a.name, "agency": a.agency, "relation": a.relation,
-                                          "country": a.country, "year": a.year})
-                              for a in i.adopted_elsewhere],
-        "requirements": i.requirements,
-        "legal_basis": i.legal_basis,
-        "cost": i.cost,
-        "kit": [{"title": k.title, "url": k.url} for k in i.kit],
-        "ready_to_replicate": i.ready_to_replicate,
-        "contact": drop_empty({name: getattr(i.contact, name) for name in CONTACT_FIELDS}),
-        "former_ids": list(i.former_ids),
-        "related": list(i.related),
-        "sources": [drop_empty({"number": s.number, "title": s.title, "url": s.url,
-                                "publisher": s.publisher, "date": s.date, "accessed": s.accessed})
-                    for s in i.sources],
-        "crosswalk": dict(i.crosswalk),
-        "lang": i.lang,
-        "title_en": i.title_en,
-        "summary_en": i.summary_en,
-        "source_path": i.source_path,
-    })
+    return drop_empty(
+        {
+            "id": i.id,
+            "url": case_url(i.id),
+            "title": i.title,
+            "aliases": list(i.aliases),
+            "summary": i.summary,
+            "agency": drop_empty(
+                {
+                    "name": i.agency.name,
+                    "slug": i.agency.slug,
+                    "type": i.agency.type,
+                    "province": i.agency.province,
+                    "regency": i.agency.regency,
+                    "unit": i.agency.unit,
+                }
+            ),
+            "category": i.category,
+            "year": i.year,
+            "status": i.status,
+            "status_note": i.status_note,
+            "last_verified": i.last_verified.isoformat(),
+            "stale": i.stale,
+            "awards": [
+                drop_empty(
+                    {
+                        "program": a.program,
+                        "year": a.year,
+                        "level": a.level,
+                        "category_original": a.category_original,
+                        "source": a.source,
+                    }
+                )
+                for a in i.awards
+            ],
+            "outcomes": [
+                drop_empty(
+                    {
+                        "indicator": o.indicator,
+                        "baseline": o.baseline,
+                        "value": o.value,
+                        "unit": o.unit,
+                        "period": o.period,
+                        "evidence_level": o.evidence_level,
+                        "source": o.source,
+                        "description": o.description,
+                    }
+                )
+                for o in i.outcomes
+            ],
+            "sdgs": list(i.sdgs),
+            "sdg_targets": list(i.sdg_targets),
+            "tags": list(i.tags),
+            "replicates": [_edge(e, "parent") for e in i.replicates],
+            "replicated_by": [_edge(e, "child") for e in i.replicated_by],
+            "adopted_elsewhere": [
+                drop_empty(
+                    {
+                        "name": a.name,
+                        "agency": a.agency,
+                        "relation": a.relation,
+                        "country": a.country,
+                        "year": a.year,
+                    }
+                )
+                for a in i.adopted_elsewhere
+            ],
+            "requirements": i.requirements,
+            "legal_basis": i.legal_basis,
+            "cost": i.cost,
+            "kit": [{"title": k.title, "url": k.url} for k in i.kit],
+            "ready_to_replicate": i.ready_to_replicate,
+            "contact": drop_empty({name: getattr(i.contact, name) for name in CONTACT_FIELDS}),
+            "former_ids": list(i.former_ids),
+            "related": list(i.related),
+            "sources": [
+                drop_empty(
+                    {
+                        "number": s.number,
+                        "title": s.title,
+                        "url": s.url,
+                        "publisher": s.publisher,
+                        "date": s.date,
+                        "accessed": s.accessed,
+                    }
+                )
+                for s in i.sources
+            ],
+            "crosswalk": dict(i.crosswalk),
+            "lang": i.lang,
+            "title_en": i.title_en,
+            "summary_en": i.summary_en,
+            "source_path": i.source_path,
+        }
+    )
 
 
 # (column, Indonesian explanation) — the CSV header and the data dictionary come from here.
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "Pengenal unik studi kasus (kebab-case); juga nama berkasnya dan bagian URL /inovasi/<id>/."),
+    (
+        "id",
+        "Pengenal unik studi kasus (kebab-case); juga nama berkasnya dan bagian URL /inovasi/<id>/.",
+    ),
     ("title", "Nama inovasi."),
     ("aliases", "Nama lain atau kepanjangan singkatan, dipisah “; ”."),
     ("summary", "Ringkasan singkat dalam teks biasa."),
@@ -142,16 +193,25 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("contact_unit", "Kontak: unit atau jabatan yang dihubungi."),
     ("contact_website", "Kontak: situs web resmi."),
     ("contact_email", "Kontak: surel resmi instansi."),
-    ("contact_phone", "Kontak: telepon resmi seperti ditulis instansi; nomor yang diawali “+” (mis. "
-                      "+62 361 223344) diberi petik tunggal di depannya, lihat catatan di atas."),
+    (
+        "contact_phone",
+        "Kontak: telepon resmi seperti ditulis instansi; nomor yang diawali “+” (mis. "
+        "+62 361 223344) diberi petik tunggal di depannya, lihat catatan di atas.",
+    ),
     ("contact_address", "Kontak: alamat kantor layanan."),
     ("contact_note", "Kontak: catatan, mis. jam layanan."),
     ("former_ids", "Id lama studi kasus ini (alamat lamanya dialihkan), dipisah “; ”."),
-    ("related", "Id hingga lima inovasi serupa (label, kategori atau SDG yang sama; dihitung), dipisah “; ”."),
+    (
+        "related",
+        "Id hingga lima inovasi serupa (label, kategori atau SDG yang sama; dihitung), dipisah “; ”.",
+    ),
     ("outcome_count", "Jumlah hasil yang dicatat (rinciannya di JSON)."),
     ("source_urls", "Tautan sumber, berurutan sesuai nomor sumber, dipisah “; ”."),
-    ("source_accessed", "Tanggal tiap sumber diakses kontributor (YYYY-MM-DD, kosong bila tidak dicatat), "
-                        "berurutan seperti source_urls, dipisah “; ”."),
+    (
+        "source_accessed",
+        "Tanggal tiap sumber diakses kontributor (YYYY-MM-DD, kosong bila tidak dicatat), "
+        "berurutan seperti source_urls, dipisah “; ”.",
+    ),
     ("url", "Alamat halaman studi kasus, relatif terhadap akar situs."),
 )
 
@@ -161,23 +221,45 @@ def _csv_row(i: Innovation) -> list[str]:
         return LIST_SEP.join(str(v) for v in values)
 
     row = {
-        "id": i.id, "title": i.title, "aliases": join(i.aliases), "summary": i.summary,
-        "agency_name": i.agency.name, "agency_slug": i.agency.slug, "agency_type": i.agency.type,
-        "province": i.agency.province, "regency": i.agency.regency, "unit": i.agency.unit,
-        "category": i.category, "year": str(i.year), "status": i.status, "status_note": i.status_note,
-        "last_verified": i.last_verified.isoformat(), "stale": "true" if i.stale else "false",
+        "id": i.id,
+        "title": i.title,
+        "aliases": join(i.aliases),
+        "summary": i.summary,
+        "agency_name": i.agency.name,
+        "agency_slug": i.agency.slug,
+        "agency_type": i.agency.type,
+        "province": i.agency.province,
+        "regency": i.agency.regency,
+        "unit": i.agency.unit,
+        "category": i.category,
+        "year": str(i.year),
+        "status": i.status,
+        "status_note": i.status_note,
+        "last_verified": i.last_verified.isoformat(),
+        "stale": "true" if i.stale else "false",
         "awards": join(f"{a.program}/{a.level}/{a.year}" for a in i.awards),
-        "sdgs": join(i.sdgs), "sdg_targets": join(i.sdg_targets), "tags": join(i.tags),
+        "sdgs": join(i.sdgs),
+        "sdg_targets": join(i.sdg_targets),
+        "tags": join(i.tags),
         "replicates": join(e.parent_id or e.parent_name for e in i.replicates),
         "replicated_by": join(e.child_id for e in i.replicated_by),
         "adopted_elsewhere": join(a.name for a in i.adopted_elsewhere),
         "ready_to_replicate": "true" if i.ready_to_replicate else "false",
-        "requirements": i.requirements, "legal_basis": i.legal_basis, "cost": i.cost,
-        "kit_urls": join(k.url for k in i.kit), "outcome_count": str(len(i.outcomes)),
-        "contact_unit": i.contact.unit, "contact_website": i.contact.website, "contact_email": i.contact.email,
-        "contact_phone": i.contact.phone, "contact_address": i.contact.address,
-        "contact_note": i.contact.note, "former_ids": join(i.former_ids), "related": join(i.related),
-        "source_urls": join(s.url for s in i.sources), "source_accessed": join(s.accessed for s in i.sources),
+        "requirements": i.requirements,
+        "legal_basis": i.legal_basis,
+        "cost": i.cost,
+        "kit_urls": join(k.url for k in i.kit),
+        "outcome_count": str(len(i.outcomes)),
+        "contact_unit": i.contact.unit,
+        "contact_website": i.contact.website,
+        "contact_email": i.contact.email,
+        "contact_phone": i.contact.phone,
+        "contact_address": i.contact.address,
+        "contact_note": i.contact.note,
+        "former_ids": join(i.former_ids),
+        "related": join(i.related),
+        "source_urls": join(s.url for s in i.sources),
+        "source_accessed": join(s.accessed for s in i.sources),
         "url": case_url(i.id),
     }
     return [row[name] for name, _ in CSV_COLUMNS]
@@ -248,7 +330,9 @@ def export_schema(catalog: Catalog) -> bytes:
 
 def export_feed(catalog: Catalog, site_url: str = "") -> bytes:
     """Atom feed of the most recently (re-)verified cases; dates from the data only."""
-    entries = sorted(catalog.innovations, key=lambda i: (-i.last_verified.toordinal(), i.id))[:FEED_SIZE]
+    entries = sorted(catalog.innovations, key=lambda i: (-i.last_verified.toordinal(), i.id))[
+        :FEED_SIZE
+    ]
     base = site_url.rstrip("/") + "/" if site_url else ""
     updated = max((i.last_verified for i in catalog.innovations), default=catalog.today)
     feed_id = base + "feed.xml" if base else "urn:katalog-inovasi:feed"

@@ -18,8 +18,18 @@ from generator.paths import LINK_HINT, LINK_MESSAGE, link_outside
 from generator.source import SourceDocument
 from generator.yaml_reader import ParsedYaml, parse_yaml
 
-__all__ = ["MAX_FRONT_MATTER_BYTES", "ParsedYaml", "find_ignored_files", "find_innovation_files",
-           "find_page_files", "load_document", "load_documents", "load_pages", "parse_document", "parse_yaml"]
+__all__ = [
+    "MAX_FRONT_MATTER_BYTES",
+    "ParsedYaml",
+    "find_ignored_files",
+    "find_innovation_files",
+    "find_page_files",
+    "load_document",
+    "load_documents",
+    "load_pages",
+    "parse_document",
+    "parse_yaml",
+]
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -53,14 +63,24 @@ def _report_invisible(front_lines: list[str], add: Any) -> str:
         line_no = i + 2
         for ch in ("\x85", "\u2028", "\u2029"):
             if ch in line:
-                add("yaml-syntax", line_no, "", f"Baris ini memuat pemisah baris tak terlihat (U+{ord(ch):04X}), "
+                add(
+                    "yaml-syntax",
+                    line_no,
+                    "",
+                    f"Baris ini memuat pemisah baris tak terlihat (U+{ord(ch):04X}), "
                     "yang dibaca YAML sebagai baris baru.",
-                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata).")
+                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata).",
+                )
                 line = line.replace(ch, " ")
         if "\u00a0" in line and _NBSP_SYNTAX.match(line):
-            add("yaml-syntax", line_no, "", "Baris ini memakai spasi tak terputus (U+00A0) sebagai indentasi "
+            add(
+                "yaml-syntax",
+                line_no,
+                "",
+                "Baris ini memakai spasi tak terputus (U+00A0) sebagai indentasi "
                 "atau setelah titik dua; YAML tidak menganggapnya spasi.",
-                "Hapus spasi itu dan ketik ulang dengan spasi biasa.")
+                "Hapus spasi itu dan ketik ulang dengan spasi biasa.",
+            )
             head = _NBSP_SYNTAX.match(line).end()
             line = line[:head].replace("\u00a0", " ") + line[head:]
         cleaned.append(line)
@@ -68,11 +88,15 @@ def _report_invisible(front_lines: list[str], add: Any) -> str:
 
 
 _DASH_NO_SPACE = re.compile(r"^\s*-[^\s\-]")
-_TEXT_AFTER_QUOTE = re.compile(r"""^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*[^\s#]""")
+_TEXT_AFTER_QUOTE = re.compile(
+    r"""^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*[^\s#]"""
+)
 _COLON_NO_SPACE = re.compile(r"^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:[^\s/]")
 
 
-def _refine_syntax(line: int, message: str, hint: str, front_lines: list[str]) -> tuple[int, str, str]:
+def _refine_syntax(
+    line: int, message: str, hint: str, front_lines: list[str]
+) -> tuple[int, str, str]:
     """Point a YAML syntax error at the usual culprit when it is the reported line or the one
     before it: a list dash or a key colon without the space after it."""
     for candidate in (line, line - 1):
@@ -81,22 +105,34 @@ def _refine_syntax(line: int, message: str, hint: str, front_lines: list[str]) -
             continue
         text = front_lines[index]
         if _DASH_NO_SPACE.match(text):
-            return candidate, "Butir daftar butuh spasi setelah tanda `-`.", "Tulis `- title: ...`, bukan `-title: ...`."
+            return (
+                candidate,
+                "Butir daftar butuh spasi setelah tanda `-`.",
+                "Tulis `- title: ...`, bukan `-title: ...`.",
+            )
         if _TEXT_AFTER_QUOTE.match(text):
-            return (candidate, "Ada teks setelah tanda kutip penutup.",
-                    "Letakkan seluruh teks di dalam tanda kutip, mis. `title: \"Judul tambahan\"`; "
-                    "tanda kutip di dalam teks ditulis `\\\"` (kutip ganda) atau `''` (kutip tunggal).")
+            return (
+                candidate,
+                "Ada teks setelah tanda kutip penutup.",
+                'Letakkan seluruh teks di dalam tanda kutip, mis. `title: "Judul tambahan"`; '
+                "tanda kutip di dalam teks ditulis `\\\"` (kutip ganda) atau `''` (kutip tunggal).",
+            )
         if _COLON_NO_SPACE.match(text):
             key = text.strip().removeprefix("- ").split(":", 1)[0]
             return (candidate, f"Kunci `{key}` butuh spasi setelah titik dua.",
                     f"Tulis `{key}: nilai`, bukan `{key}:nilai`.")
     # A Markdown heading above the error (YAML reads it as a comment) means the body began
     # inside the front matter: the closing `---` is missing and a later `---` closed it.
-    heading = next((i for i, text in enumerate(front_lines[: max(line - 1, 0)]) if _HEADING.match(text)), None)
+    heading = next(
+        (i for i, text in enumerate(front_lines[: max(line - 1, 0)]) if _HEADING.match(text)), None
+    )
     if heading is not None:
-        return (line, message,
-                f"Baris {heading + 2} (`{front_lines[heading].strip()}`) adalah judul bagian isi: "
-                "baris `---` penutup front matter tampaknya hilang. Tambahkan `---` sebelum baris itu.")
+        return (
+            line,
+            message,
+            f"Baris {heading + 2} (`{front_lines[heading].strip()}`) adalah judul bagian isi: "
+            "baris `---` penutup front matter tampaknya hilang. Tambahkan `---` sebelum baris itu.",
+        )
     return line, message, hint
 
 
@@ -118,12 +154,15 @@ def find_ignored_files(innovations_dir: Path) -> list[Path]:
                                 or (entry.suffix.lower() == ".md" and entry.suffix != ".md")):
             stray.append(entry)
         elif entry.is_dir() and not (entry / "index.md").is_file():
-            stray.extend(p for p in sorted(entry.iterdir()) if p.suffix.lower() in {".md", ".markdown"})
+            stray.extend(
+                p for p in sorted(entry.iterdir()) if p.suffix.lower() in {".md", ".markdown"}
+            )
     return stray
 
 
-def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
-                   front_matter_required: bool = True) -> tuple[SourceDocument | None, list[Diagnostic]]:
+def parse_document(
+    data: bytes, file: str, doc_id: str, rel_path: str = "", *, front_matter_required: bool = True
+) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Split and parse one file's bytes. Returns no document when it cannot be read at all.
 
     A prose page (``front_matter_required=False``) may be plain Markdown without front matter.
@@ -139,10 +178,15 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            line, message = 1, "Berkas tersimpan sebagai UTF-16 (\"Unicode\" di Notepad), bukan UTF-8."
+            line, message = (
+                1,
+                'Berkas tersimpan sebagai UTF-16 ("Unicode" di Notepad), bukan UTF-8.',
+            )
         else:
             line = data[: exc.start].count(b"\n") + 1
-            message = f"Berkas bukan UTF-8 (byte tidak sah 0x{data[exc.start]:02x} di baris {line})."
+            message = (
+                f"Berkas bukan UTF-8 (byte tidak sah 0x{data[exc.start]:02x} di baris {line})."
+            )
         add("not-utf8", line, "", message,
             "Simpan ulang sebagai UTF-8: di Notepad pilih File → Save As… → Encoding: UTF-8; "
             "di VS Code klik pengodean di bilah status → Save with Encoding → UTF-8.")
@@ -152,9 +196,14 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
         return SourceDocument(file=file, doc_id=doc_id, front_matter={}, body=body, body_line=1,
                               lines={"": 1}, rel_path=rel_path, unprintable=()), problems
     if not text.strip():
-        add("empty-file", 1, "", "Berkas kosong.",
+        add(
+            "empty-file",
+            1,
+            "",
+            "Berkas kosong.",
             "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
-            "lalu ganti isinya; front matter diawali dan ditutup baris `---`.")
+            "lalu ganti isinya; front matter diawali dan ditutup baris `---`.",
+        )
         return None, problems
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -172,7 +221,13 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
         near = next((i for i in range(1, len(lines)) if _NEAR_FENCE.match(lines[i])), None)
         if near is not None:
             hint = f"Baris {near + 1} (`{lines[near].strip()}`) hampir benar: penutup harus tepat `---`."
-        add("front-matter-unclosed", 1, "", "Front matter dibuka dengan `---` tetapi tidak pernah ditutup.", hint)
+        add(
+            "front-matter-unclosed",
+            1,
+            "",
+            "Front matter dibuka dengan `---` tetapi tidak pernah ditutup.",
+            hint,
+        )
         return None, problems
     front = "\n".join(lines[1:close])
     size = len(front.encode("utf-8"))
@@ -181,7 +236,11 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
             f"Front matter terlalu besar ({size // 1024} KiB; batasnya 64 KiB).",
             "Pindahkan teks panjang ke isi Markdown di bawah `---` penutup.")
         return None, problems
-    tab_lines = [i + 2 for i, line in enumerate(lines[1:close]) if line[: len(line) - len(line.lstrip(" \t"))].count("\t")]
+    tab_lines = [
+        i + 2
+        for i, line in enumerate(lines[1:close])
+        if line[: len(line) - len(line.lstrip(" \t"))].count("\t")
+    ]
     for line_no in tab_lines:
         add("yaml-tab", line_no, "", "Indentasi memakai karakter tab.",
             "YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi.")
@@ -198,9 +257,16 @@ def parse_document(data: bytes, file: str, doc_id: str, rel_path: str = "", *,
         return None, problems
     value = parsed.value
     if not isinstance(value, dict):
-        kind = "kosong" if value is None else ("daftar" if isinstance(value, list) else "satu nilai")
-        add("front-matter-not-mapping", 1, "", f"Front matter harus berupa pasangan `kunci: nilai`, bukan {kind}.",
-            "Contoh: `id: antrean-online`, lalu `title: ...` di baris berikutnya.")
+        kind = (
+            "kosong" if value is None else ("daftar" if isinstance(value, list) else "satu nilai")
+        )
+        add(
+            "front-matter-not-mapping",
+            1,
+            "",
+            f"Front matter harus berupa pasangan `kunci: nilai`, bukan {kind}.",
+            "Contoh: `id: antrean-online`, lalu `title: ...` di baris berikutnya.",
+        )
         return None, problems
     parsed.lines[""] = 1
     body = "\n".join(lines[close + 1:])
@@ -223,7 +289,9 @@ _OS_REASONS = {errno.ENOENT: "berkas tidak ada (atau tautan simbolik yang putus)
 
 
 def link_diagnostic(path: Path, target: str) -> Diagnostic:
-    return diagnostic("symlink-outside", str(path), 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)
+    return diagnostic(
+        "symlink-outside", str(path), 1, "", LINK_MESSAGE.format(target=target), LINK_HINT
+    )
 
 
 def load_document(path: Path, rel_path: str = "", *, front_matter_required: bool = True,
@@ -240,8 +308,12 @@ def load_document(path: Path, rel_path: str = "", *, front_matter_required: bool
         data = path.read_bytes()
     except OSError as exc:
         reason = _OS_REASONS.get(exc.errno, f"kesalahan sistem berkas {exc.errno}")
-        return None, [diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {reason}.", "")]
-    return parse_document(data, file, _doc_id(path), rel_path, front_matter_required=front_matter_required)
+        return None, [
+            diagnostic("file-unreadable", file, 1, "", f"Berkas tidak bisa dibaca: {reason}.", "")
+        ]
+    return parse_document(
+        data, file, _doc_id(path), rel_path, front_matter_required=front_matter_required
+    )
 
 
 def find_page_files(pages_dir: Path) -> list[Path]:
@@ -260,8 +332,13 @@ def load_pages(content_dir: Path) -> tuple[list[SourceDocument], list[Diagnostic
     if link_outside(content_dir / "pages", root) is not None:
         return documents, problems  # refused as a whole (the pipeline reports the folder)
     for path in find_page_files(content_dir / "pages"):
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), front_matter_required=False,
-                                          root=root, through=content_dir)
+        doc, doc_problems = load_document(
+            path,
+            _rel_path(path, content_dir, root),
+            front_matter_required=False,
+            root=root,
+            through=content_dir,
+        )
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)
@@ -279,7 +356,9 @@ def _rel_path(path: Path, content_dir: Path, resolved_root: Path) -> str:
     return f"{resolved_root.name}/{inner.as_posix()}"
 
 
-def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[list[SourceDocument], list[Diagnostic], int]:
+def load_documents(
+    content_dir: Path, files: list[Path] | None = None
+) -> tuple[list[SourceDocument], list[Diagnostic], int]:
     """Load every case study (or only ``files``) under ``content_dir``.
 
     Returns (documents, diagnostics, files_checked).
@@ -296,8 +375,13 @@ def load_documents(content_dir: Path, files: list[Path] | None = None) -> tuple[
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        doc, doc_problems = load_document(path, _rel_path(path, content_dir, root), root=root, through=content_dir,
-                                          parents=parents(path))
+        doc, doc_problems = load_document(
+            path,
+            _rel_path(path, content_dir, root),
+            root=root,
+            through=content_dir,
+            parents=parents(path),
+        )
         problems.extend(doc_problems)
         if doc is not None:
             documents.append(doc)

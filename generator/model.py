@@ -87,7 +87,12 @@ class Readiness:
 
     @property
     def ready(self) -> bool:
-        return self.running and self.verified_recently and self.contact and (self.kit or self.requirements)
+        return (
+            self.running
+            and self.verified_recently
+            and self.contact
+            and (self.kit or self.requirements)
+        )
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -226,7 +231,9 @@ class Innovation:
             requirements=bool(self.requirements.strip()),
             cost=bool(self.cost.strip()),
             legal_basis=bool(self.legal_basis.strip()),
-            best_evidence=max((o.evidence_level for o in self.outcomes if o.evidence_level), default=None),
+            best_evidence=max(
+                (o.evidence_level for o in self.outcomes if o.evidence_level), default=None
+            ),
         )
 
     @property
@@ -241,7 +248,9 @@ class Innovation:
             "province": (self.agency.province,) if self.agency.province else (),
             "year": (str(self.year),),
             "status": (self.status,),
-            "award": tuple(sorted({a.facet_value for a in self.awards} | {a.program for a in self.awards})),
+            "award": tuple(
+                sorted({a.facet_value for a in self.awards} | {a.program for a in self.awards})
+            ),
             "sdg": tuple(str(s) for s in self.sdgs),
             "agency_type": (self.agency.type,),
         }
@@ -435,7 +444,10 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
         requirements=_text(replication.get("requirements")),
         legal_basis=_text(replication.get("legal_basis")),
         cost=_text(replication.get("cost")),
-        kit=tuple(KitItem(_text(k.get("title")), _text(k.get("url"))) for k in replication.get("kit") or ()),
+        kit=tuple(
+            KitItem(_text(k.get("title")), _text(k.get("url")))
+            for k in replication.get("kit") or ()
+        ),
         sources=tuple(
             Source(
                 number=n,
@@ -459,7 +471,9 @@ def _innovation(doc: SourceDocument, today: date, agency_slug: str) -> Innovatio
 def _contact(value: Any) -> Contact:
     if not isinstance(value, dict):
         return Contact()
-    return Contact(**{name: _text(value.get(name)).strip() for name in (f.name for f in fields(Contact))})
+    return Contact(
+        **{name: _text(value.get(name)).strip() for name in (f.name for f in fields(Contact))}
+    )
 
 
 def _agency_slugs(documents: list[SourceDocument]) -> dict[str, str]:
@@ -481,7 +495,10 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
     """Build the whole model from validated documents (sorted by id for stable output)."""
     slugs = _agency_slugs(documents)
     drafts = sorted(
-        (_innovation(d, today, slugs[str((d.front_matter.get("agency") or {}).get("name", ""))]) for d in documents),
+        (
+            _innovation(d, today, slugs[str((d.front_matter.get("agency") or {}).get("name", ""))])
+            for d in documents
+        ),
         key=lambda i: i.id,
     )
     ids = {i.id for i in drafts}
@@ -496,7 +513,9 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
             reverse[edge.parent_id].append(edge)
 
     related = related_cases(drafts)
-    innovations = tuple(_with_computed(i, tuple(reverse.get(i.id, ())), related[n]) for n, i in enumerate(drafts))
+    innovations = tuple(
+        _with_computed(i, tuple(reverse.get(i.id, ())), related[n]) for n, i in enumerate(drafts)
+    )
     by_id = {i.id: i for i in innovations}
     tags: dict[str, list[str]] = defaultdict(list)
     for innovation in innovations:
@@ -509,7 +528,10 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
             for value in values:
                 facets[name][value].append(innovation.id)
     frozen_facets = {
-        name: {value: tuple(ids_) for value, ids_ in sorted(values.items(), key=lambda kv: _facet_sort(name, kv[0]))}
+        name: {
+            value: tuple(ids_)
+            for value, ids_ in sorted(values.items(), key=lambda kv: _facet_sort(name, kv[0]))
+        }
         for name, values in facets.items()
     }
 
@@ -527,7 +549,9 @@ def build_catalog(documents: list[SourceDocument], taxonomies: Taxonomies, today
     )
 
 
-def _with_computed(innovation: Innovation, replicated_by: tuple[Edge, ...], related: tuple[str, ...]) -> Innovation:
+def _with_computed(
+    innovation: Innovation, replicated_by: tuple[Edge, ...], related: tuple[str, ...]
+) -> Innovation:
     if not replicated_by and not related:
         return innovation
     return replace(innovation, replicated_by=replicated_by, related=related)
@@ -595,7 +619,9 @@ def related_cases(innovations: list[Innovation] | tuple[Innovation, ...]) -> lis
             return (-scores[m], not province or other.agency.province != province,  # noqa: B023
                     abs(other.year - year), other.id)  # noqa: B023
 
-        best = heapq.nsmallest(RELATED_LIMIT, (m for m, score in scores.items() if score >= cutoff), key=rank)
+        best = heapq.nsmallest(
+            RELATED_LIMIT, (m for m, score in scores.items() if score >= cutoff), key=rank
+        )
         out.append(tuple(innovations[m].id for m in best))
     return out
 

@@ -119,9 +119,29 @@ def _write_archive(target: Path, entries: list[tuple[str, int, int, bytes]]) -> 
                                   crc, len(packed), size, len(raw_name), 0))
             out.write(raw_name)
             out.write(packed)
-            central.append(struct.pack("<4s6H3I5H2I", b"PK\x01\x02", _MADE_BY, 20, _UTF8, 8, 0, _DOS_DATE,
-                                       crc, len(packed), size, len(raw_name), 0, 0, 0, 0, 0o100644 << 16, offset)
-                           + raw_name)
+            central.append(
+                struct.pack(
+                    "<4s6H3I5H2I",
+                    b"PK\x01\x02",
+                    _MADE_BY,
+                    20,
+                    _UTF8,
+                    8,
+                    0,
+                    _DOS_DATE,
+                    crc,
+                    len(packed),
+                    size,
+                    len(raw_name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0o100644 << 16,
+                    offset,
+                )
+                + raw_name
+            )
         start = out.tell()
         for record in central:
             out.write(record)
@@ -168,18 +188,29 @@ def write_offline_zip(site: Path, level: int = 1) -> Path:
     names = ["BACA-SAYA.txt", SHIM]
     for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
         rel = path.relative_to(site).as_posix()
-        if (path.name in _SKIP_NAMES or path.name.startswith(".") or path.suffix == ".map" or rel.startswith(_SKIP_PREFIXES)
-                or rel == ZIP_PATH or path == temp):
+        if (
+            path.name in _SKIP_NAMES
+            or path.name.startswith(".")
+            or path.suffix == ".map"
+            or rel.startswith(_SKIP_PREFIXES)
+            or rel == ZIP_PATH
+            or path == temp
+        ):
             continue
         names.append(rel)
     half = len(names) // 2
-    first, second = run_beside(len(names), lambda: [_prepared(site, n, level) for n in names[:half]],
-                               lambda: [_prepared(site, n, level) for n in names[half:]])
+    first, second = run_beside(
+        len(names),
+        lambda: [_prepared(site, n, level) for n in names[:half]],
+        lambda: [_prepared(site, n, level) for n in names[half:]],
+    )
     entries = first + second
     if _fits_plain_zip(entries):
         _write_archive(temp, entries)
     else:  # zip64 territory: let zipfile write it (serially)
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        with zipfile.ZipFile(
+            temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level
+        ) as archive:
             for name, _crc, _size, _packed in entries:
                 archive.writestr(_entry(name), zlib.decompress(_packed, -15), compresslevel=level)
     temp.replace(target)

@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 
 
-def link_outside(path: Path, root: Path, *, through: Path | None = None, parents: int | None = None) -> str | None:
+def link_outside(
+    path: Path, root: Path, *, through: Path | None = None, parents: int | None = None
+) -> str | None:
     """The link text when ``path``, or a folder between ``through`` and ``path`` (or its first
     ``parents`` folders), is a symbolic link whose target lies outside ``root`` (an already
     resolved folder); otherwise None."""
@@ -42,7 +44,9 @@ def _first_link(path: Path, through: Path | None) -> Path | None:
     return None
 
 
-LINK_MESSAGE = "Tautan simbolik ini menunjuk ke luar folder konten (`{target}`); katalog tidak mengikutinya."
+LINK_MESSAGE = (
+    "Tautan simbolik ini menunjuk ke luar folder konten (`{target}`); katalog tidak mengikutinya."
+)
 LINK_HINT = ("Salin berkasnya ke dalam folder konten sebagai berkas biasa, atau hapus tautannya; "
              "katalog hanya membaca berkas yang ada di dalam folder konten.")
 

@@ -59,12 +59,18 @@ def load_content_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnos
     root = content_dir.resolve()
     # a link out of the content folder is refused (_folder_links reports it): read as absent
     has_own = own.is_dir() and link_outside(own, root) is None
-    borrow = DEFAULT_TAXONOMIES.is_dir() and not (has_own and own.resolve() == DEFAULT_TAXONOMIES.resolve())
+    borrow = DEFAULT_TAXONOMIES.is_dir() and not (
+        has_own and own.resolve() == DEFAULT_TAXONOMIES.resolve()
+    )
     if not has_own and not borrow:
-        raise ConfigError(f"folder `{own}` tidak ditemukan; "
-                          "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/")
+        raise ConfigError(
+            f"folder `{own}` tidak ditemukan; "
+            "--content harus menunjuk folder yang berisi innovations/ dan taxonomies/"
+        )
     taxonomies, diagnostics = load_taxonomies(own, root) if has_own else (Taxonomies(), [])
-    diagnostics += _check_synonyms(own, taxonomies)  # only the folder's own file: the project's is checked at home
+    diagnostics += _check_synonyms(
+        own, taxonomies
+    )  # only the folder's own file: the project's is checked at home
     absent = [name for name in REQUIRED_VOCABULARIES if name not in taxonomies]
     if not borrow or not (absent or any(name not in taxonomies.data for name in SEARCH_DATA)):
         return taxonomies, diagnostics, []
@@ -77,11 +83,16 @@ def load_content_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnos
         note = f"{', '.join([*vocabularies, *data])} tidak ada di `{own}`; diambil dari `{DEFAULT_TAXONOMIES}`."
     borrowed = {str(own / f"{name}.yml") for name in vocabularies}
     kept = [d for d in diagnostics if not (d.code == "taxonomy-missing" and d.file in borrowed)]
-    return (Taxonomies({**vocabularies, **taxonomies.vocabularies}, {**data, **taxonomies.data}), kept,
-            [note] if vocabularies or data else [])
+    return (
+        Taxonomies({**vocabularies, **taxonomies.vocabularies}, {**data, **taxonomies.data}),
+        kept,
+        [note] if vocabularies or data else [],
+    )
 
 
-def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, today: date) -> LoadResult:
+def load_and_validate(
+    content_dir: Path, files: list[Path] | None = None, *, today: date
+) -> LoadResult:
     """Load and validate the content folder; with ``files``, report only on those files."""
     content_dir = Path(content_dir)
     link_problems = _folder_links(content_dir)
@@ -91,17 +102,27 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         chosen = _chosen_files(files)
         # A collection file named on the command line is checked as a collection, against
         # every case study in the content folder.
-        collection_files = [p for p in chosen if p.parent.name == "collections" and p.suffix in (".yml", ".yaml")]
+        collection_files = [
+            p for p in chosen if p.parent.name == "collections" and p.suffix in (".yml", ".yaml")
+        ]
         chosen = [p for p in chosen if p not in collection_files]
         chosen_keys = {_key(f) for f in chosen}
-        others = [p for p in find_innovation_files(content_dir / "innovations") if _key(p) not in chosen_keys]
-        documents, problems, files_checked = load_documents(content_dir, chosen) if chosen else ([], [], 0)
+        others = [
+            p
+            for p in find_innovation_files(content_dir / "innovations")
+            if _key(p) not in chosen_keys
+        ]
+        documents, problems, files_checked = (
+            load_documents(content_dir, chosen) if chosen else ([], [], 0)
+        )
         context, _, _ = load_documents(content_dir, others)
         only = {doc.file for doc in documents} | {d.file for d in problems}
         diagnostics += problems
         if documents or problems:
-            diagnostics += _without_echoes(validate_documents(documents + context, taxonomies, today,
-                                                              only_files=only), problems)
+            diagnostics += _without_echoes(
+                validate_documents(documents + context, taxonomies, today, only_files=only),
+                problems,
+            )
         if collection_files:
             _collections_found, collection_problems = _collections(content_dir, documents + context)
             wanted = {_key(p) for p in collection_files}
@@ -113,11 +134,17 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         refused = {d.file for d in link_problems}
         innovations = content_dir / "innovations"
         for stray in ([] if str(innovations) in refused else find_ignored_files(innovations)):
-            diagnostics.append(diagnostic(
-                "ignored-file", str(stray), 1, "",
-                "Berkas ini tidak dibaca sebagai studi kasus.",
-                "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
-                "(huruf kecil `.md`)."))
+            diagnostics.append(
+                diagnostic(
+                    "ignored-file",
+                    str(stray),
+                    1,
+                    "",
+                    "Berkas ini tidak dibaca sebagai studi kasus.",
+                    "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
+                    "(huruf kecil `.md`).",
+                )
+            )
         if files_checked == 0 and str(innovations) not in refused:
             diagnostics.append(diagnostic("no-innovations", str(content_dir / "innovations"), 0, "",
                                           "Belum ada studi kasus di folder `innovations/`.",
@@ -128,9 +155,17 @@ def load_and_validate(content_dir: Path, files: list[Path] | None = None, *, tod
         collections, collection_problems = _collections(content_dir, documents)
         diagnostics += collection_problems
         files_checked += len(collections) + len({d.file for d in collection_problems})
-        return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes,
-                          collections)
-    return LoadResult(documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes)
+        return LoadResult(
+            documents,
+            taxonomies,
+            sorted(diagnostics, key=sort_key),
+            files_checked,
+            notes,
+            collections,
+        )
+    return LoadResult(
+        documents, taxonomies, sorted(diagnostics, key=sort_key), files_checked, notes
+    )
 
 
 CONTENT_FOLDERS = ("innovations", "pages", "taxonomies", "collections")
@@ -147,9 +182,15 @@ def _folder_links(content_dir: Path) -> list[Diagnostic]:
     return found
 
 
-def _collections(content_dir: Path, documents: list[SourceDocument]) -> tuple[list[Collection], list[Diagnostic]]:
+def _collections(
+    content_dir: Path, documents: list[SourceDocument]
+) -> tuple[list[Collection], list[Diagnostic]]:
     """The collections, checked against the case ids (and former ids, for a helpful hint)."""
-    ids = {str(d.front_matter.get("id")) for d in documents if isinstance(d.front_matter.get("id"), str)}
+    ids = {
+        str(d.front_matter.get("id"))
+        for d in documents
+        if isinstance(d.front_matter.get("id"), str)
+    }
     former = {}
     for doc in documents:
         for old in doc.front_matter.get("former_ids") or ():
@@ -165,15 +206,31 @@ def _check_synonyms(taxonomy_dir: Path, taxonomies: Taxonomies) -> list[Diagnost
     try:
         build_analyzer(taxonomies.data.get("synonyms"))
     except ConfigError as exc:
-        found.append(diagnostic("synonyms-invalid", str(taxonomy_dir / "synonyms.yml"), 1, "groups", str(exc),
-                                "Setiap grup adalah daftar; entri pertama satu kata (kuncinya), "
-                                "mis. `- [ktp, kartu tanda penduduk]`."))
+        found.append(
+            diagnostic(
+                "synonyms-invalid",
+                str(taxonomy_dir / "synonyms.yml"),
+                1,
+                "groups",
+                str(exc),
+                "Setiap grup adalah daftar; entri pertama satu kata (kuncinya), "
+                "mis. `- [ktp, kartu tanda penduduk]`.",
+            )
+        )
     try:
         build_analyzer(None, taxonomies.data.get("acronyms"))
     except ConfigError as exc:
-        found.append(diagnostic("acronyms-invalid", str(taxonomy_dir / "acronyms.yml"), 1, "acronyms", str(exc),
-                                "Tulis `acronyms:` lalu satu akronim per baris, mis. "
-                                "`APBD: Anggaran Pendapatan dan Belanja Daerah`."))
+        found.append(
+            diagnostic(
+                "acronyms-invalid",
+                str(taxonomy_dir / "acronyms.yml"),
+                1,
+                "acronyms",
+                str(exc),
+                "Tulis `acronyms:` lalu satu akronim per baris, mis. "
+                "`APBD: Anggaran Pendapatan dan Belanja Daerah`.",
+            )
+        )
     return found
 
 
@@ -223,5 +280,7 @@ def load_catalog(content_dir: Path, today: date) -> tuple[Catalog, list[Diagnost
         raise ContentError(result.diagnostics, result.files_checked)
     catalog = build_catalog(result.documents, result.taxonomies, today)
     if result.collections:
-        catalog = replace(catalog, collections=tuple(sorted(result.collections, key=lambda c: c.id)))
+        catalog = replace(
+            catalog, collections=tuple(sorted(result.collections, key=lambda c: c.id))
+        )
     return catalog, result.diagnostics

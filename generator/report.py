@@ -132,6 +132,12 @@ def append_step_summary(path: Path, diagnostics: list[Diagnostic]) -> None:
         lines.append("|---|---|---|---|---|---|---|")
         for d in _sorted(diagnostics):
             kind = "kesalahan" if d.is_error else "peringatan"
-            lines.append("| " + " | ".join(_cell(x) for x in (d.file, d.line, d.path, kind, d.code, d.message, d.hint)) + " |")
+            lines.append(
+                "| "
+                + " | ".join(
+                    _cell(x) for x in (d.file, d.line, d.path, kind, d.code, d.message, d.hint)
+                )
+                + " |"
+            )
     with Path(path).open("a", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write("\n".join(lines) + "\n\n")

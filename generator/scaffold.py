@@ -157,8 +157,10 @@ def new_case_text(case_id: str | None, content_dir: Path) -> tuple[Path, str]:
     if not case_id:
         raise ConfigError("tulis id studi kasus baru, mis. `katalog new antrean-puskesmas-online`.")
     if not is_id(case_id) or len(case_id) > ID_MAX:
-        raise ConfigError(f"id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
-                          "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`.")
+        raise ConfigError(
+            f"id `{case_id}` tidak sah: pakai huruf kecil a–z, angka dan tanda hubung "
+            "(kebab-case), paling panjang 80 karakter, mis. `antrean-puskesmas-online`."
+        )
     target = Path(content_dir) / "innovations" / f"{case_id}.md"
     return target, render_template(case_id, target.as_posix())
 

@@ -18,8 +18,14 @@ CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 SCHEMA_MARKERS = ("<!-- schema:start -->", "<!-- schema:end -->")
 CODES_MARKERS = ("<!-- codes:start -->", "<!-- codes:end -->")
 
-_TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "array": "daftar",
-               "object": "pemetaan", "boolean": "true/false"}
+_TYPE_NAMES = {
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "bilangan",
+    "array": "daftar",
+    "object": "pemetaan",
+    "boolean": "true/false",
+}
 _PATTERNS = {
     ID_REGEX: "kebab-case (a–z, 0–9, tanda hubung)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal YYYY-MM-DD",
@@ -83,8 +89,10 @@ def _rows(node: dict[str, Any], prefix: str, required: set[str]) -> list[str]:
     for key, child in node.get("properties", {}).items():
         path = f"{prefix}{key}"
         mark = "ya" if key in required else ""
-        rows.append(f"| `{path}` | {mark} | {_cell(_type_text(child))} | {_cell(_rules_text(child))} | "
-                    f"{_cell(child.get('description', ''))} |")
+        rows.append(
+            f"| `{path}` | {mark} | {_cell(_type_text(child))} | {_cell(_rules_text(child))} | "
+            f"{_cell(child.get('description', ''))} |"
+        )
         target = child
         suffix = "."
         if child.get("type") == "array" and isinstance(child.get("items"), dict):

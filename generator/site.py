@@ -50,7 +50,9 @@ class BuildResult:
         lines = [f"Situs dibangun di {self.out_dir}: {self.innovations} studi kasus, "
                  f"{self.pages} halaman, {self.files} berkas."]
         if self.warnings:
-            lines.append(f"{len(self.warnings)} peringatan (jalankan `katalog validate` untuk rinciannya).")
+            lines.append(
+                f"{len(self.warnings)} peringatan (jalankan `katalog validate` untuk rinciannya)."
+            )
         return lines
 
 
@@ -91,8 +93,10 @@ def collect_outputs(catalog: Catalog, settings: SiteSettings, *, fork: bool = Tr
 # Every folder this generator writes (the site, and its temporary folders beside it) carries
 # this file; a folder without it is never replaced or deleted.
 MARKER = ".katalog-situs"
-MARKER_TEXT = ("Folder ini dibangun oleh `katalog build` (Katalog Inovasi Pelayanan Publik). "
-               "`katalog build` boleh menggantinya; folder tanpa berkas ini tidak pernah dihapus.\n")
+MARKER_TEXT = (
+    "Folder ini dibangun oleh `katalog build` (Katalog Inovasi Pelayanan Publik). "
+    "`katalog build` boleh menggantinya; folder tanpa berkas ini tidak pernah dihapus.\n"
+)
 _NEW, _OLD = "baru", "lama"
 
 
@@ -102,7 +106,9 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
     replace ``out_dir``. Raises ContentError (nothing touched) or ConfigError (an unknown
     builder, an unusable ``out_dir``, a file-system error: the previous site stays as it was)."""
     if builder not in BUILDERS:
-        raise ConfigError(f"builder {builder!r} tidak dikenal; pilih salah satu: {', '.join(BUILDERS)}")
+        raise ConfigError(
+            f"builder {builder!r} tidak dikenal; pilih salah satu: {', '.join(BUILDERS)}"
+        )
 
     config_file = Path(config_file) if config_file is not None else Path("mkdocs.yml")
     if not config_file.is_file():
@@ -113,8 +119,12 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
         with OutLock(out_dir):
             clean_stale(out_dir)
             catalog, warnings = load_catalog(Path(content_dir), today)
-            check_out_dir(out_dir, Path(content_dir), config_file)  # again, now that no other build runs
-            _build_and_swap(out_dir, config_file, Path(content_dir), today, catalog, BUILDERS[builder])
+            check_out_dir(
+                out_dir, Path(content_dir), config_file
+            )  # again, now that no other build runs
+            _build_and_swap(
+                out_dir, config_file, Path(content_dir), today, catalog, BUILDERS[builder]
+            )
             files = [p for p in out_dir.rglob("*") if p.is_file()]  # one walk of the (large) tree
     except OSError as exc:
         raise ConfigError(os_error_message(exc, out_dir)) from exc
@@ -122,12 +132,20 @@ def build_site(content_dir: Path, out_dir: Path, config_file: Path | None, today
     return BuildResult(out_dir, len(catalog.innovations), pages, len(files), tuple(warnings))
 
 
-def _build_and_swap(out_dir: Path, config_file: Path, content_dir: Path, today: date, catalog: Catalog,
-                    adapter: str = BUILDER) -> None:
+def _build_and_swap(
+    out_dir: Path,
+    config_file: Path,
+    content_dir: Path,
+    today: date,
+    catalog: Catalog,
+    adapter: str = BUILDER,
+) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{_NEW}-", dir=out_dir.parent))
     try:
         _mark(temp)
-        importlib.import_module(adapter).build(config_file.resolve(), content_dir.resolve(), temp, today, catalog)
+        importlib.import_module(adapter).build(
+            config_file.resolve(), content_dir.resolve(), temp, today, catalog
+        )
         write_offline_zip(temp)  # the offline copy, from the finished pages (generator/offline.py)
         _mark(temp)  # a builder that emptied the folder must not leave it unmarked
         _swap(temp, out_dir)
@@ -144,7 +162,11 @@ def is_generated(folder: Path) -> bool:
     """Whether ``folder`` is a site (or a temporary folder) this generator wrote."""
     marker = folder / MARKER
     try:
-        return marker.is_file() and not marker.is_symlink() and marker.read_text(encoding="utf-8") == MARKER_TEXT
+        return (
+            marker.is_file()
+            and not marker.is_symlink()
+            and marker.read_text(encoding="utf-8") == MARKER_TEXT
+        )
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -156,13 +178,18 @@ def check_out_dir(out_dir: Path, content_dir: Path, config_file: Path) -> Path:
     content = content_dir.resolve()
     repo = config_file.resolve().parent
     refuse = f"--out {out_dir} ditolak: "
-    for protected, what in ((content, "folder konten"), (repo, "folder repositori (tempat berkas konfigurasi)")):
+    for protected, what in (
+        (content, "folder konten"),
+        (repo, "folder repositori (tempat berkas konfigurasi)"),
+    ):
         if out == protected:
             raise ConfigError(refuse + f"itu {what} `{protected}`; folder itu akan terhapus. "
                               "Pakai folder keluaran tersendiri, mis. `--out site`.")
         if protected.is_relative_to(out):
-            raise ConfigError(refuse + f"folder itu memuat {what} `{protected}`, yang akan ikut terhapus. "
-                              "Pakai folder keluaran tersendiri, mis. `--out site`.")
+            raise ConfigError(
+                refuse + f"folder itu memuat {what} `{protected}`, yang akan ikut terhapus. "
+                "Pakai folder keluaran tersendiri, mis. `--out site`."
+            )
     for inside, what in ((content, "folder konten"), (repo / ".git", "folder .git")):
         if out.is_relative_to(inside):
             raise ConfigError(refuse + f"folder itu berada di dalam {what} `{inside}`. "
@@ -171,16 +198,20 @@ def check_out_dir(out_dir: Path, content_dir: Path, config_file: Path) -> Path:
         if not out.is_dir():
             raise ConfigError(refuse + "itu berkas, bukan folder.")
         if os.path.ismount(out):
-            raise ConfigError(refuse + "folder itu titik kait (mount point) dan tidak bisa diganti utuh. "
-                              "Pakai subfolder di dalamnya, mis. `--out " + str(out_dir / "site") + "`.")
+            raise ConfigError(
+                refuse + "folder itu titik kait (mount point) dan tidak bisa diganti utuh. "
+                "Pakai subfolder di dalamnya, mis. `--out " + str(out_dir / "site") + "`."
+            )
         try:
             empty = next(os.scandir(out), None) is None
         except OSError as exc:
             raise ConfigError(refuse + os_error_message(exc, out)) from exc
         if not empty and not is_generated(out):
-            raise ConfigError(refuse + "folder itu sudah berisi berkas dan bukan situs yang dibangun "
-                              f"`katalog build` (tidak ada berkas {MARKER}); isinya tidak akan dihapus. "
-                              "Pakai folder baru atau kosong, atau hapus sendiri folder itu bila memang situs lama.")
+            raise ConfigError(
+                refuse + "folder itu sudah berisi berkas dan bukan situs yang dibangun "
+                f"`katalog build` (tidak ada berkas {MARKER}); isinya tidak akan dihapus. "
+                "Pakai folder baru atau kosong, atau hapus sendiri folder itu bila memang situs lama."
+            )
     return out
 
 
@@ -196,7 +227,11 @@ def clean_stale(out_dir: Path) -> None:
     for entry in entries:
         name = entry.name
         for kind in (_NEW, _OLD):
-            if not name.startswith(f".{out_dir.name}.{kind}-") or entry.is_symlink() or not is_generated(entry):
+            if (
+                not name.startswith(f".{out_dir.name}.{kind}-")
+                or entry.is_symlink()
+                or not is_generated(entry)
+            ):
                 continue
             if kind == _OLD and not out_dir.exists() and not out_dir.is_symlink():
                 os.rename(entry, out_dir)  # the previous site, moved aside and never put back
@@ -221,8 +256,10 @@ class OutLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
-                raise ConfigError(f"build lain sedang menulis ke {self.path.parent / self.path.name[1:-5]} "
-                                  f"(kunci {self.path}); tunggu sampai selesai, lalu ulangi.") from None
+                raise ConfigError(
+                    f"build lain sedang menulis ke {self.path.parent / self.path.name[1:-5]} "
+                    f"(kunci {self.path}); tunggu sampai selesai, lalu ulangi."
+                ) from None
             except BaseException:
                 os.close(fd)
                 raise
@@ -288,5 +325,18 @@ def _swap(new: Path, out_dir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
-__all__ = ["BUILDERS", "DEFAULT_BUILDER", "MARKER", "BuildResult", "OutLock", "build_site", "check_out_dir", "clean_stale", "collect_outputs",
-           "is_generated", "os_error_message", "read_prose", "settings_from"]
+__all__ = [
+    "BUILDERS",
+    "DEFAULT_BUILDER",
+    "MARKER",
+    "BuildResult",
+    "OutLock",
+    "build_site",
+    "check_out_dir",
+    "clean_stale",
+    "collect_outputs",
+    "is_generated",
+    "os_error_message",
+    "read_prose",
+    "settings_from",
+]

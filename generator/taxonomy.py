@@ -103,14 +103,22 @@ def _term(raw: object) -> Term | None:
     )
 
 
-def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | None, list[Diagnostic]]:
+def parse_vocabulary(
+    name: str, data: object, file: str
+) -> tuple[Vocabulary | None, list[Diagnostic]]:
     """Turn one parsed YAML document into a Vocabulary, reporting shape problems."""
     problems: list[Diagnostic] = []
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         problems.append(
-            Diagnostic(file, 1, "terms", "error", "taxonomy-shape",
-                       "Berkas kosakata harus berisi pemetaan dengan daftar `terms`.",
-                       "Contoh: `vocabulary: categories`, `label: Kategori`, `terms: [{id: ..., label: ...}]`.")
+            Diagnostic(
+                file,
+                1,
+                "terms",
+                "error",
+                "taxonomy-shape",
+                "Berkas kosakata harus berisi pemetaan dengan daftar `terms`.",
+                "Contoh: `vocabulary: categories`, `label: Kategori`, `terms: [{id: ..., label: ...}]`.",
+            )
         )
         return None, problems
     terms: list[Term] = []
@@ -118,15 +126,35 @@ def parse_vocabulary(name: str, data: object, file: str) -> tuple[Vocabulary | N
     for i, raw in enumerate(data["terms"]):
         term = _term(raw)
         if term is None:
-            problems.append(Diagnostic(file, 1, f"terms.{i}", "error", "taxonomy-term",
-                                       "Setiap istilah butuh `id` (teks atau bilangan) dan `label`.", ""))
+            problems.append(
+                Diagnostic(
+                    file,
+                    1,
+                    f"terms.{i}",
+                    "error",
+                    "taxonomy-term",
+                    "Setiap istilah butuh `id` (teks atau bilangan) dan `label`.",
+                    "",
+                )
+            )
             continue
         if term.id in seen:
-            problems.append(Diagnostic(file, 1, f"terms.{i}.id", "error", "taxonomy-duplicate-id",
-                                       f"Id `{term.id}` muncul lebih dari sekali.", "Hapus salah satunya."))
+            problems.append(
+                Diagnostic(
+                    file,
+                    1,
+                    f"terms.{i}.id",
+                    "error",
+                    "taxonomy-duplicate-id",
+                    f"Id `{term.id}` muncul lebih dari sekali.",
+                    "Hapus salah satunya.",
+                )
+            )
         seen.add(term.id)
         terms.append(term)
-    vocab = Vocabulary(name, str(data.get("label") or name), str(data.get("label_en") or ""), tuple(terms))
+    vocab = Vocabulary(
+        name, str(data.get("label") or name), str(data.get("label_en") or ""), tuple(terms)
+    )
     return vocab, problems
 
 
@@ -165,11 +193,19 @@ def markup_problems(data: dict, text: str, file: str) -> list[Diagnostic]:
     if not found:
         return []
     lines = _line_map(text)
-    return [Diagnostic(file, lines.get(path, 1), path, "error", "taxonomy-markup",
-                       "Teks kosakata memuat markup HTML: `<`, `>` atau entitas seperti `&lt;` atau `&amp;`.",
-                       "Tulis teks biasa tanpa tanda kurung sudut dan tanpa entitas HTML: `dan` sebagai "
-                       "ganti `&amp;`, tanda `&` sendiri (diikuti spasi) boleh.")
-            for path in found]
+    return [
+        Diagnostic(
+            file,
+            lines.get(path, 1),
+            path,
+            "error",
+            "taxonomy-markup",
+            "Teks kosakata memuat markup HTML: `<`, `>` atau entitas seperti `&lt;` atau `&amp;`.",
+            "Tulis teks biasa tanpa tanda kurung sudut dan tanpa entitas HTML: `dan` sebagai "
+            "ganti `&amp;`, tanda `&` sendiri (diikuti spasi) boleh.",
+        )
+        for path in found
+    ]
 
 
 def _line_map(text: str) -> dict[str, int]:
@@ -201,12 +237,23 @@ def _line_map(text: str) -> dict[str, int]:
 
 def _invisible(file: str, result: ParsedYaml) -> list[Diagnostic]:
     """Control characters, noncharacters and bidi overrides in labels, descriptions and keys."""
-    return [Diagnostic(file, result.lines.get(path, 1), path, "error", "control-character",
-                       control_message(path, ch, is_key), CONTROL_HINT)
-            for path, ch, is_key in candidate_problems(result.unprintable, frozenset({"description"}))]
+    return [
+        Diagnostic(
+            file,
+            result.lines.get(path, 1),
+            path,
+            "error",
+            "control-character",
+            control_message(path, ch, is_key),
+            CONTROL_HINT,
+        )
+        for path, ch, is_key in candidate_problems(result.unprintable, frozenset({"description"}))
+    ]
 
 
-def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomies, list[Diagnostic]]:
+def load_taxonomies(
+    directory: Path, root: Path | None = None
+) -> tuple[Taxonomies, list[Diagnostic]]:
     """Load every ``*.yml`` in ``directory``; vocabularies have ``terms``, other files are data.
 
     A symbolic link leaving ``root`` (the resolved content folder; by default the folder
@@ -225,7 +272,11 @@ def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomi
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except (UnicodeDecodeError, OSError) as exc:
-            reason = "bukan UTF-8" if isinstance(exc, UnicodeDecodeError) else "izin akses, atau bukan berkas biasa"
+            reason = (
+                "bukan UTF-8"
+                if isinstance(exc, UnicodeDecodeError)
+                else "izin akses, atau bukan berkas biasa"
+            )
             problems.append(Diagnostic(file, 1, "", "error", "taxonomy-yaml",
                                        f"Berkas kosakata tidak bisa dibaca ({reason}).", ""))
             continue
@@ -233,13 +284,26 @@ def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomi
         # tags and duplicate keys reported.
         result = parse_yaml(text.replace("\r\n", "\n"), line_offset=1)
         for code, line, key, message, hint in result.problems:
-            problems.append(Diagnostic(file, line, key, "error",
-                                       "taxonomy-yaml" if code == "yaml-syntax" else code, message, hint))
+            problems.append(
+                Diagnostic(
+                    file,
+                    line,
+                    key,
+                    "error",
+                    "taxonomy-yaml" if code == "yaml-syntax" else code,
+                    message,
+                    hint,
+                )
+            )
         if not result.ok:
             continue
         problems.extend(_invisible(file, result))
         parsed = result.value
-        if isinstance(parsed, list) and parsed and all(isinstance(x, dict) and "id" in x for x in parsed):
+        if (
+            isinstance(parsed, list)
+            and parsed
+            and all(isinstance(x, dict) and "id" in x for x in parsed)
+        ):
             parsed = {"terms": parsed}  # a bare list of terms is a vocabulary too
         if isinstance(parsed, dict) and "terms" in parsed:
             vocab, vocab_problems = parse_vocabulary(path.stem, parsed, file)
@@ -251,7 +315,15 @@ def load_taxonomies(directory: Path, root: Path | None = None) -> tuple[Taxonomi
             data[path.stem] = parsed
     for name in REQUIRED_VOCABULARIES:
         if name not in vocabularies:
-            problems.append(Diagnostic(str(directory / f"{name}.yml"), 0, "", "error", "taxonomy-missing",
-                                       f"Kosakata `{name}` tidak ditemukan.",
-                                       f"Tambahkan berkas `{name}.yml` di folder taksonomi."))
+            problems.append(
+                Diagnostic(
+                    str(directory / f"{name}.yml"),
+                    0,
+                    "",
+                    "error",
+                    "taxonomy-missing",
+                    f"Kosakata `{name}` tidak ditemukan.",
+                    f"Tambahkan berkas `{name}.yml` di folder taksonomi.",
+                )
+            )
     return Taxonomies(vocabularies, data), problems

@@ -32,13 +32,28 @@ _JSON_EXTRA = re.compile(f"[\x7f-\x9f{_NONCHARACTERS}{_BIDI}\u2028\u2029]")
 # The validator's `control-character` check (generator/validate/controls.py) and the taxonomy
 # reader share what follows.
 # Fields (by their last key) whose text may span several lines: newline and tab allowed there.
-MULTILINE_FIELDS = frozenset({"summary", "summary_en", "status_note", "description", "address", "note",
-                              "requirements", "legal_basis", "cost"})
-CONTROL_HINT = ("Hapus karakter itu (sering terbawa saat menyalin dari PDF, pengolah kata atau terminal); "
-                "bila ditulis sebagai escape YAML seperti `\"\\x1b\"`, hapus escape-nya.")
+MULTILINE_FIELDS = frozenset(
+    {
+        "summary",
+        "summary_en",
+        "status_note",
+        "description",
+        "address",
+        "note",
+        "requirements",
+        "legal_basis",
+        "cost",
+    }
+)
+CONTROL_HINT = (
+    "Hapus karakter itu (sering terbawa saat menyalin dari PDF, pengolah kata atau terminal); "
+    'bila ditulis sebagai escape YAML seperti `"\\x1b"`, hapus escape-nya.'
+)
 
 
-def text_problems(data: Any, multiline: frozenset[str] = MULTILINE_FIELDS) -> list[tuple[str, str, bool]]:
+def text_problems(
+    data: Any, multiline: frozenset[str] = MULTILINE_FIELDS
+) -> list[tuple[str, str, bool]]:
     """(key path, offending character, is a key) for every text value or key of ``data`` that
     carries a character it may not; one per path."""
     found: list[tuple[str, str, bool]] = []
@@ -93,7 +108,9 @@ def describe(ch: str) -> str:
     """``U+001B (karakter kontrol)`` and the like, for messages."""
     code = ord(ch)
     if code < 0x20 or 0x7F <= code <= 0x9F:
-        kind = {0x0A: "baris baru", 0x09: "tab", 0x0D: "carriage return"}.get(code, "karakter kontrol")
+        kind = {0x0A: "baris baru", 0x09: "tab", 0x0D: "carriage return"}.get(
+            code, "karakter kontrol"
+        )
     elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
         kind = "pengatur arah teks (bidi)"
     elif 0x200B <= code <= 0x200D or code in (0x2060, 0xFEFF):
@@ -116,7 +133,13 @@ def terminal_safe(text: str, keep: str = "") -> str:
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group(0))
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return (
+        f"\\x{code:02x}"
+        if code <= 0xFF
+        else f"\\u{code:04x}"
+        if code <= 0xFFFF
+        else f"\\U{code:08x}"
+    )
 
 
 def json_safe(text: str) -> str:
@@ -136,4 +159,12 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-__all__ = ["BAD_BODY", "BAD_MULTILINE", "BAD_ONE_LINE", "describe", "json_safe", "terminal_safe", "xml_safe"]
+__all__ = [
+    "BAD_BODY",
+    "BAD_MULTILINE",
+    "BAD_ONE_LINE",
+    "describe",
+    "json_safe",
+    "terminal_safe",
+    "xml_safe",
+]

@@ -78,7 +78,9 @@ class ParsedYaml:
     lines: dict[str, int] = field(default_factory=dict)
     # dotted path → raw text of a plain scalar YAML typed as something other than a string
     scalars: dict[str, str] = field(default_factory=dict)
-    problems: list[tuple[str, int, str, str, str]] = field(default_factory=list)  # code, line, path, msg, hint
+    problems: list[tuple[str, int, str, str, str]] = field(
+        default_factory=list
+    )  # code, line, path, msg, hint
     ok: bool = True
     # (path, text, is a key) of every string value or key that ``str.isprintable`` rejects: the
     # only candidates for the validator's invisible-character check (most files have none).
@@ -242,7 +244,9 @@ class _Builder:
             if not tag_ok:
                 self.problem("yaml-tag", self.line(node), path, tag_message(node.tag),
                              TAG_VALUE_HINT)
-            elif not node.style and not isinstance(value, str) and (value is not None or node.value):
+            elif (
+                not node.style and not isinstance(value, str) and (value is not None or node.value)
+            ):
                 # plain style is None in PyYAML's composer and "" in libyaml's
                 self.out.scalars[path] = node.value
             elif value is None and not node.value and self.text_lines is not None:
@@ -274,8 +278,13 @@ class _Builder:
                              "Periksa tanda `?`, `[` atau `{` di awal kunci.")
                 continue
             if id(key_node) in self.aliases or id(key_node) in self.anchors:
-                self.problem("yaml-alias" if id(key_node) in self.aliases else "yaml-anchor", key_line, path,
-                             KEY_ANCHOR_MESSAGE, KEY_ANCHOR_HINT)
+                self.problem(
+                    "yaml-alias" if id(key_node) in self.aliases else "yaml-anchor",
+                    key_line,
+                    path,
+                    KEY_ANCHOR_MESSAGE,
+                    KEY_ANCHOR_HINT,
+                )
                 continue
             raw_key, _ = _scalar(key_node)
             if isinstance(raw_key, str):
@@ -288,9 +297,13 @@ class _Builder:
             if isinstance(key, str) and not key.isprintable():
                 self.out.unprintable.append((child_path, key, True))
             if key in first_line:
-                self.problem("yaml-duplicate-key", key_line, child_path,
-                             f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
-                             "Hapus salah satunya; YAML biasa diam-diam hanya memakai yang terakhir.")
+                self.problem(
+                    "yaml-duplicate-key",
+                    key_line,
+                    child_path,
+                    f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
+                    "Hapus salah satunya; YAML biasa diam-diam hanya memakai yang terakhir.",
+                )
                 continue
             first_line[key] = key_line
             self.out.lines[child_path] = key_line
@@ -400,8 +413,13 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
         character = getattr(exc, "character", None)
         shown = f" (U+{ord(character):04X})" if isinstance(character, str) and character else ""
         builder.out.ok = False
-        builder.problem("yaml-syntax", line, "", f"Front matter memuat karakter kontrol yang tidak diizinkan{shown}.",
-                        "Hapus karakter tak terlihat (sering terbawa saat menyalin dari PDF atau pengolah kata).")
+        builder.problem(
+            "yaml-syntax",
+            line,
+            "",
+            f"Front matter memuat karakter kontrol yang tidak diizinkan{shown}.",
+            "Hapus karakter tak terlihat (sering terbawa saat menyalin dari PDF atau pengolah kata).",
+        )
         return builder.out
     if root is None:
         builder.out.value = None

@@ -41,8 +41,15 @@ class FieldDiagnostic:
     hint: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {"field": self.field, "label": self.label, "line": self.line, "severity": self.severity,
-                "code": self.code, "message": self.message, "hint": self.hint}
+        return {
+            "field": self.field,
+            "label": self.label,
+            "line": self.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
     @property
     def is_error(self) -> bool:
@@ -62,8 +69,15 @@ class IntakeResult:
 
 
 def _from_problem(form: Form, p: Problem) -> FieldDiagnostic:
-    return FieldDiagnostic(p.field, form.label(p.field) if p.field else "", p.line, p.severity, p.code,
-                           p.message, p.hint)
+    return FieldDiagnostic(
+        p.field,
+        form.label(p.field) if p.field else "",
+        p.line,
+        p.severity,
+        p.code,
+        p.message,
+        p.hint,
+    )
 
 
 def field_of(path: str) -> tuple[str, int | None]:
@@ -81,7 +95,9 @@ def field_of(path: str) -> tuple[str, int | None]:
         return "contact_website", None
     if head == "replication" and len(parts) > 1:
         if parts[1] == "replicates":
-            return "replication_replicates", int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+            return "replication_replicates", int(parts[2]) if len(parts) > 2 and parts[
+                2
+            ].isdigit() else None
         return f"replication_{parts[1]}", None
     return head, item
 
@@ -106,9 +122,9 @@ _YAML_HINT_CODES = {"wrong-type", "yaml-syntax", "unknown-key", "placeholder"}
 _FORM_HINTS = {
     "province-required": "Pilih provinsi instansi di kolom «Provinsi».",
     "contact-channel-required": "Isi minimal satu dari «Kontak: situs web», «Kontak: surel» atau «Kontak: telepon», "
-                                "atau kosongkan semua kolom kontak.",
+    "atau kosongkan semua kolom kontak.",
     "replicates-unknown": "Bila inovasi induknya belum ada di katalog, tulis barisnya sebagai "
-                          "`nama inovasi | instansi | hubungan`.",
+    "`nama inovasi | instansi | hubungan`.",
     "source-index": "Nomor sumber menunjuk urutan baris di kolom «Sumber», mulai 1.",
 }
 _SOURCE_REF = re.compile(r"`source: (\d+)`")
@@ -121,20 +137,30 @@ def _from_validator(form: Form, d: Diagnostic, item_lines: dict[str, list[int]],
     elif d.code == "front-matter-too-large":
         field_id, item = longest, None
     else:
-        field_id, item = next((fid for fid, (lo, hi) in ranges.items() if lo <= d.line <= hi), ""), None
+        field_id, item = (
+            next((fid for fid, (lo, hi) in ranges.items() if lo <= d.line <= hi), ""),
+            None,
+        )
     if not form.get(field_id):
         field_id = ""
     line = 0
     if item is not None and item < len(item_lines.get(field_id, [])):
         line = item_lines[field_id][item]
-    hint = _FORM_HINTS.get(d.code) or ("" if d.code in _YAML_HINT_CODES else _humanise(d.hint, form))
+    hint = _FORM_HINTS.get(d.code) or (
+        "" if d.code in _YAML_HINT_CODES else _humanise(d.hint, form)
+    )
     message = _humanise(_SOURCE_REF.sub(r"Nomor sumber \1", d.message), form)
-    return FieldDiagnostic(field_id, form.label(field_id) if field_id else "", line, d.severity, d.code,
-                           message, hint)
+    return FieldDiagnostic(
+        field_id, form.label(field_id) if field_id else "", line, d.severity, d.code, message, hint
+    )
 
 
 def _existing(innovations: Path, case_id: str) -> Path | None:
-    for candidate in (innovations / f"{case_id}.md", innovations / case_id / "index.md", innovations / case_id):
+    for candidate in (
+        innovations / f"{case_id}.md",
+        innovations / case_id / "index.md",
+        innovations / case_id,
+    ):
         if candidate.exists():
             return candidate
     return None
@@ -149,11 +175,15 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
     form = load_form(form_path or PROPOSAL_FORM)
     unknown = [f.id for f in form.fields if f.type != "checkboxes" and not known_field(f.id)]
     if unknown:
-        raise ConfigError(f"templat `{form.path}` memuat kolom yang tidak dikenal intake: {', '.join(unknown)}")
+        raise ConfigError(
+            f"templat `{form.path}` memuat kolom yang tidak dikenal intake: {', '.join(unknown)}"
+        )
     content_dir = Path(content_dir)
     taxonomies, tax_problems, _notes = load_content_taxonomies(content_dir)
     if any(d.is_error for d in tax_problems):
-        raise ConfigError(f"kosakata di `{content_dir / 'taxonomies'}` tidak sah; jalankan `katalog validate`.")
+        raise ConfigError(
+            f"kosakata di `{content_dir / 'taxonomies'}` tidak sah; jalankan `katalog validate`."
+        )
     result = IntakeResult()
     answers = parse_issue_body(body, form)
     draft = build_draft(form, answers, taxonomies)
@@ -169,10 +199,14 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
         result.path = innovations / f"{case_id}.md"
         taken = _existing(innovations, case_id)
         if taken is not None:
-            problems.append(Problem(
-                "title", f"Studi kasus dengan alamat `{case_id}` sudah ada ({taken.as_posix()}); berkas itu tidak diubah.",
-                "Bila inovasinya sama, pakai formulir Laporkan pembaruan. Bila berbeda, bedakan Nama inovasi, "
-                "mis. dengan nama daerahnya."))
+            problems.append(
+                Problem(
+                    "title",
+                    f"Studi kasus dengan alamat `{case_id}` sudah ada ({taken.as_posix()}); berkas itu tidak diubah.",
+                    "Bila inovasinya sama, pakai formulir Laporkan pembaruan. Bila berbeda, bedakan Nama inovasi, "
+                    "mis. dengan nama daerahnya.",
+                )
+            )
     result.diagnostics = [_from_problem(form, p) for p in problems]
     if problems or not case_id:
         return result
@@ -181,20 +215,32 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
     try:
         text, ranges = render_case(data, draft.sections)
     except ValueError:  # not expected: forbidden characters are refused above
-        result.diagnostics.append(FieldDiagnostic("", "", 0, "error", "intake",
-                                                  "Isian tidak bisa ditulis sebagai YAML yang dibaca kembali sama persis."))
+        result.diagnostics.append(
+            FieldDiagnostic(
+                "",
+                "",
+                0,
+                "error",
+                "intake",
+                "Isian tidak bisa ditulis sebagai YAML yang dibaca kembali sama persis.",
+            )
+        )
         return result
     target = innovations / f"{case_id}.md"
     file = str(target)
     context, _, _ = load_documents(content_dir, None) if innovations.is_dir() else ([], [], 0)
-    doc, load_problems = parse_document(text.encode("utf-8"), file, case_id, f"{content_dir.name}/innovations/{case_id}.md")
+    doc, load_problems = parse_document(
+        text.encode("utf-8"), file, case_id, f"{content_dir.name}/innovations/{case_id}.md"
+    )
     found = list(load_problems)
     if doc is not None:
         found += validate_documents([*context, doc], taxonomies, today, only_files={file})
     # The front matter's size limit is the longest answer's fault.
     longest = max((f.id for f in form.fields if not f.id.startswith("body_")),
                   key=lambda fid: len(answers.text.get(fid, "")), default="")
-    result.diagnostics += [_from_validator(form, d, draft.item_lines, ranges, longest) for d in found]
+    result.diagnostics += [
+        _from_validator(form, d, draft.item_lines, ranges, longest) for d in found
+    ]
     if any(d.is_error for d in found) or doc is None or not write:
         return result
     innovations.mkdir(parents=True, exist_ok=True)
@@ -204,8 +250,16 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
         with target.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        result.diagnostics.append(FieldDiagnostic("title", form.label("title"), 0, "error", "intake",
-                                                  f"Studi kasus dengan alamat `{case_id}` sudah ada; berkas itu tidak diubah."))
+        result.diagnostics.append(
+            FieldDiagnostic(
+                "title",
+                form.label("title"),
+                0,
+                "error",
+                "intake",
+                f"Studi kasus dengan alamat `{case_id}` sudah ada; berkas itu tidak diubah.",
+            )
+        )
         return result
     result.written = True
     return result
@@ -221,7 +275,9 @@ def render_text(diagnostics: list[FieldDiagnostic], written_path: str | None) ->
         lines.append(f"{where}: {'galat' if d.is_error else 'peringatan'}: {d.message}")
         if d.hint:
             lines.append(f"  Saran: {d.hint}")
-    lines.append(f"Berkas baru: {written_path}" if written_path else "Tidak ada berkas yang ditulis.")
+    lines.append(
+        f"Berkas baru: {written_path}" if written_path else "Tidak ada berkas yang ditulis."
+    )
     return "\n".join(lines) + "\n"
 
 

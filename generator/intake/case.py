@@ -22,26 +22,52 @@ from generator.validate.hints import did_you_mean
 from generator.values import ID_MAX, kebab
 
 # body_<section>: the recommended section whose slug (with "_") is <section>.
-BODY_SECTIONS = {"body_" + re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_"): s for s in RECOMMENDED_SECTIONS}
+BODY_SECTIONS = {
+    "body_" + re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_"): s for s in RECOMMENDED_SECTIONS
+}
 UNKNOWN_SECTION = "Belum terdokumentasi."
 
 TEXT_FIELDS = {
-    "title": ("title",), "summary": ("summary",), "status_note": ("status_note",),
+    "title": ("title",),
+    "summary": ("summary",),
+    "status_note": ("status_note",),
     "last_verified": ("last_verified",),
-    "agency_name": ("agency", "name"), "agency_regency": ("agency", "regency"), "agency_unit": ("agency", "unit"),
-    "contact_unit": ("contact", "unit"), "contact_website": ("contact", "website"),
-    "contact_email": ("contact", "email"), "contact_phone": ("contact", "phone"),
-    "contact_address": ("contact", "address"), "contact_note": ("contact", "note"),
+    "agency_name": ("agency", "name"),
+    "agency_regency": ("agency", "regency"),
+    "agency_unit": ("agency", "unit"),
+    "contact_unit": ("contact", "unit"),
+    "contact_website": ("contact", "website"),
+    "contact_email": ("contact", "email"),
+    "contact_phone": ("contact", "phone"),
+    "contact_address": ("contact", "address"),
+    "contact_note": ("contact", "note"),
     "replication_requirements": ("replication", "requirements"),
-    "replication_legal_basis": ("replication", "legal_basis"), "replication_cost": ("replication", "cost"),
+    "replication_legal_basis": ("replication", "legal_basis"),
+    "replication_cost": ("replication", "cost"),
 }
 VOCAB_KEYS = {"agency_type": ("agency", "type"), "agency_province": ("agency", "province"),
               "category": ("category",), "status": ("status",)}
 LIST_FIELDS = ("aliases", "outcomes", "awards", "sources", "replication_replicates")
 OTHER_FIELDS = ("year", "sdgs")
 # Order of the top-level keys in the written file (the content model's order).
-KEY_ORDER = ("id", "title", "aliases", "summary", "agency", "category", "year", "status", "status_note",
-             "last_verified", "contact", "awards", "outcomes", "sdgs", "replication", "sources")
+KEY_ORDER = (
+    "id",
+    "title",
+    "aliases",
+    "summary",
+    "agency",
+    "category",
+    "year",
+    "status",
+    "status_note",
+    "last_verified",
+    "contact",
+    "awards",
+    "outcomes",
+    "sdgs",
+    "replication",
+    "sources",
+)
 AGENCY_ORDER = ("name", "type", "province", "regency", "unit")
 CONTACT_ORDER = ("unit", "website", "email", "phone", "address", "note")
 REPLICATION_ORDER = ("replicates", "requirements", "legal_basis", "cost")
@@ -92,8 +118,10 @@ def parse_number(text: str) -> tuple[int | float | None, str]:
         return None, f"«{text}» bukan angka.{unit}"
     sign, whole, frac = match.groups()
     if frac is not None and len(frac) == 3 and whole != "0" and not whole.startswith("0"):
-        return None, (f"«{text}» bisa berarti {whole}{frac} (pemisah ribuan) atau {whole},{frac} (desimal); "
-                      "tulis tanpa pemisah ribuan, mis. 1250, atau desimal dengan dua angka, mis. 1,25.")
+        return None, (
+            f"«{text}» bisa berarti {whole}{frac} (pemisah ribuan) atau {whole},{frac} (desimal); "
+            "tulis tanpa pemisah ribuan, mis. 1250, atau desimal dengan dua angka, mis. 1,25."
+        )
     if frac is None:
         return int(sign + whole), ""
     return float(f"{sign}{whole}.{frac}"), ""
@@ -130,12 +158,23 @@ class _Builder:
         node[path[-1]] = value
 
     # --- vocabularies ----------------------------------------------------------------------
-    def term(self, field_id: str, vocabulary: str, answer: str, terms: tuple[Term, ...] | None = None,
-             line: int = 0, what: str = "") -> Term | None:
+    def term(
+        self,
+        field_id: str,
+        vocabulary: str,
+        answer: str,
+        terms: tuple[Term, ...] | None = None,
+        line: int = 0,
+        what: str = "",
+    ) -> Term | None:
         terms = self.tax[vocabulary].terms if terms is None else terms
         key = normalise_label(answer)
         for t in terms:
-            names = {normalise_label(option_label(vocabulary, t)), normalise_label(t.label), normalise_label(str(t.id))}
+            names = {
+                normalise_label(option_label(vocabulary, t)),
+                normalise_label(t.label),
+                normalise_label(str(t.id)),
+            }
             acronym = re.search(r"\(([^()]+)\)\s*$", t.label)
             if acronym:
                 names.add(normalise_label(acronym.group(1)))
@@ -155,9 +194,12 @@ class _Builder:
             bad = forbidden_character(answer, multiline=f.type in ("textarea", "checkboxes"))
             if bad:
                 shown = "tab" if bad == "\t" else f"U+{ord(bad):04X}"
-                self.problem(f.id, f"Jawabannya memuat karakter tak terlihat atau karakter kendali ({shown}).",
-                             "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata), "
-                             "atau ketik ulang bagian itu.")
+                self.problem(
+                    f.id,
+                    f"Jawabannya memuat karakter tak terlihat atau karakter kendali ({shown}).",
+                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata), "
+                    "atau ketik ulang bagian itu.",
+                )
                 continue
             if f.type == "checkboxes":
                 self.checkboxes(f)
@@ -173,8 +215,11 @@ class _Builder:
                     self.problem(f.id, f"Kolom wajib «{f.label}» belum diisi.")
                 continue
             if f.type == "input" and "\n" in answer:
-                self.problem(f.id, f"Kolom «{f.label}» hanya satu baris, tetapi jawabannya memuat baris baru.",
-                             "Tulis jawabannya dalam satu baris.")
+                self.problem(
+                    f.id,
+                    f"Kolom «{f.label}» hanya satu baris, tetapi jawabannya memuat baris baru.",
+                    "Tulis jawabannya dalam satu baris.",
+                )
                 continue
             if f.id in TEXT_FIELDS:
                 self.put(TEXT_FIELDS[f.id], answer)
@@ -202,7 +247,9 @@ class _Builder:
 
     def sdgs(self, f: Field, answer: str) -> None:
         vocab = self.tax["sdgs"]
-        options = sorted(((option_label("sdgs", t), t) for t in vocab.terms), key=lambda x: -len(x[0]))
+        options = sorted(
+            ((option_label("sdgs", t), t) for t in vocab.terms), key=lambda x: -len(x[0])
+        )
         chosen: list[Any] = []
         rest = answer.strip()
         while rest:
@@ -230,19 +277,32 @@ class _Builder:
         for n, line in _lines(answer):
             url = _URL_PART.search(line)
             if not url:
-                self.problem(f.id, "Baris ini tidak memuat alamat web (diawali https:// atau http://).",
-                             "Format: `judul | https://alamat-halaman | penerbit | tanggal terbit | tanggal dibaca`.", n)
+                self.problem(
+                    f.id,
+                    "Baris ini tidak memuat alamat web (diawali https:// atau http://).",
+                    "Format: `judul | https://alamat-halaman | penerbit | tanggal terbit | tanggal dibaca`.",
+                    n,
+                )
                 continue
             title = line[:url.start()].strip()
             rest = _parts(line[url.end():].lstrip(" \t").removeprefix("|"))
             rest = rest if any(rest) else []
             if len(rest) > 3:
-                self.problem(f.id, "Baris sumber punya lebih dari lima bagian yang dipisah `|`.",
-                             "Format: `judul | alamat web | penerbit | tanggal terbit | tanggal dibaca`.", n)
+                self.problem(
+                    f.id,
+                    "Baris sumber punya lebih dari lima bagian yang dipisah `|`.",
+                    "Format: `judul | alamat web | penerbit | tanggal terbit | tanggal dibaca`.",
+                    n,
+                )
                 continue
             item: dict[str, Any] = {"title": title, "url": url.group(1)}
             if not title:
-                self.problem(f.id, "Judul sumber kosong.", "Tulis judul halaman atau dokumen sebelum `|` pertama.", n)
+                self.problem(
+                    f.id,
+                    "Judul sumber kosong.",
+                    "Tulis judul halaman atau dokumen sebelum `|` pertama.",
+                    n,
+                )
             for key, value in zip(("publisher", "date", "accessed"), rest):
                 if value:
                     item[key] = value
@@ -257,8 +317,11 @@ class _Builder:
         for n, line in _lines(answer):
             if "|" not in line:
                 match = _TRAILING_SOURCE.match(line)
-                item: dict[str, Any] = ({"description": match.group(1), "source": int(match.group(2))}
-                                        if match and match.group(1) else {"description": line})
+                item: dict[str, Any] = (
+                    {"description": match.group(1), "source": int(match.group(2))}
+                    if match and match.group(1)
+                    else {"description": line}
+                )
             else:
                 item = self._numeric_outcome(f, n, _parts(line))
                 if item is None:
@@ -272,8 +335,12 @@ class _Builder:
     def _numeric_outcome(self, f: Field, n: int, parts: list[str]) -> dict[str, Any] | None:
         fmt = "`indikator | nilai | satuan | periode | nomor sumber`, boleh ditambah `| nilai sebelum | tingkat bukti`"
         if not 5 <= len(parts) <= 7:
-            self.problem(f.id, f"Hasil berupa angka butuh 5 sampai 7 bagian yang dipisah `|`, bukan {len(parts)}.",
-                         f"Format: {fmt}. Hasil tanpa angka ditulis tanpa `|`.", n)
+            self.problem(
+                f.id,
+                f"Hasil berupa angka butuh 5 sampai 7 bagian yang dipisah `|`, bukan {len(parts)}.",
+                f"Format: {fmt}. Hasil tanpa angka ditulis tanpa `|`.",
+                n,
+            )
             return None
         parts += [""] * (7 - len(parts))
         indicator, value, unit, period, source, baseline, evidence = parts
@@ -295,16 +362,32 @@ class _Builder:
         item["unit"] = unit
         if period:
             item["period"] = period
-        for key, text, name in (("evidence_level", evidence, "Tingkat bukti"), ("source", source, "Nomor sumber")):
+        for key, text, name in (
+            ("evidence_level", evidence, "Tingkat bukti"),
+            ("source", source, "Nomor sumber"),
+        ):
             if not text:
                 continue
             if re.fullmatch(r"\d{1,3}", text):
                 item[key] = int(text)
             else:
-                self.problem(f.id, f"{name} «{text}» harus bilangan bulat, mis. 1.", f"Format: {fmt}.", n)
+                self.problem(
+                    f.id, f"{name} «{text}» harus bilangan bulat, mis. 1.", f"Format: {fmt}.", n
+                )
                 ok = False
-        item = {k: item[k] for k in ("indicator", "baseline", "value", "unit", "period", "evidence_level", "source")
-                if k in item}
+        item = {
+            k: item[k]
+            for k in (
+                "indicator",
+                "baseline",
+                "value",
+                "unit",
+                "period",
+                "evidence_level",
+                "source",
+            )
+            if k in item
+        }
         return item if ok else None
 
     def awards(self, f: Field, answer: str) -> None:
@@ -313,8 +396,12 @@ class _Builder:
         for n, line in _lines(answer):
             parts = _parts(line)
             if not 3 <= len(parts) <= 5:
-                self.problem(f.id, f"Penghargaan butuh 3 sampai 5 bagian yang dipisah `|`, bukan {len(parts)}.",
-                             f"Format: {fmt}.", n)
+                self.problem(
+                    f.id,
+                    f"Penghargaan butuh 3 sampai 5 bagian yang dipisah `|`, bukan {len(parts)}.",
+                    f"Format: {fmt}.",
+                    n,
+                )
                 continue
             parts += [""] * (5 - len(parts))
             program_text, year, level_text, category, source = parts
@@ -324,10 +411,14 @@ class _Builder:
             level = self.term(f.id, "awards", level_text, terms=program.levels, line=n,
                               what=f"tingkat {program.label}") if program.levels else None
             if not re.fullmatch(r"\d{4}", year):
-                self.problem(f.id, f"Tahun penghargaan «{year}» harus empat angka.", f"Format: {fmt}.", n)
+                self.problem(
+                    f.id, f"Tahun penghargaan «{year}» harus empat angka.", f"Format: {fmt}.", n
+                )
                 continue
             if source and not re.fullmatch(r"\d{1,3}", source):
-                self.problem(f.id, f"Nomor sumber «{source}» harus bilangan bulat.", f"Format: {fmt}.", n)
+                self.problem(
+                    f.id, f"Nomor sumber «{source}» harus bilangan bulat.", f"Format: {fmt}.", n
+                )
                 continue
             if program.levels and level is None:
                 continue
@@ -348,8 +439,12 @@ class _Builder:
         for n, line in _lines(answer):
             parts = _parts(line)
             if len(parts) not in (2, 3):
-                self.problem(f.id, f"Butuh 2 atau 3 bagian yang dipisah `|`, bukan {len(parts)}.",
-                             "Format: `id studi kasus | hubungan` atau `nama inovasi | instansi | hubungan`.", n)
+                self.problem(
+                    f.id,
+                    f"Butuh 2 atau 3 bagian yang dipisah `|`, bukan {len(parts)}.",
+                    "Format: `id studi kasus | hubungan` atau `nama inovasi | instansi | hubungan`.",
+                    n,
+                )
                 continue
             relation = self.term(f.id, "relations", parts[-1], line=n, what="hubungan replikasi")
             if relation is None:
@@ -370,7 +465,11 @@ def build_draft(form: Form, answers: Answers, taxonomies: Taxonomies) -> Draft:
 def ordered(data: dict[str, Any]) -> dict[str, Any]:
     """The front matter in the content model's key order."""
     out = {k: data[k] for k in KEY_ORDER if k in data}
-    for key, order in (("agency", AGENCY_ORDER), ("contact", CONTACT_ORDER), ("replication", REPLICATION_ORDER)):
+    for key, order in (
+        ("agency", AGENCY_ORDER),
+        ("contact", CONTACT_ORDER),
+        ("replication", REPLICATION_ORDER),
+    ):
         if key in out:
             out[key] = {k: out[key][k] for k in order if k in out[key]}
     return out
@@ -383,8 +482,14 @@ class _Dumper(yaml.SafeDumper):
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     # Anything YAML could read as a line break or drop is written as a double-quoted escape.
-    style = '"' if any(ch in "\x85\u2028\u2029" or (unicodedata.category(ch)[0] == "C" and ch not in "\n\t")
-                       for ch in value) else None
+    style = (
+        '"'
+        if any(
+            ch in "\x85\u2028\u2029" or (unicodedata.category(ch)[0] == "C" and ch not in "\n\t")
+            for ch in value
+        )
+        else None
+    )
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -405,13 +510,18 @@ def forbidden_character(text: str, multiline: bool) -> str:
     return ""
 
 
-def render_case(data: dict[str, Any], sections: list[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
+def render_case(
+    data: dict[str, Any], sections: list[tuple[str, str, str]]
+) -> tuple[str, dict[str, tuple[int, int]]]:
     """The file text, and the line range of each body section (for diagnostics)."""
     front = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                       default_flow_style=False)
     # Belt and braces: plain data through safe_dump never yields a document marker at column 0,
     # and reads back as the same data.
-    if any(line.startswith(("---", "...")) for line in front.split("\n")) or yaml.safe_load(front) != data:
+    if (
+        any(line.startswith(("---", "...")) for line in front.split("\n"))
+        or yaml.safe_load(front) != data
+    ):
         raise ValueError("front matter did not round-trip")
     text = "---\n" + front + "---\n"
     ranges: dict[str, tuple[int, int]] = {}

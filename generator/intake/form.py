@@ -82,7 +82,9 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"templat formulir `{path}` tidak bisa dibaca ({exc.strerror or exc}).") from exc
+        raise ConfigError(
+            f"templat formulir `{path}` tidak bisa dibaca ({exc.strerror or exc})."
+        ) from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"templat formulir `{path}` bukan YAML yang sah: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("body"), list):
@@ -131,7 +133,9 @@ def load_form(path: Path) -> Form:
     labels = data.get("labels") or []
     if isinstance(labels, str):
         labels = [x.strip() for x in labels.split(",")]
-    return Form(Path(path), str(data.get("name") or ""), tuple(str(x) for x in labels), tuple(fields))
+    return Form(
+        Path(path), str(data.get("name") or ""), tuple(str(x) for x in labels), tuple(fields)
+    )
 
 
 def normalise_label(text: str) -> str:
@@ -171,10 +175,14 @@ def synced_form_text(path: Path, taxonomies: Taxonomies) -> str:
         if vocabulary is None:
             continue
         if vocabulary not in taxonomies:
-            raise ConfigError(f"kosakata `{vocabulary}` untuk kolom `{item.get('id')}` tidak ditemukan.")
+            raise ConfigError(
+                f"kosakata `{vocabulary}` untuk kolom `{item.get('id')}` tidak ditemukan."
+            )
         options = [option_label(vocabulary, t) for t in taxonomies[vocabulary].terms]
         if len(set(map(normalise_label, options))) != len(options):
-            raise ConfigError(f"kosakata `{vocabulary}` punya dua label yang sama; pilihan formulir harus berbeda.")
+            raise ConfigError(
+                f"kosakata `{vocabulary}` punya dua label yang sama; pilihan formulir harus berbeda."
+            )
         item.setdefault("attributes", {})["options"] = options
     return dump_form(data)
 

@@ -23,9 +23,15 @@ def _b64(text: str) -> str:
 
 
 def outputs(status: int, result: dict) -> dict[str, str]:
-    diagnostics = [FieldDiagnostic(**{k: d.get(k, "") for k in ("field", "label", "line", "severity", "code",
-                                                                 "message", "hint")})
-                   for d in result.get("diagnostics", [])]
+    diagnostics = [
+        FieldDiagnostic(
+            **{
+                k: d.get(k, "")
+                for k in ("field", "label", "line", "severity", "code", "message", "hint")
+            }
+        )
+        for d in result.get("diagnostics", [])
+    ]
     case_id, path = result.get("id"), result.get("path")
     ok = status == 0 and isinstance(case_id, str) and is_id(case_id) and isinstance(path, str)
     file_text = Path(path).read_text(encoding="utf-8") if ok else ""
@@ -40,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     status = int(args[0])
     if status > 1:
-        print(f"katalog intake berhenti dengan kode {status} (kesalahan konfigurasi)", file=sys.stderr)
+        print(
+            f"katalog intake berhenti dengan kode {status} (kesalahan konfigurasi)", file=sys.stderr
+        )
         return status
     try:
         result = json.loads(Path(args[1]).read_text(encoding="utf-8"))

@@ -65,10 +65,14 @@ def parse_issue_body(body: str, form: Form) -> Answers:
         seen[f.id] = seen.get(f.id, 0) + 1
         if seen[f.id] > 1:
             if seen[f.id] == 2:
-                answers.problems.append(Problem(
-                    f.id, f"Bagian «{f.label}» muncul lebih dari sekali di isi issue.",
-                    f"Setiap kolom hanya boleh sekali. Bila jawaban Anda memuat baris `### {f.label}`, "
-                    "ubah atau hapus baris itu."))
+                answers.problems.append(
+                    Problem(
+                        f.id,
+                        f"Bagian «{f.label}» muncul lebih dari sekali di isi issue.",
+                        f"Setiap kolom hanya boleh sekali. Bila jawaban Anda memuat baris `### {f.label}`, "
+                        "ubah atau hapus baris itu.",
+                    )
+                )
             continue
         answer = "\n".join(lines[start + 1:end]).strip("\n")
         if answer.strip() == NO_RESPONSE:
@@ -80,18 +84,30 @@ def parse_issue_body(body: str, form: Form) -> Answers:
         answers.text[f.id] = _trim(answer, keep_indent=f.type == "textarea")
     missing = [f for f in fields if f.id not in seen]
     for f in missing:
-        guess = difflib.get_close_matches(normalise_label(f.label), [normalise_label(h) for h in unknown_headings],
-                                          n=1, cutoff=0.75)
+        guess = difflib.get_close_matches(
+            normalise_label(f.label),
+            [normalise_label(h) for h in unknown_headings],
+            n=1,
+            cutoff=0.75,
+        )
         if guess:
             shown = next(h for h in unknown_headings if normalise_label(h) == guess[0])
-            answers.problems.append(Problem(
-                f.id, f"Judul bagian «{shown}» bukan kolom formulir ini; mungkin maksudnya «{f.label}».",
-                f"Kembalikan judul bagiannya menjadi `### {f.label}` persis seperti di formulir."))
+            answers.problems.append(
+                Problem(
+                    f.id,
+                    f"Judul bagian «{shown}» bukan kolom formulir ini; mungkin maksudnya «{f.label}».",
+                    f"Kembalikan judul bagiannya menjadi `### {f.label}` persis seperti di formulir.",
+                )
+            )
         elif f.required:
-            answers.problems.append(Problem(
-                f.id, f"Kolom wajib «{f.label}» tidak ada di isi issue.",
-                f"Sunting issue dan tambahkan bagian `### {f.label}` berisi jawabannya, atau buat issue baru "
-                "dari formulir."))
+            answers.problems.append(
+                Problem(
+                    f.id,
+                    f"Kolom wajib «{f.label}» tidak ada di isi issue.",
+                    f"Sunting issue dan tambahkan bagian `### {f.label}` berisi jawabannya, atau buat issue baru "
+                    "dari formulir.",
+                )
+            )
     return answers
 
 

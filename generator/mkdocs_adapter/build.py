@@ -18,7 +18,11 @@ from generator.model import Catalog
 # summary). Exactly these records are dropped while our build runs; every other record, a
 # warning above all, passes as MkDocs logs it.
 _BUILD_LOGGER = "mkdocs.commands.build"
-_QUIET_INFO = ("Cleaning site directory", "Building documentation to directory: ", "Documentation built in ")
+_QUIET_INFO = (
+    "Cleaning site directory",
+    "Building documentation to directory: ",
+    "Documentation built in ",
+)
 
 
 class QuietBuildInfo(logging.Filter):
@@ -41,7 +45,9 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
         logger.removeFilter(quiet)
 
 
-def _build(config_file: Path, content_dir: Path, site_dir: Path, today: date, catalog: Catalog | None) -> None:
+def _build(
+    config_file: Path, content_dir: Path, site_dir: Path, today: date, catalog: Catalog | None
+) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
     except (ConfigurationError, Abort) as exc:

@@ -61,7 +61,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._outputs: dict[str, PageOutput] = {}  # src_uri -> our rendered page
         self._static_outputs: list[StaticOutput] = []
         self._nav_uris: set[str] = set()  # src_uris of the pages listed in mkdocs.yml's nav
-        self._fragments: dict[str, str] = {}  # theme fragments identical across pages (see main.html)
+        self._fragments: dict[
+            str, str
+        ] = {}  # theme fragments identical across pages (see main.html)
         self._jinja_env: Any = None
         self._shells: dict[tuple, Shell | None] = {}
         self._shell_outputs: dict[str, PageOutput] = {}
@@ -105,7 +107,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             try:
                 catalog, _warnings = load_catalog(content, self.build_date())
             except ContentError as exc:
-                raise PluginError(report.render_text(exc.diagnostics, files_checked=exc.files_checked)) from exc
+                raise PluginError(
+                    report.render_text(exc.diagnostics, files_checked=exc.files_checked)
+                ) from exc
             except ConfigError as exc:
                 raise PluginError(str(exc)) from exc
         settings = settings_from(repo_url=config.repo_url or "", site_url=config.site_url or "",
@@ -128,7 +132,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if env.bytecode_cache is None:  # compiled theme templates, keyed by source checksum
             env.bytecode_cache = optional_bytecode_cache()
             if env.bytecode_cache is None:
-                log.warning("katalog: cache templat Jinja tidak bisa dipakai; dibangun tanpa cache.")
+                log.warning(
+                    "katalog: cache templat Jinja tidak bisa dipakai; dibangun tanpa cache."
+                )
         self._jinja_env = env
         self._shells, self._pending, self._tocs = {}, {}, {}
         self._fragments = {}
@@ -147,12 +153,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Pages mkdocs.yml's nav does not list are declared so (NOT_IN_NAV): MkDocs builds them
         # without listing them as omitted from the nav.
-        self._nav_uris = set(nav_paths(config.nav)) if config.nav is not None else set(self._outputs)
+        self._nav_uris = (
+            set(nav_paths(config.nav)) if config.nav is not None else set(self._outputs)
+        )
         for src_uri, output in sorted(self._outputs.items()):
             if src_uri in self._nav_uris:
                 self._add(files, File.generated(config, src_uri, content=""))
             else:
-                file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                file = File.generated(
+                    config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+                )
                 self._add(files, file)
                 GeneratedPage(file, config, output.html)  # a Page sets itself as file.page
         for static in self._static_outputs:
@@ -174,7 +184,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         page.update_date = self.build_date().isoformat()
         return page
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         output = self._outputs.get(page.file.src_uri)
         if output is None:
             return markdown
@@ -194,7 +206,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         page.meta = meta
         return ""  # the page is already HTML: nothing for Markdown to do
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         output = self._outputs.get(page.file.src_uri)
         if output is None or isinstance(page, GeneratedPage):
             return html
@@ -223,9 +237,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 output = shell.fill(page_values(self._jinja_env, context, page, shell, self._tocs))
         return drop_toggle_autocomplete(output)
 
-    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         # Theme pages rendered outside the page loop (404.html) carry the same toggles.
-        return drop_toggle_autocomplete(output_content) if template_name.endswith(".html") else output_content
+        return (
+            drop_toggle_autocomplete(output_content)
+            if template_name.endswith(".html")
+            else output_content
+        )
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))
@@ -267,9 +287,12 @@ def nav_paths(nav: Any) -> Iterator[str]:
 # (the Nu HTML checker's error on every page). Exactly these two tags lose exactly that
 # attribute; they precede all page content, so the first occurrence is the theme's.
 _TOGGLE_TAGS = tuple(
-    (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
-     f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">')
-    for name in ("drawer", "search"))
+    (
+        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
+    )
+    for name in ("drawer", "search")
+)
 
 
 def drop_toggle_autocomplete(html: str) -> str:

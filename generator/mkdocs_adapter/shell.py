@@ -25,7 +25,9 @@ def slot(name: str) -> str:
 
 _SLOTS = ("title", "description", "url", "content", "toc", "skipblock")
 _SPLIT = re.compile("(" + "|".join(re.escape(slot(n)) for n in _SLOTS) + ")")
-_SKIP = re.compile(r'<a href="[^"]*' + re.escape(slot("skip")) + r'[^"]*" class="md-skip">.*?</a>', re.S)
+_SKIP = re.compile(
+    r'<a href="[^"]*' + re.escape(slot("skip")) + r'[^"]*" class="md-skip">.*?</a>', re.S
+)
 _NAMES = {slot(n): n for n in _SLOTS}
 
 
@@ -46,15 +48,24 @@ def make_shell(env: Any, context: dict[str, Any], page: Page) -> Shell | None:
     has_toc = bool(list(page.toc))
     stand_in = SlotPage(
         page,
-        meta={**{k: v for k, v in page.meta.items() if k != "template"},
-              "title": slot("title"), "description": slot("description")},
+        meta={
+            **{k: v for k, v in page.meta.items() if k != "template"},
+            "title": slot("title"),
+            "description": slot("description"),
+        },
         title=slot("title"),
         content=slot("content") + "<h1>",  # Material adds its own h1 when content has none
-        toc=get_toc([{"level": 2, "id": slot("skip"), "name": "-", "children": []}] if has_toc else []),  # type: ignore[list-item]
+        toc=get_toc(
+            [{"level": 2, "id": slot("skip"), "name": "-", "children": []}] if has_toc else []
+        ),  # type: ignore[list-item]
         canonical_url=slot("url") if page.canonical_url is not None else None,
-        abs_url=slot("url") if page.canonical_url is None and page.abs_url is not None else page.abs_url,
+        abs_url=slot("url")
+        if page.canonical_url is None and page.abs_url is not None
+        else page.abs_url,
     )
-    html = env.get_template("main.html").render({**context, "page": stand_in, "katalog_shell_render": True})
+    html = env.get_template("main.html").render(
+        {**context, "page": stand_in, "katalog_shell_render": True}
+    )
     match = _SKIP.search(html)
     if has_toc:
         if match is None:

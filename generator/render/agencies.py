@@ -27,12 +27,22 @@ def render_agency(ctx: RenderContext, agency: Agency) -> list[PageOutput]:
     base = agency_url(agency.slug)
     first, *rest = paginate(items, AGENCY_ITEMS, base)
 
-    outputs = [ctx.page(
-        first.url + "index.md", "agency.html", agency.name, summary + ".",
-        agency=agency, items=first.items, total=len(items), strip=strip,
-        with_years=sum(1 for _, has in strip if has), **first.nav,
-        given=agency.replications_given[:AGENCY_EDGES], received=agency.replications_received[:AGENCY_EDGES],
-    )]
+    outputs = [
+        ctx.page(
+            first.url + "index.md",
+            "agency.html",
+            agency.name,
+            summary + ".",
+            agency=agency,
+            items=first.items,
+            total=len(items),
+            strip=strip,
+            with_years=sum(1 for _, has in strip if has),
+            **first.nav,
+            given=agency.replications_given[:AGENCY_EDGES],
+            received=agency.replications_received[:AGENCY_EDGES],
+        )
+    ]
     for page in rest:
         outputs.append(ctx.page(
             page.url + "index.md", "agency_items.html", page.title(agency.name), summary + ".",

@@ -93,8 +93,12 @@ class SiteSettings:
         (every value URL-encoded); "" when ``repo_url`` is unknown."""
         if not self.repo_url:
             return ""
-        params = [("template", template)] + ([("title", title)] if title else []) + list(fields.items())
-        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(params, quote_via=quote, safe="")
+        params = (
+            [("template", template)] + ([("title", title)] if title else []) + list(fields.items())
+        )
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(
+            params, quote_via=quote, safe=""
+        )
 
     def propose_url(self) -> str:
         """The *Usulkan inovasi* form."""
@@ -102,19 +106,25 @@ class SiteSettings:
 
     def report_update_url(self, case_id: str, title: str) -> str:
         """The *Laporkan pembaruan* form for one case, its id and title filled in."""
-        return self.issue_form_url(UPDATE_TEMPLATE, title=f"Pembaruan: {title}", case_id=case_id, case_title=title)
+        return self.issue_form_url(
+            UPDATE_TEMPLATE, title=f"Pembaruan: {title}", case_id=case_id, case_title=title
+        )
 
     def open_reports_url(self, case_id: str = "") -> str:
         """Open *Laporkan pembaruan* issues (for one case when ``case_id`` is given)."""
         if not self.repo_url:
             return ""
         query = f"is:issue is:open label:{UPDATE_LABEL}" + (f' "{case_id}"' if case_id else "")
-        return f"{self.repo_url.rstrip('/')}/issues?" + urlencode([("q", query)], quote_via=quote, safe="")
+        return f"{self.repo_url.rstrip('/')}/issues?" + urlencode(
+            [("q", query)], quote_via=quote, safe=""
+        )
 
     def report_url(self, innovation: Innovation) -> str:
         """Where a reader reports an update to a case ("Laporkan pembaruan"): the one helper every
         page uses — the *Laporkan pembaruan* form, or the file's edit page without the form."""
-        return self.report_update_url(innovation.id, innovation.title) or self.edit_url(innovation.source_path)
+        return self.report_update_url(innovation.id, innovation.title) or self.edit_url(
+            innovation.source_path
+        )
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -45,12 +45,19 @@ def render_browse(ctx: RenderContext) -> list[PageOutput]:
             sublinks = None
             if facet == "award" and "/" not in value:
                 sublinks = [
-                    (labels.award_level(value, v.split("/", 1)[1]), facet_url("award", v), len(vids))
-                    for v, vids in values.items() if v.startswith(value + "/")
+                    (
+                        labels.award_level(value, v.split("/", 1)[1]),
+                        facet_url("award", v),
+                        len(vids),
+                    )
+                    for v, vids in values.items()
+                    if v.startswith(value + "/")
                 ]
             heading = f"{FACET_TITLES[facet]}: {label}"
             description = _facet_description(ctx, facet, value)
-            outputs.extend(listing_pages(ctx, facet_url(facet, value), heading, description, ids, sublinks))
+            outputs.extend(
+                listing_pages(ctx, facet_url(facet, value), heading, description, ids, sublinks)
+            )
         if values:
             outputs.append(render_facet_index(ctx, facet, values))
     outputs.extend(render_tags(ctx))
@@ -69,15 +76,24 @@ def render_tags(ctx: RenderContext) -> list[PageOutput]:
     ranked = sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     for page in paginate(ranked, TAG_INDEX_PAGE_SIZE, f"{TAG_PATH}/"):
         title = page.title("Label")
-        outputs.append(ctx.page(
-            page.url + "index.md", "tags.html", title,
-            "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah inovasinya.",
-            heading=title, total=len(ranked), tags=page.items, **page.nav,
-        ))
+        outputs.append(
+            ctx.page(
+                page.url + "index.md",
+                "tags.html",
+                title,
+                "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah inovasinya.",
+                heading=title,
+                total=len(ranked),
+                tags=page.items,
+                **page.nav,
+            )
+        )
     return outputs
 
 
-def render_facet_index(ctx: RenderContext, facet: str, values: dict[str, tuple[str, ...]]) -> PageOutput:
+def render_facet_index(
+    ctx: RenderContext, facet: str, values: dict[str, tuple[str, ...]]
+) -> PageOutput:
     """``/kategori/`` …: every value of one facet with its count (awards: programmes only)."""
     if facet == "award":
         values = {v: ids for v, ids in values.items() if "/" not in v}
@@ -105,13 +121,22 @@ def _facet_description(ctx: RenderContext, facet: str, value: str) -> str:
 def render_explore(ctx: RenderContext) -> PageOutput:
     award_values = ctx.catalog.facets.get("award", {})
     awards = [
-        (program, ids, [(v, vids) for v, vids in award_values.items() if v.startswith(program + "/")])
-        for program, ids in award_values.items() if "/" not in program
+        (
+            program,
+            ids,
+            [(v, vids) for v, vids in award_values.items() if v.startswith(program + "/")],
+        )
+        for program, ids in award_values.items()
+        if "/" not in program
     ]
     return ctx.page(
-        "jelajahi/index.md", "explore.html", "Jelajahi",
+        "jelajahi/index.md",
+        "explore.html",
+        "Jelajahi",
         "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, SDG "
         "dan jenis instansi.",
-        facets=FACETS, awards=awards,
-        stale_count=len(ctx.catalog.stale), tag_count=len(ctx.catalog.tags),
+        facets=FACETS,
+        awards=awards,
+        stale_count=len(ctx.catalog.stale),
+        tag_count=len(ctx.catalog.tags),
     )

@@ -47,12 +47,22 @@ def readiness_view(innovation: Innovation) -> dict:
     return {"r": r, "missing": [MISSING_WORDS[m] for m in r.missing], "extras": extras}
 
 
-def page_toc(innovation: Innovation, body_html: str, has_crosswalk: bool) -> tuple[list[tuple[str, Markup]], str]:
+def page_toc(
+    innovation: Innovation, body_html: str, has_crosswalk: bool
+) -> tuple[list[tuple[str, Markup]], str]:
     """The phone contents list (id, escaped label) in page order, and the id of the
     "Cara Mereplikasi" section (the body's own heading, else the replication section)."""
-    body = [(anchor, Markup(text)) for level, anchor, text in extract_headings(body_html) if level == 2]
-    jump = next((anchor for anchor, text in body
-                 if " ".join(text.striptags().split()).casefold().startswith(REPLICATE_HEADING)), "replikasi")
+    body = [
+        (anchor, Markup(text)) for level, anchor, text in extract_headings(body_html) if level == 2
+    ]
+    jump = next(
+        (
+            anchor
+            for anchor, text in body
+            if " ".join(text.striptags().split()).casefold().startswith(REPLICATE_HEADING)
+        ),
+        "replikasi",
+    )
     toc = [("ringkasan-data", Markup("Ringkasan data")),
            ("hasil", Markup("Hasil")), *body, ("replikasi", Markup("Replikasi")),
            ("kontak-resmi", Markup("Kontak"))]
@@ -115,7 +125,9 @@ def _replicas_href(ctx: RenderContext, innovation: Innovation) -> str:
     if len(innovation.replicated_by) <= REPLICAS_SHOWN:
         return ""
     edges = ctx.catalog.edges
-    first = bisect_left(edges, (innovation.id, ""), key=lambda e: (e.parent_id or e.parent_name, e.child_id))
+    first = bisect_left(
+        edges, (innovation.id, ""), key=lambda e: (e.parent_id or e.parent_name, e.child_id)
+    )
     return edge_href(first // EDGE_PAGE_SIZE + 1) + "#hubungan"
 
 

@@ -144,12 +144,16 @@ def _layout(view: GraphView) -> tuple[dict[str, tuple[int, int]], int, int]:
         shelf_h = max(shelf_h, rows)
         width = max(width, shelf_x)
     height = shelf_y + shelf_h
-    pixels = {k: (PAD + x * (NODE_W + GAP_X), PAD + y * (NODE_H + GAP_Y)) for k, (x, y) in placed.items()}
+    pixels = {
+        k: (PAD + x * (NODE_W + GAP_X), PAD + y * (NODE_H + GAP_Y)) for k, (x, y) in placed.items()
+    }
     return (pixels, PAD * 2 + width * NODE_W + max(width - 1, 0) * GAP_X,
             PAD * 2 + height * NODE_H + max(height - 1, 0) * GAP_Y)
 
 
-def _layers(keys: tuple[str, ...], parents: dict[str, list[str]], children: dict[str, list[str]]) -> dict[str, int]:
+def _layers(
+    keys: tuple[str, ...], parents: dict[str, list[str]], children: dict[str, list[str]]
+) -> dict[str, int]:
     """Longest-path layering in topological order (Kahn); nodes on a cycle, which the
     validator should have rejected, stay in layer 0 instead of looping."""
     key_set = set(keys)
@@ -174,7 +178,9 @@ def _node(catalog: Catalog, key: str) -> Node:
         title = f"{name} ({agency})" if agency else name
         return Node(key, name, "", title + " — di luar katalog")
     innovation = catalog.by_id[key]
-    return Node(key, innovation.title, f"inovasi/{key}/", f"{innovation.title} — {innovation.agency.name}")
+    return Node(
+        key, innovation.title, f"inovasi/{key}/", f"{innovation.title} — {innovation.agency.name}"
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -223,15 +229,21 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     out.append(f'<svg{ns} class="katalog-graph" viewBox="0 0 {width} {height}" width="{width}" '
                f'height="{height}" role="group" aria-labelledby="graf-judul">')
-    out.append('<title id="graf-judul">Graf replikasi: panah dari inovasi asal ke replikasinya</title>')
+    out.append(
+        '<title id="graf-judul">Graf replikasi: panah dari inovasi asal ke replikasinya</title>'
+    )
     # Shared looks go in one style sheet (scoped to the graph) so each box stays short.
-    out.append("<style>.katalog-graph .r{fill:#e8eaf6;stroke:#3949ab}.katalog-graph .x{fill:#f5f5f5;"
-               "stroke:#757575}.katalog-graph text{font-size:13px;fill:#1a1a1a;text-anchor:middle}"
-               ".katalog-graph path.e{fill:none;stroke:#555;stroke-width:1.5px}"
-               ".katalog-graph .adaptasi{stroke-dasharray:6 3}.katalog-graph .terinspirasi{stroke-dasharray:2 3}"
-               "</style>")
-    out.append('<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-               'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>')
+    out.append(
+        "<style>.katalog-graph .r{fill:#e8eaf6;stroke:#3949ab}.katalog-graph .x{fill:#f5f5f5;"
+        "stroke:#757575}.katalog-graph text{font-size:13px;fill:#1a1a1a;text-anchor:middle}"
+        ".katalog-graph path.e{fill:none;stroke:#555;stroke-width:1.5px}"
+        ".katalog-graph .adaptasi{stroke-dasharray:6 3}.katalog-graph .terinspirasi{stroke-dasharray:2 3}"
+        "</style>"
+    )
+    out.append(
+        '<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>'
+    )
     for parent, child, relation in sorted(view.edges):
         px, py = box[parent]
         cx, cy = box[child]

@@ -11,4 +11,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def extract_headings(html: str) -> list[tuple[int, str, str]]:
     """(level, id, inner HTML without tags — still escaped text) in document order."""
-    return [(int(level), anchor, _TAG.sub("", inner).strip()) for level, anchor, inner in _HEADING.findall(html)]
+    return [
+        (int(level), anchor, _TAG.sub("", inner).strip())
+        for level, anchor, inner in _HEADING.findall(html)
+    ]

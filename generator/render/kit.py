@@ -66,7 +66,11 @@ def case_json_ld(ctx: RenderContext, innovation: Innovation) -> dict[str, Any]:
     """schema.org description: an Article about a GovernmentService offered by the agency."""
     i, labels = innovation, ctx.labels
     url = canonical(ctx, case_url(i.id))
-    area = {"@type": "AdministrativeArea", "name": labels.of("provinces", i.agency.province)} if i.agency.province else None
+    area = (
+        {"@type": "AdministrativeArea", "name": labels.of("provinces", i.agency.province)}
+        if i.agency.province
+        else None
+    )
     provider: dict[str, Any] = {"@type": "GovernmentOrganization", "name": i.agency.name}
     if i.agency.unit:
         provider["department"] = {"@type": "GovernmentOrganization", "name": i.agency.unit}
@@ -102,10 +106,14 @@ def case_json_ld(ctx: RenderContext, innovation: Innovation) -> dict[str, Any]:
     if i.tags:
         data["keywords"] = ", ".join(i.tags)
     if i.awards:
-        data["award"] = [f"{labels.of('awards', a.program)} — {labels.award_level(a.program, a.level)} ({a.year})"
-                         for a in i.awards]
+        data["award"] = [
+            f"{labels.of('awards', a.program)} — {labels.award_level(a.program, a.level)} ({a.year})"
+            for a in i.awards
+        ]
     if i.sources:
-        data["citation"] = [{"@type": "CreativeWork", "name": s.title, "url": s.url} for s in i.sources]
+        data["citation"] = [
+            {"@type": "CreativeWork", "name": s.title, "url": s.url} for s in i.sources
+        ]
     return data
 
 

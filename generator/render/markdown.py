@@ -37,8 +37,11 @@ def is_safe_url(url: str) -> bool:
 # What a valid URL may hold as it is (WHATWG URL standard, "URL code points"): ASCII letters and
 # digits, these marks, and non-ASCII other than controls, surrogates and noncharacters; "%" only
 # as the start of a %XX escape. "#" may appear once, "[" and "]" only in the host ("[::1]").
-_URL_TOKEN = re.compile(r"(?P<keep>[A-Za-z0-9!$&'()*+,\-./:;=?@_~]+|%[0-9A-Fa-f]{2}"
-                        r"|[\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]+)|.", re.S)
+_URL_TOKEN = re.compile(
+    r"(?P<keep>[A-Za-z0-9!$&'()*+,\-./:;=?@_~]+|%[0-9A-Fa-f]{2}"
+    r"|[\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]+)|.",
+    re.S,
+)
 _AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*")
 
 
@@ -125,7 +128,9 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(
             extensions=[_SafeExtension(), "tables", "sane_lists", "toc"],
-            extension_configs={"toc": {"permalink": False, "toc_depth": "2-3", "slugify": heading_id}},
+            extension_configs={
+                "toc": {"permalink": False, "toc_depth": "2-3", "slugify": heading_id}
+            },
             output_format="html",
         )
 

@@ -124,5 +124,7 @@ def draw_card(title: str, agency: str, category: str, status: str, site: str) ->
 
 def share_image(title: str, agency: str, category: str, status: str, site: str) -> bytes:
     """``draw_card`` through the build cache."""
-    key = key_of(VERSION, _font_file(REGULAR), _font_file(BOLD), title, agency, category, status, site)
+    key = key_of(
+        VERSION, _font_file(REGULAR), _font_file(BOLD), title, agency, category, status, site
+    )
     return cached("og", key, lambda: draw_card(title, agency, category, status, site), ".png")

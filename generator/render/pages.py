@@ -33,7 +33,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
     read is shown as it is.
     """
-    doc, _problems = parse_document(text.encode("utf-8", "replace"), "", "", front_matter_required=False)
+    doc, _problems = parse_document(
+        text.encode("utf-8", "replace"), "", "", front_matter_required=False
+    )
     if doc is None:
         return {}, text.lstrip("\ufeff").replace("\r\n", "\n")
     meta = {str(k): str(v) for k, v in doc.front_matter.items() if isinstance(v, (str, int, float))}
@@ -67,12 +69,21 @@ def render_prose_pages(ctx: RenderContext) -> list[PageOutput]:
     for name, text in ctx.settings.prose:
         if name in RESERVED or not is_id(name):
             continue
-        pages.append(_prose_page(ctx, f"{name}/index.md", text, name.replace("-", " ").capitalize(), ""))
+        pages.append(
+            _prose_page(ctx, f"{name}/index.md", text, name.replace("-", " ").capitalize(), "")
+        )
     return pages
 
 
-def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
-                default_description: str, add_criteria: bool = False, contribute: bool = False) -> PageOutput:
+def _prose_page(
+    ctx: RenderContext,
+    src_uri: str,
+    text: str,
+    default_title: str,
+    default_description: str,
+    add_criteria: bool = False,
+    contribute: bool = False,
+) -> PageOutput:
     meta, body = split_front_matter(text)
     match = _H1.search(body)
     heading = match.group(1).rstrip().rstrip("#").rstrip() if match else ""
@@ -80,8 +91,15 @@ def _prose_page(ctx: RenderContext, src_uri: str, text: str, default_title: str,
     if not match:
         body = f"# {title}\n\n{body}"
     description = meta.get("description") or default_description or _first_paragraph(body) or title
-    return ctx.page(src_uri, "about.html", title, description,
-                    body=markup(ctx.markdown.render(body)), add_criteria=add_criteria, contribute=contribute)
+    return ctx.page(
+        src_uri,
+        "about.html",
+        title,
+        description,
+        body=markup(ctx.markdown.render(body)),
+        add_criteria=add_criteria,
+        contribute=contribute,
+    )
 
 
 def _first_paragraph(body: str) -> str:
@@ -137,11 +155,24 @@ def _form_fields(ctx: RenderContext) -> tuple[str, list[dict[str, object]]]:
             continue
         vocabulary = VOCABULARY_FIELDS.get(f.id)
         options: list[tuple[str, str]] = (
-            [(option_label(vocabulary, t), str(t.id)) for t in ctx.catalog.taxonomies[vocabulary].terms]
-            if vocabulary else [(o, "") for o in f.options])
-        rows.append({"id": f.id, "label": f.label, "key": _key_path(f.id), "required": f.required,
-                     "description": markup(ctx.markdown.render(f.description)) if f.description else "",
-                     "example": f.placeholder.strip(), "options": options})
+            [
+                (option_label(vocabulary, t), str(t.id))
+                for t in ctx.catalog.taxonomies[vocabulary].terms
+            ]
+            if vocabulary
+            else [(o, "") for o in f.options]
+        )
+        rows.append(
+            {
+                "id": f.id,
+                "label": f.label,
+                "key": _key_path(f.id),
+                "required": f.required,
+                "description": markup(ctx.markdown.render(f.description)) if f.description else "",
+                "example": f.placeholder.strip(),
+                "options": options,
+            }
+        )
     return form.name, rows
 
 
@@ -159,13 +190,26 @@ def render_contribute(ctx: RenderContext) -> PageOutput:
         heading, rest = "", heading
     form_name, fields = _form_fields(ctx)
     awards = [(t, t.levels) for t in ctx.catalog.taxonomies["awards"].terms]
-    return ctx.page("kontribusi/index.md", "contribute.html", title,
-                    meta.get("description") or "Cara mengusulkan inovasi baru dan memperbaiki studi kasus di "
-                    "Katalog Inovasi Pelayanan Publik: formulir, editor web GitHub, atau git.",
-                    heading=markup(heading), body=markup(rest), form_name=form_name, fields=fields, awards=awards,
-                    propose_url=ctx.settings.propose_url(), reports_url=ctx.settings.open_reports_url(),
-                    contributing_url=(f"{ctx.settings.repo_url.rstrip('/')}/blob/{ctx.settings.edit_branch}/CONTRIBUTING.md"
-                                      if ctx.settings.repo_url else ""))
+    return ctx.page(
+        "kontribusi/index.md",
+        "contribute.html",
+        title,
+        meta.get("description")
+        or "Cara mengusulkan inovasi baru dan memperbaiki studi kasus di "
+        "Katalog Inovasi Pelayanan Publik: formulir, editor web GitHub, atau git.",
+        heading=markup(heading),
+        body=markup(rest),
+        form_name=form_name,
+        fields=fields,
+        awards=awards,
+        propose_url=ctx.settings.propose_url(),
+        reports_url=ctx.settings.open_reports_url(),
+        contributing_url=(
+            f"{ctx.settings.repo_url.rstrip('/')}/blob/{ctx.settings.edit_branch}/CONTRIBUTING.md"
+            if ctx.settings.repo_url
+            else ""
+        ),
+    )
 
 
 def render_stale(ctx: RenderContext) -> list[PageOutput]:
@@ -173,9 +217,14 @@ def render_stale(ctx: RenderContext) -> list[PageOutput]:
     items = sorted(ctx.catalog.stale, key=lambda i: (i.last_verified, i.id))
     return [
         ctx.page(
-            page.url + "index.md", "stale.html", page.title("Perlu diperbarui"),
+            page.url + "index.md",
+            "stale.html",
+            page.title("Perlu diperbarui"),
             f"Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam {STALE_PERIOD} terakhir.",
-            items=page.items, total=len(items), **page.nav, reports_url=ctx.settings.open_reports_url(),
+            items=page.items,
+            total=len(items),
+            **page.nav,
+            reports_url=ctx.settings.open_reports_url(),
         )
         for page in paginate(items, PAGE_SIZE, "perlu-diperbarui/")
     ]

@@ -62,7 +62,9 @@ def _die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, daemon=True).start()
 
 
-def run_beside(size: int, main: Callable[[], A], side: Callable[[], B], *, fork: bool = True) -> tuple[A, B]:
+def run_beside(
+    size: int, main: Callable[[], A], side: Callable[[], B], *, fork: bool = True
+) -> tuple[A, B]:
     """``(main(), side())`` with ``side`` in a forked child while the parent runs ``main``.
 
     ``fork=False`` runs both here: a long-running multi-threaded host (``mkdocs serve``) passes
@@ -103,8 +105,10 @@ def run_beside(size: int, main: Callable[[], A], side: Callable[[], B], *, fork:
     if payload[:1] == _FAILED:
         detail = payload[1:].decode("utf-8", "replace")
         raise ParallelRenderError(f"proses anak perender gagal: {detail}")
-    raise ParallelRenderError(f"proses anak perender berhenti tanpa hasil (kode keluar {process.exitcode}); "
-                              "situs tidak dibangun. Ulangi build; bila terulang, laporkan sebagai galat.")
+    raise ParallelRenderError(
+        f"proses anak perender berhenti tanpa hasil (kode keluar {process.exitcode}); "
+        "situs tidak dibangun. Ulangi build; bila terulang, laporkan sebagai galat."
+    )
 
 
 def map_split(func: Callable[[T], R], items: Sequence[T], *, fork: bool = True) -> list[R]:

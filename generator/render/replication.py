@@ -43,8 +43,12 @@ def render_replication(ctx: RenderContext) -> list[Output]:
     view, file_view = graph_views(catalog, (GRAPH_LIMIT, FILE_GRAPH_LIMIT))
     if catalog.edges:
         svg = render_graph_svg(catalog, "../", standalone=True, view=file_view)
-        outputs.append(StaticOutput("replikasi/graf.svg",
-                                    ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")))
+        outputs.append(
+            StaticOutput(
+                "replikasi/graf.svg",
+                ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8"),
+            )
+        )
         # Built by graph.py with every text and URL escaped.
         graph_inline = Markup(render_graph_svg(catalog, "../", view=view))
     adoptions = [(i, a) for i in catalog.innovations for a in i.adopted_elsewhere]
@@ -63,15 +67,26 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         "complete": view.complete, "tall": graph_size(view)[1] > TALL_GRAPH,
         "file_nodes": len(file_view.nodes), "file_complete": file_view.complete,
     }
-    outputs.append(ctx.page(
-        "replikasi/index.md", "replication.html", "Replikasi",
-        "Peta replikasi inovasi pelayanan publik: siapa meniru siapa, adopsi di luar katalog, "
-        "dan inovasi yang siap direplikasi.",
-        graph_inline=graph_inline, graph=graph,
-        edges=first.items, edge_total=len(edges), **first.nav,
-        adoptions=adoptions[:ADOPTIONS_SHOWN], adoption_total=len(adoptions), adoptions_url=ADOPTIONS_URL,
-        ready=ready[:READY_SHOWN], ready_total=len(ready), ready_url=READY_URL,
-    ))
+    outputs.append(
+        ctx.page(
+            "replikasi/index.md",
+            "replication.html",
+            "Replikasi",
+            "Peta replikasi inovasi pelayanan publik: siapa meniru siapa, adopsi di luar katalog, "
+            "dan inovasi yang siap direplikasi.",
+            graph_inline=graph_inline,
+            graph=graph,
+            edges=first.items,
+            edge_total=len(edges),
+            **first.nav,
+            adoptions=adoptions[:ADOPTIONS_SHOWN],
+            adoption_total=len(adoptions),
+            adoptions_url=ADOPTIONS_URL,
+            ready=ready[:READY_SHOWN],
+            ready_total=len(ready),
+            ready_url=READY_URL,
+        )
+    )
     for page in more_edges:
         outputs.append(ctx.page(
             page.url + "index.md", "replication_edges.html", page.title("Hubungan replikasi"),
@@ -80,9 +95,15 @@ def render_replication(ctx: RenderContext) -> list[Output]:
         ))
     if len(adoptions) > ADOPTIONS_SHOWN:
         for page in paginate(adoptions, ADOPTION_PAGE_SIZE, adoption_href):
-            outputs.append(ctx.page(
-                page.url + "index.md", "replication_adoptions.html", page.title("Diadopsi di luar katalog"),
-                "Inovasi pelayanan publik yang diadopsi oleh instansi di luar katalog.",
-                adoptions=page.items, adoption_total=len(adoptions), **page.nav,
-            ))
+            outputs.append(
+                ctx.page(
+                    page.url + "index.md",
+                    "replication_adoptions.html",
+                    page.title("Diadopsi di luar katalog"),
+                    "Inovasi pelayanan publik yang diadopsi oleh instansi di luar katalog.",
+                    adoptions=page.items,
+                    adoption_total=len(adoptions),
+                    **page.nav,
+                )
+            )
     return outputs

@@ -68,7 +68,9 @@ class _TermCache(dict):
     """word → its index term (the stem), or "" for a stop word or a one-letter word."""
 
     def __missing__(self, word: str) -> str:
-        value = self[word] = "" if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS else _STEMS[word]
+        value = self[word] = (
+            "" if len(word) < MIN_TERM_LENGTH or word in STOP_WORDS else _STEMS[word]
+        )
         return value
 
 
@@ -141,7 +143,10 @@ class Analyzer:
 
     def to_json(self) -> list[list[object]]:
         """The variant table as the browser uses it: ``[[first stem, [[variant, key], ...]], ...]``."""
-        return [[first, [[list(v), key] for v, key in entries]] for first, entries in self._starts.items()]
+        return [
+            [first, [[list(v), key] for v, key in entries]]
+            for first, entries in self._starts.items()
+        ]
 
 
 def build_analyzer(synonyms_data: object, acronyms_data: object = None,
@@ -196,8 +201,10 @@ def acronym_groups(data: object) -> list[list[str]]:
         return []
     entries = data.get("acronyms") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
-        raise ConfigError("taxonomies/acronyms.yml harus berisi `acronyms:`, pemetaan akronim → kepanjangan "
-                          "(satu teks atau daftar teks), mis. `APBD: Anggaran Pendapatan dan Belanja Daerah`.")
+        raise ConfigError(
+            "taxonomies/acronyms.yml harus berisi `acronyms:`, pemetaan akronim → kepanjangan "
+            "(satu teks atau daftar teks), mis. `APBD: Anggaran Pendapatan dan Belanja Daerah`."
+        )
     groups: list[list[str]] = []
     for acronym, expansion in entries.items():
         expansions = expansion if isinstance(expansion, list) else [expansion]

@@ -124,7 +124,9 @@ def field_texts(innovation: Innovation, catalog: Catalog) -> dict[str, str]:
     }
 
 
-def analyse_catalog(catalog: Catalog, analyzer: Analyzer) -> tuple[list[dict[str, list[str]]], tuple[str, ...]]:
+def analyse_catalog(
+    catalog: Catalog, analyzer: Analyzer
+) -> tuple[list[dict[str, list[str]]], tuple[str, ...]]:
     """Per case (in catalogue order) the terms of each field, and the sorted indexed words."""
     documents: list[dict[str, list[str]]] = []
     vocabulary: set[str] = set()
@@ -142,7 +144,11 @@ def analyse_catalog(catalog: Catalog, analyzer: Analyzer) -> tuple[list[dict[str
     for doc, (body_words, terms), keep in zip(documents, bodies, kept_terms):
         doc["b"] = [t for t in terms if t in keep]
         vocabulary.update(w for w in set(body_words) if stem(w) in keep)
-    kept = (w for w in vocabulary if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS and not w.isdigit())
+    kept = (
+        w
+        for w in vocabulary
+        if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS and not w.isdigit()
+    )
     return documents, tuple(sorted(kept))
 
 
@@ -201,7 +207,10 @@ def field_vectors(documents: list[dict[str, list[str]]], k1: float = 1.2, b: flo
             frequencies[name].append(tf)
             for term in tf:
                 postings[term] = postings.get(term, 0) + 1
-    idf = {term: math.log(1 + abs((n_docs - count + 0.5) / (count + 0.5))) for term, count in postings.items()}
+    idf = {
+        term: math.log(1 + abs((n_docs - count + 0.5) / (count + 0.5)))
+        for term, count in postings.items()
+    }
     result: dict[str, dict[int, dict[str, float]]] = {name: {} for name in names}
     for name in names:
         average = total_length[name] / n_docs if n_docs else 0.0
@@ -212,14 +221,18 @@ def field_vectors(documents: list[dict[str, list[str]]], k1: float = 1.2, b: flo
             length = sum(tf.values())
             vector: dict[str, float] = {}
             for term, count in tf.items():
-                score = idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (length / average)) + count)
+                score = (
+                    idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (length / average)) + count)
+                )
                 score *= boost  # (lunr's document boost is 1)
                 vector[term] = round(score, 3)
             result[name][ref] = vector
     return result
 
 
-def lunr_field_vectors(documents: list[dict[str, list[str]]]) -> dict[str, dict[int, dict[str, float]]]:
+def lunr_field_vectors(
+    documents: list[dict[str, list[str]]],
+) -> dict[str, dict[int, dict[str, float]]]:
     """The same as :func:`field_vectors`, computed by lunr.py's ``Builder`` (slow; reference)."""
     builder = Builder()
     builder.ref("r")
@@ -235,13 +248,17 @@ def lunr_field_vectors(documents: list[dict[str, list[str]]]) -> dict[str, dict[
         name, _, ref = str(field_ref).partition("/")
         elements = vector.elements
         if elements:
-            result[name][int(ref)] = {terms[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)}
+            result[name][int(ref)] = {
+                terms[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)
+            }
     return result
 
 
 def _pack(vectors: dict[str, dict[int, dict[str, float]]], ids: tuple[str, ...],
           vocabulary: tuple[str, ...]) -> PackedIndex:
-    terms = tuple(sorted({t for by_ref in vectors.values() for vector in by_ref.values() for t in vector}))
+    terms = tuple(
+        sorted({t for by_ref in vectors.values() for vector in by_ref.values() for t in vector})
+    )
     number = {term: n for n, term in enumerate(terms)}
     parts = []
     for fields in PARTS:
@@ -252,7 +269,9 @@ def _pack(vectors: dict[str, dict[int, dict[str, float]]], ids: tuple[str, ...],
             for ref in sorted(vectors[name]):
                 row = [ref - previous_ref]
                 previous_term = 0
-                for term_number, score in sorted((number[t], s) for t, s in vectors[name][ref].items()):
+                for term_number, score in sorted(
+                    (number[t], s) for t, s in vectors[name][ref].items()
+                ):
                     row += [term_number - previous_term, round(score * SCORE_SCALE)]
                     previous_term = term_number
                 rows.append(row)

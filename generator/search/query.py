@@ -50,8 +50,15 @@ WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 
 # Index field → what "cocok pada" calls it (the place field says "provinsi" when the matched
 # words are the province's, "instansi" otherwise).
-FIELD_NAMES = {"t": "judul", "a": "nama lain", "g": "instansi atau provinsi", "k": "kategori atau label",
-               "s": "ringkasan", "o": "hasil", "b": "isi"}
+FIELD_NAMES = {
+    "t": "judul",
+    "a": "nama lain",
+    "g": "instansi atau provinsi",
+    "k": "kategori atau label",
+    "s": "ringkasan",
+    "o": "hasil",
+    "b": "isi",
+}
 MAX_SUGGESTIONS = 3
 RELATED_CASES = 3
 
@@ -78,7 +85,9 @@ class Suggestions:
     """What to offer when nothing matches: corrected queries and categories the words point to."""
 
     did_you_mean: tuple[str, ...]
-    categories: tuple[tuple[str, str, int, tuple[int, ...]], ...]  # (id, label, cases, refs of a few)
+    categories: tuple[
+        tuple[str, str, int, tuple[int, ...]], ...
+    ]  # (id, label, cases, refs of a few)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +96,20 @@ class Clause:
     boost: int
     prefix: bool = False
     edit_distance: int = 0
-    units: tuple[int, ...] = ()  # the query words it stands for (positions of their first occurrence)
+    units: tuple[
+        int, ...
+    ] = ()  # the query words it stands for (positions of their first occurrence)
     approximate: bool = False  # typo tolerance: a fuzzy match or a corrected word
 
     def to_json(self) -> dict[str, object]:
-        return {"term": self.term, "boost": self.boost, "prefix": self.prefix, "editDistance": self.edit_distance,
-                "units": list(self.units), "approximate": self.approximate}
+        return {
+            "term": self.term,
+            "boost": self.boost,
+            "prefix": self.prefix,
+            "editDistance": self.edit_distance,
+            "units": list(self.units),
+            "approximate": self.approximate,
+        }
 
     def covers(self, term: str) -> bool:
         """Could lunr have matched the index term ``term`` through this clause?"""
@@ -163,7 +180,11 @@ class Searcher:
         """Indexed words that start with ``word`` (a word still being typed), alphabetical."""
         i = bisect.bisect_left(self._vocabulary, word)
         found: list[str] = []
-        while i < len(self._vocabulary) and len(found) < MAX_COMPLETIONS and self._vocabulary[i].startswith(word):
+        while (
+            i < len(self._vocabulary)
+            and len(found) < MAX_COMPLETIONS
+            and self._vocabulary[i].startswith(word)
+        ):
             if self._vocabulary[i] != word:
                 found.append(self._vocabulary[i])
             i += 1
@@ -190,8 +211,12 @@ class Searcher:
         unit_of: dict[int, int] = {}  # word position → its unit (first position of its stem)
         first: dict[str, int] = {}
         # A multi-word place name stands for its place key alone (added with the synonyms below).
-        in_place = {p for key, length, start in self.analyzer.synonym_matches(stems)
-                    if length > 1 and self.analyzer.is_phrase(key) for p in range(start, start + length)}
+        in_place = {
+            p
+            for key, length, start in self.analyzer.synonym_matches(stems)
+            if length > 1 and self.analyzer.is_phrase(key)
+            for p in range(start, start + length)
+        }
         for position, (word, s) in enumerate(zip(raw, stems)):
             if position in in_place:
                 unit_of[position] = first.setdefault(s, position)
@@ -225,7 +250,10 @@ class Searcher:
                     for term in self.analyzer.terms(candidate):
                         if term not in corrected and term not in seen:
                             corrected.append(term)
-                clauses.extend(Clause(term, BOOST_CORRECTION, units=unit, approximate=True) for term in corrected)
+                clauses.extend(
+                    Clause(term, BOOST_CORRECTION, units=unit, approximate=True)
+                    for term in corrected
+                )
         # A multi-word variant ("kartu keluarga") is strong evidence: its key outweighs each word.
         synonym_boost: dict[str, int] = {}
         synonym_units: dict[str, set[int]] = {}
@@ -273,8 +301,12 @@ class Searcher:
                 for term, by_field in match["match_data"].metadata.items():
                     term_units = units_of_term.get(term)
                     if term_units is None:  # once per distinct term and query
-                        term_units = units_of_term[term] = {u for c in with_units if c.covers(term) for u in c.units}
-                        exact_terms[term] = any(c.covers(term) and not c.approximate for c in clauses)
+                        term_units = units_of_term[term] = {
+                            u for c in with_units if c.covers(term) for u in c.units
+                        }
+                        exact_terms[term] = any(
+                            c.covers(term) and not c.approximate for c in clauses
+                        )
                     units |= term_units
                     if exact_terms[term]:
                         exact.add(ref)
@@ -297,7 +329,13 @@ class Searcher:
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
         return [
-            Hit(self.packed.ids[m.ref], self.titles[m.ref], round(m.score, 3), m.approximate, self.matched_in(m))
+            Hit(
+                self.packed.ids[m.ref],
+                self.titles[m.ref],
+                round(m.score, 3),
+                m.approximate,
+                self.matched_in(m),
+            )
             for m in self.matches(text)[:limit]
         ]
 
@@ -328,13 +366,18 @@ class Searcher:
         for i, word in enumerate(raw):
             if not self.is_typo(word, stem(word), True):
                 continue
-            for candidate in self.close_words(word, 2 if len(word) >= LONG_WORD else 1)[:MAX_SUGGESTIONS]:
+            for candidate in self.close_words(word, 2 if len(word) >= LONG_WORD else 1)[
+                :MAX_SUGGESTIONS
+            ]:
                 query = " ".join([*raw[:i], candidate, *raw[i + 1:]])
                 if query not in queries:
                     queries.append(query)
         terms = set(self.analyzer.terms(text))
-        categories = tuple((cid, label, count, refs) for cid, label, count, refs, words_ in self.related
-                           if count and terms & set(words_))
+        categories = tuple(
+            (cid, label, count, refs)
+            for cid, label, count, refs, words_ in self.related
+            if count and terms & set(words_)
+        )
         return Suggestions(tuple(queries[:MAX_SUGGESTIONS]), categories)
 
 
@@ -360,7 +403,9 @@ def transposition_distance(a: str, b: str) -> int:
     for i in range(1, len(a) + 1):
         row = [i]
         for j in range(1, len(b) + 1):
-            value = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            value = min(
+                rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 value = min(value, rows[i - 2][j - 2] + 1)
             row.append(value)
@@ -377,7 +422,9 @@ def related_categories(catalog: Catalog, analyzer: Analyzer
         refs_of.setdefault(innovation.category, []).append(ref)
     out = []
     for term in catalog.taxonomies["categories"].terms:
-        refs = sorted(refs_of.get(str(term.id), []), key=lambda r: (-catalog.innovations[r].year, r))
+        refs = sorted(
+            refs_of.get(str(term.id), []), key=lambda r: (-catalog.innovations[r].year, r)
+        )
         names = analyzer.terms("\n".join([term.label, *term.keywords]))
         out.append((str(term.id), term.label, len(refs), tuple(refs[:RELATED_CASES]),
                     tuple(sorted(set(names)))))
@@ -388,8 +435,12 @@ def searcher_for(catalog: Catalog) -> Searcher:
     analyzer = catalog_analyzer(catalog)
     packed = build_packed_index(catalog, analyzer)
     provinces = catalog.taxonomies["provinces"]
-    places = tuple(frozenset(analyzer.terms(provinces.label_of(i.agency.province))) if i.agency.province
-                   else frozenset() for i in catalog.innovations)
+    places = tuple(
+        frozenset(analyzer.terms(provinces.label_of(i.agency.province)))
+        if i.agency.province
+        else frozenset()
+        for i in catalog.innovations
+    )
     return Searcher(packed, analyzer, tuple(i.title for i in catalog.innovations),
                     related_categories(catalog, analyzer), places)
 
@@ -399,9 +450,13 @@ def search_catalog(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
     return searcher_for(catalog).search(query, limit)
 
 
-def search_with_suggestions(catalog: Catalog, query: str, limit: int = 10) -> tuple[list[Hit], Suggestions]:
+def search_with_suggestions(
+    catalog: Catalog, query: str, limit: int = 10
+) -> tuple[list[Hit], Suggestions]:
     """The best ``limit`` cases for ``query`` and what to offer when nothing matched or only
     approximately (empty otherwise): what ``katalog search`` prints."""
     searcher = searcher_for(catalog)
     hits = searcher.search(query, limit)
-    return hits, (searcher.suggest(query) if all(h.approximate for h in hits) else Suggestions((), ()))
+    return hits, (
+        searcher.suggest(query) if all(h.approximate for h in hits) else Suggestions((), ())
+    )

@@ -54,7 +54,9 @@ READY_FACET = {"name": "ready", "param": "siap", "title": "Siap ditiru", "value"
 
 
 def _json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def index_files(catalog: Catalog) -> dict[str, object]:
@@ -71,14 +73,24 @@ def index_files(catalog: Catalog) -> dict[str, object]:
         "synonyms": analyzer.to_json(),
         "phraseKeys": sorted(analyzer.phrase_keys),
         "plan": {
-            "exact": plan.BOOST_EXACT, "weak": plan.BOOST_WEAK, "prefix": plan.BOOST_PREFIX, "synonym": plan.BOOST_SYNONYM,
-            "fuzzy": plan.BOOST_FUZZY, "correction": plan.BOOST_CORRECTION,
-            "minPrefix": plan.MIN_PREFIX_LENGTH, "minFuzzy": plan.MIN_FUZZY_LENGTH,
-            "longWord": plan.LONG_WORD, "maxCompletions": plan.MAX_COMPLETIONS, "minSplit": plan.MIN_SPLIT,
+            "exact": plan.BOOST_EXACT,
+            "weak": plan.BOOST_WEAK,
+            "prefix": plan.BOOST_PREFIX,
+            "synonym": plan.BOOST_SYNONYM,
+            "fuzzy": plan.BOOST_FUZZY,
+            "correction": plan.BOOST_CORRECTION,
+            "minPrefix": plan.MIN_PREFIX_LENGTH,
+            "minFuzzy": plan.MIN_FUZZY_LENGTH,
+            "longWord": plan.LONG_WORD,
+            "maxCompletions": plan.MAX_COMPLETIONS,
+            "minSplit": plan.MIN_SPLIT,
             "maxSuggestions": plan.MAX_SUGGESTIONS,
             "scale": SCORE_SCALE,
         },
-        "related": [list(r[:3]) + [list(r[3]), list(r[4])] for r in plan.related_categories(catalog, analyzer)],
+        "related": [
+            list(r[:3]) + [list(r[3]), list(r[4])]
+            for r in plan.related_categories(catalog, analyzer)
+        ],
         "parts": len(packed.parts),
         "part": packed.parts[0],
     }
@@ -106,7 +118,9 @@ def index_files(catalog: Catalog) -> dict[str, object]:
             "ids": [i.id for i in chunk],
             "titles": [i.title for i in chunk],
             "agencies": [i.agency.name for i in chunk],
-            "provinces": [provinces.index(i.agency.province) if i.agency.province else -1 for i in chunk],
+            "provinces": [
+                provinces.index(i.agency.province) if i.agency.province else -1 for i in chunk
+            ],
             "statuses": [statuses.index(i.status) for i in chunk],
             "summaries": [i.summary for i in chunk],
         }
@@ -158,17 +172,24 @@ def render_finder(catalog: Catalog) -> PageOutput:
                       [(READY_FACET["value"], READY_FACET["label"], ready, READY_FACET["url"])]))
     years = sorted({i.year for i in catalog.innovations})
     return ctx.page(
-        "cari/index.md", "search/cari.html", "Cari inovasi",
+        "cari/index.md",
+        "search/cari.html",
+        "Cari inovasi",
         "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut kategori, "
         "provinsi, tahun, status, penghargaan, SDG, jenis instansi, dan kesiapan untuk ditiru.",
-        facets=facets, years=years, year_params=YEAR_PARAMS, total=len(catalog.innovations),
+        facets=facets,
+        years=years,
+        year_params=YEAR_PARAMS,
+        total=len(catalog.innovations),
         examples=", ".join(SEARCH_EXAMPLES),
     )
 
 
 def render_search(catalog: Catalog) -> list[Output]:
     """Every search output of the site: index files, scripts and styles, the finder page."""
-    outputs: list[Output] = [StaticOutput(path, _json(data)) for path, data in index_files(catalog).items()]
+    outputs: list[Output] = [
+        StaticOutput(path, _json(data)) for path, data in index_files(catalog).items()
+    ]
     for name in ASSET_FILES:
         outputs.append(StaticOutput(f"assets/search/{name}", (ASSETS / name).read_bytes()))
     outputs.append(render_finder(catalog))

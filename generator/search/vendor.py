@@ -43,7 +43,9 @@ def wrap(upstream: str) -> str:
     """The vendored file for the upstream module text; ValueError if its exports changed."""
     body = upstream.rstrip("\n")
     if body.count(_EXPORT) != 1 or not body.endswith(_TAIL) or body.count("export ") != 2:
-        raise ValueError(f"{PACKAGE} {VERSION}: dist/id.js no longer ends with the exports this wrapper expects")
+        raise ValueError(
+            f"{PACKAGE} {VERSION}: dist/id.js no longer ends with the exports this wrapper expects"
+        )
     body = body[: -len(_TAIL)].replace(_EXPORT, "function stemmer(")
     return PROLOGUE + body + EPILOGUE
 

@@ -58,12 +58,20 @@ def check_assets(doc: SourceDocument) -> list[Diagnostic]:
         name = path.name
         ext = path.suffix.lower()
         if path.is_symlink():
-            add("asset-link", path, f"`{name}` adalah tautan simbolik; berkas studi kasus harus berkas biasa.",
-                "Salin berkas aslinya ke folder ini sebagai ganti tautan.")
+            add(
+                "asset-link",
+                path,
+                f"`{name}` adalah tautan simbolik; berkas studi kasus harus berkas biasa.",
+                "Salin berkas aslinya ke folder ini sebagai ganti tautan.",
+            )
             continue
         if path.is_dir():
-            add("asset-type", path, f"Folder `{name}` di dalam folder studi kasus tidak diterbitkan.",
-                f"Letakkan gambar dan dokumen langsung di samping `index.md` ({_ALLOWED}).")
+            add(
+                "asset-type",
+                path,
+                f"Folder `{name}` di dalam folder studi kasus tidak diterbitkan.",
+                f"Letakkan gambar dan dokumen langsung di samping `index.md` ({_ALLOWED}).",
+            )
             continue
         if ext == ".svg":
             add("asset-type", path, f"Gambar SVG `{name}` tidak diizinkan: SVG dapat memuat skrip.",
@@ -73,13 +81,21 @@ def check_assets(doc: SourceDocument) -> list[Diagnostic]:
             why = ("ekstensinya harus huruf kecil" if ext in ASSET_TYPES
                    else "hanya berkas isi studi kasus (`index.md`) yang dibaca" if ext == ".md"
                    else "jenis berkas ini tidak diterbitkan")
-            add("asset-type", path, f"Berkas `{name}` tidak diizinkan di folder studi kasus ({why}).",
-                f"Yang diterbitkan: gambar atau dokumen dengan ekstensi {_ALLOWED} (huruf kecil).")
+            add(
+                "asset-type",
+                path,
+                f"Berkas `{name}` tidak diizinkan di folder studi kasus ({why}).",
+                f"Yang diterbitkan: gambar atau dokumen dengan ekstensi {_ALLOWED} (huruf kecil).",
+            )
             continue
         if not _NAME.match(path.stem):
-            add("asset-name", path, f"Nama berkas `{name}` memuat huruf besar, spasi atau tanda baca.",
+            add(
+                "asset-name",
+                path,
+                f"Nama berkas `{name}` memuat huruf besar, spasi atau tanda baca.",
                 "Pakai huruf kecil, angka dan tanda hubung, mis. `alur-layanan.png`; "
-                "tautan di isi ditulis dengan nama yang sama.")
+                "tautan di isi ditulis dengan nama yang sama.",
+            )
             continue
         kind, limit, magics = ASSET_TYPES[ext]
         try:
@@ -91,17 +107,28 @@ def check_assets(doc: SourceDocument) -> list[Diagnostic]:
             continue
         total += size
         if size > limit:
-            add("asset-too-large", path,
+            add(
+                "asset-too-large",
+                path,
                 f"{kind.capitalize()} `{name}` berukuran {size / MIB:.1f} MiB; batasnya {limit // MIB} MiB.",
-                "Kecilkan gambar (mis. lebar 1600 piksel, JPEG kualitas 80) atau kompres PDF-nya.")
+                "Kecilkan gambar (mis. lebar 1600 piksel, JPEG kualitas 80) atau kompres PDF-nya.",
+            )
             continue
         if not head.startswith(magics) or (ext == ".webp" and head[8:12] != b"WEBP"):
-            add("asset-content", path, f"Isi berkas `{name}` bukan {kind} seperti kata ekstensinya.",
-                "Simpan ulang berkasnya dalam format itu, atau beri ekstensi yang sesuai isinya.")
+            add(
+                "asset-content",
+                path,
+                f"Isi berkas `{name}` bukan {kind} seperti kata ekstensinya.",
+                "Simpan ulang berkasnya dalam format itu, atau beri ekstensi yang sesuai isinya.",
+            )
     if total > MAX_CASE_ASSETS_BYTES:
-        add("asset-too-large", Path(doc.file).parent,
+        add(
+            "asset-too-large",
+            Path(doc.file).parent,
             f"Berkas di folder ini berjumlah {total / MIB:.1f} MiB; batasnya {MAX_CASE_ASSETS_BYTES // MIB} MiB "
-            "per studi kasus.", "Kecilkan gambar, atau tautkan dokumen besar dari situs instansinya.")
+            "per studi kasus.",
+            "Kecilkan gambar, atau tautkan dokumen besar dari situs instansinya.",
+        )
     return out
 
 

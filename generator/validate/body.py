@@ -15,7 +15,13 @@ from generator.diagnostics import Diagnostic
 from generator.entities import unescape
 from generator.source import SourceDocument
 
-RECOMMENDED_SECTIONS = ("Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi")
+RECOMMENDED_SECTIONS = (
+    "Latar Belakang",
+    "Inovasi",
+    "Hasil dan Dampak",
+    "Pembelajaran",
+    "Cara Mereplikasi",
+)
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
@@ -45,7 +51,9 @@ MAX_BRACKETS = 500  # `[` (links, images, footnotes): each needs one
 MAX_QUOTE_DEPTH = 20
 MAX_LIST_INDENT = 40  # leading spaces/tabs before a list marker (about 20 levels)
 _DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
-_DEEP_LIST = re.compile(r"^[ \t]{%d,}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)" % (MAX_LIST_INDENT + 1), re.MULTILINE)
+_DEEP_LIST = re.compile(
+    r"^[ \t]{%d,}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)" % (MAX_LIST_INDENT + 1), re.MULTILINE
+)
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -171,8 +179,11 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
         tag_text = element.group(0)
         # Look for handlers only outside quoted values (href=".../online=1" is harmless);
         # blanking keeps the offsets.
-        attr = _EVENT_ATTR.search(_QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1],
-                                              tag_text))
+        attr = _EVENT_ATTR.search(
+            _QUOTED.sub(
+                lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], tag_text
+            )
+        )
         if attr:
             name = attr.group(0).strip(" \t\n\"'/=").split("=")[0].strip()
             add("unsafe-attribute", element.start() + attr.start() + 1,
@@ -181,22 +192,33 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
         for url in _ATTR_URL.finditer(tag_text):
             scheme = _bad_url(url.group(1))
             if scheme:
-                add("unsafe-url", element.start() + url.start(), f"Tautan `{scheme}` tidak diizinkan di isi.",
-                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.")
+                add(
+                    "unsafe-url",
+                    element.start() + url.start(),
+                    f"Tautan `{scheme}` tidak diizinkan di isi.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.",
+                )
     for pattern in (_MD_LINK, _MD_REF, _AUTOLINK):
         for match in pattern.finditer(text):
             scheme = _bad_url(match.group(1))
             if scheme:
-                add("unsafe-url", match.start(1), f"Tautan `{scheme}` tidak diizinkan di isi.",
-                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.")
+                add(
+                    "unsafe-url",
+                    match.start(1),
+                    f"Tautan `{scheme}` tidak diizinkan di isi.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.",
+                )
     if "&" in text:
         offset = 0
         for line in text.split("\n"):
             if "&" in line and _encoded_brackets(line):
-                add("encoded-markup", offset,
+                add(
+                    "encoded-markup",
+                    offset,
                     "Isi memuat tanda `<` atau `>` yang ditulis sebagai entitas HTML (mis. `&lt;`, `&#60;`).",
                     "Tulis tanda `<` atau `>` langsung (isi menampilkannya sebagai teks), atau hapus; "
-                    "entitas seperti itu di judul tautan bisa menjadi markup.")
+                    "entitas seperti itu di judul tautan bisa menjadi markup.",
+                )
             offset += len(line) + 1
     return out + (_check_sections(doc, text) if sections else [])
 
@@ -206,27 +228,48 @@ def check_body_limits(doc: SourceDocument) -> list[Diagnostic]:
     body = doc.body
     size = len(body.encode("utf-8")) if len(body) * 4 > MAX_BODY_BYTES else len(body)
     if size > MAX_BODY_BYTES:
-        return [diagnostic("body-too-large", doc.file, doc.body_line, "",
-                           f"Isi terlalu besar ({size // 1024} KiB; batasnya {MAX_BODY_BYTES // 1024} KiB).",
-                           "Ringkas isinya; dokumen panjang ditautkan sebagai sumber, bukan disalin.")]
+        return [
+            diagnostic(
+                "body-too-large",
+                doc.file,
+                doc.body_line,
+                "",
+                f"Isi terlalu besar ({size // 1024} KiB; batasnya {MAX_BODY_BYTES // 1024} KiB).",
+                "Ringkas isinya; dokumen panjang ditautkan sebagai sumber, bukan disalin.",
+            )
+        ]
     out = []
     brackets = body.count("[")
     if brackets > MAX_BRACKETS:
         offset = -1
         for _ in range(MAX_BRACKETS + 1):
             offset = body.index("[", offset + 1)
-        out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, offset), "",
-                              f"Isi memuat {brackets} tanda `[` (batasnya {MAX_BRACKETS}).",
-                              "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan."))
+        out.append(
+            diagnostic(
+                "body-too-complex",
+                doc.file,
+                doc.body_line + body.count("\n", 0, offset),
+                "",
+                f"Isi memuat {brackets} tanda `[` (batasnya {MAX_BRACKETS}).",
+                "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan.",
+            )
+        )
     for pattern, what, limit in ((_DEEP_QUOTE, "kutipan `>` bersarang", MAX_QUOTE_DEPTH),
                                  (_DEEP_LIST, "daftar bersarang (indentasi)", MAX_LIST_INDENT)):
         likely = (body.count(">") > MAX_QUOTE_DEPTH if pattern is _DEEP_QUOTE
                   else "\t" in body or " " * (MAX_LIST_INDENT + 1) in body)  # cheap tests first
         match = pattern.search(body) if likely else None
         if match:
-            out.append(diagnostic("body-too-complex", doc.file, doc.body_line + body.count("\n", 0, match.start()), "",
-                                  f"Isi memuat {what} terlalu dalam (batasnya {limit}).",
-                                  "Ratakan struktur: kutipan dan daftar cukup beberapa tingkat."))
+            out.append(
+                diagnostic(
+                    "body-too-complex",
+                    doc.file,
+                    doc.body_line + body.count("\n", 0, match.start()),
+                    "",
+                    f"Isi memuat {what} terlalu dalam (batasnya {limit}).",
+                    "Ratakan struktur: kutipan dan daftar cukup beberapa tingkat.",
+                )
+            )
     return out
 
 
@@ -255,7 +298,14 @@ def _check_sections(doc: SourceDocument, text: str) -> list[Diagnostic]:
     if order != expected:
         first_wrong = next(i for i, (a, b) in enumerate(zip(order, expected)) if a != b)
         line = found[order[first_wrong].lower()]
-        out.append(diagnostic("section-order", doc.file, line, "",
-                              f"Bagian `## {order[first_wrong]}` tidak pada urutan yang dianjurkan.",
-                              "Urutan: " + " → ".join(RECOMMENDED_SECTIONS) + "."))
+        out.append(
+            diagnostic(
+                "section-order",
+                doc.file,
+                line,
+                "",
+                f"Bagian `## {order[first_wrong]}` tidak pada urutan yang dianjurkan.",
+                "Urutan: " + " → ".join(RECOMMENDED_SECTIONS) + ".",
+            )
+        )
     return out

@@ -25,7 +25,11 @@ def check_front_matter(doc: SourceDocument) -> list[Diagnostic]:
     for path, ch, is_key in found:
         line = doc.lines.get(path) or doc.lines.get(path.rpartition(".")[0]) or 1
         hint = "Tulis dalam satu baris (tanpa `|`)." if ch in "\n\t" else CONTROL_HINT
-        out.append(diagnostic("control-character", doc.file, line, path, control_message(path, ch, is_key), hint))
+        out.append(
+            diagnostic(
+                "control-character", doc.file, line, path, control_message(path, ch, is_key), hint
+            )
+        )
     return out
 
 
@@ -43,6 +47,13 @@ def check_body_text(doc: SourceDocument) -> list[Diagnostic]:
     count = len(BAD_BODY.findall(doc.body))
     more = f" (dan {count - 1} lainnya)" if count > 1 else ""
     line = doc.body_line + doc.body.count("\n", 0, match.start())
-    return [diagnostic("control-character", doc.file, line, "",
-                       f"Isi memuat karakter tak terlihat yang tidak diizinkan: {describe(match.group(0))}{more}.",
-                       CONTROL_HINT)]
+    return [
+        diagnostic(
+            "control-character",
+            doc.file,
+            line,
+            "",
+            f"Isi memuat karakter tak terlihat yang tidak diizinkan: {describe(match.group(0))}{more}.",
+            CONTROL_HINT,
+        )
+    ]

@@ -31,9 +31,16 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
             continue
         for doc in docs:
             others = ", ".join(f"`{o.file}`" for o in docs if o is not doc)
-            out.append(diagnostic("duplicate-id", doc.file, line_of(doc, "id"), "id",
-                                  f"`id` `{doc_id}` juga dipakai oleh {others}.",
-                                  "Setiap studi kasus butuh id yang unik; ganti salah satunya (beserta nama berkasnya)."))
+            out.append(
+                diagnostic(
+                    "duplicate-id",
+                    doc.file,
+                    line_of(doc, "id"),
+                    "id",
+                    f"`id` `{doc_id}` juga dipakai oleh {others}.",
+                    "Setiap studi kasus butuh id yang unik; ganti salah satunya (beserta nama berkasnya).",
+                )
+            )
 
     known = sorted(by_id)
     for doc in documents:
@@ -49,15 +56,23 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
             parent = _parent_key(item)
             if parent is not None:
                 if parent in first_at:
-                    kind, where = ("id", "id") if parent[0] == "id" else ("name", "nama dan instansi")
+                    kind, where = (
+                        ("id", "id") if parent[0] == "id" else ("name", "nama dan instansi")
+                    )
                     path = f"replication.replicates.{i}.{kind}"
                     first = first_at[parent]
-                    out.append(diagnostic(
-                        "replicates-duplicate", doc.file, line_of(doc, path), path,
-                        f"Induk yang sama ({where}) sudah ditulis di butir ke-{first + 1} "
-                        f"(baris {line_of(doc, f'replication.replicates.{first}')}).",
-                        "Satu induk cukup ditulis sekali; hapus butir yang berulang. Bila hubungannya "
-                        "berbeda, pilih satu `relation` yang paling tepat."))
+                    out.append(
+                        diagnostic(
+                            "replicates-duplicate",
+                            doc.file,
+                            line_of(doc, path),
+                            path,
+                            f"Induk yang sama ({where}) sudah ditulis di butir ke-{first + 1} "
+                            f"(baris {line_of(doc, f'replication.replicates.{first}')}).",
+                            "Satu induk cukup ditulis sekali; hapus butir yang berulang. Bila hubungannya "
+                            "berbeda, pilih satu `relation` yang paling tepat.",
+                        )
+                    )
                     continue
                 first_at[parent] = i
             if not isinstance(item.get("id"), str):
@@ -70,7 +85,8 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                                       "Tulis id studi kasus induknya."))
             elif target not in by_id:
                 hint = did_you_mean(target, known) or (
-                    "Bila induknya belum ada di katalog, tulis `name` dan `agency` sebagai ganti `id`.")
+                    "Bila induknya belum ada di katalog, tulis `name` dan `agency` sebagai ganti `id`."
+                )
                 out.append(diagnostic("replicates-unknown", doc.file, line_of(doc, path), path,
                                       f"Studi kasus `{target}` tidak ada di katalog.", hint))
 
@@ -81,7 +97,11 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
     for doc in documents:
         agency = doc.front_matter.get("agency")
         title = doc.front_matter.get("title")
-        if isinstance(agency, dict) and isinstance(agency.get("name"), str) and isinstance(title, str):
+        if (
+            isinstance(agency, dict)
+            and isinstance(agency.get("name"), str)
+            and isinstance(title, str)
+        ):
             by_agency[_norm(agency["name"])].append(doc)
     for docs in by_agency.values():
         if len(docs) < 2:
@@ -105,9 +125,16 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                     flagged.setdefault(j, i)
         for i, j in sorted(flagged.items()):
             doc, other = docs[i], docs[j]
-            out.append(diagnostic("likely-duplicate", doc.file, line_of(doc, "title"), "title",
-                                  f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
-                                  "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya."))
+            out.append(
+                diagnostic(
+                    "likely-duplicate",
+                    doc.file,
+                    line_of(doc, "title"),
+                    "title",
+                    f"Mungkin duplikat dari `{other.file}`: instansi sama dan judul hampir sama.",
+                    "Bila memang inovasi yang sama, gabungkan; bila berbeda, bedakan judulnya.",
+                )
+            )
     return out
 
 
@@ -150,11 +177,17 @@ def _agency_name_variants(documents: list[SourceDocument]) -> list[Diagnostic]:
             if name == usual:
                 continue
             for doc in docs:
-                out.append(diagnostic(
-                    "agency-name-variant", doc.file, line_of(doc, "agency.name"), "agency.name",
-                    f"Nama instansi `{name}` hanya beda huruf besar/kecil, spasi atau tanda baca dengan "
-                    f"`{usual}` ({len(variants[usual])} studi kasus, mis. `{example}`).",
-                    f"Bila instansinya sama, tulis persis `{usual}` agar tergabung di satu halaman instansi."))
+                out.append(
+                    diagnostic(
+                        "agency-name-variant",
+                        doc.file,
+                        line_of(doc, "agency.name"),
+                        "agency.name",
+                        f"Nama instansi `{name}` hanya beda huruf besar/kecil, spasi atau tanda baca dengan "
+                        f"`{usual}` ({len(variants[usual])} studi kasus, mis. `{example}`).",
+                        f"Bila instansinya sama, tulis persis `{usual}` agar tergabung di satu halaman instansi.",
+                    )
+                )
     return out
 
 
@@ -176,13 +209,19 @@ def _former_id_conflicts(documents: list[SourceDocument],
                 message, hint = (f"Id lama `{old}` sama dengan `id` studi kasus ini.",
                                  "Hapus butir ini: id yang sedang dipakai tidak perlu dialihkan.")
             elif old in by_id:
-                message, hint = (f"Id lama `{old}` adalah id studi kasus lain (`{by_id[old][0].file}`).",
-                                 "Alamat itu milik studi kasus lain; hapus butir ini atau periksa ejaannya.")
+                message, hint = (
+                    f"Id lama `{old}` adalah id studi kasus lain (`{by_id[old][0].file}`).",
+                    "Alamat itu milik studi kasus lain; hapus butir ini atau periksa ejaannya.",
+                )
             elif old in claimed and claimed[old] is not doc:
-                message, hint = (f"Id lama `{old}` juga ditulis di `{claimed[old].file}`.",
-                                 "Satu alamat lama hanya bisa dialihkan ke satu studi kasus; hapus salah satunya.")
+                message, hint = (
+                    f"Id lama `{old}` juga ditulis di `{claimed[old].file}`.",
+                    "Satu alamat lama hanya bisa dialihkan ke satu studi kasus; hapus salah satunya.",
+                )
             else:
                 claimed[old] = doc
                 continue
-            out.append(diagnostic("former-id-conflict", doc.file, line_of(doc, path), path, message, hint))
+            out.append(
+                diagnostic("former-id-conflict", doc.file, line_of(doc, path), path, message, hint)
+            )
     return out

@@ -30,7 +30,9 @@ _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
 
-def did_you_mean(value: object, choices: Iterable[Any], labels: dict[str, Any] | None = None) -> str:
+def did_you_mean(
+    value: object, choices: Iterable[Any], labels: dict[str, Any] | None = None
+) -> str:
     """``Maksud Anda `x`?`` for the closest choice, or a label match, or ""."""
     options = [str(c) for c in choices]
     text = str(value)
@@ -69,11 +71,13 @@ def yaml_surprise(raw: str, value: Any) -> str:
     """Explain how YAML 1.1 read a plain scalar, or "" when nothing surprising happened."""
     if isinstance(value, bool):
         word = "true" if value else "false"
-        return f"Beri tanda kutip: YAML membaca `{raw}` tanpa kutip sebagai {word}, mis. `\"{raw}\"`."
+        return f'Beri tanda kutip: YAML membaca `{raw}` tanpa kutip sebagai {word}, mis. `"{raw}"`.'
     if isinstance(value, int) and _OCTAL.match(raw):
         return f"`{raw}` dibaca YAML sebagai bilangan oktal {value}; beri tanda kutip: `\"{raw}\"`."
     if isinstance(value, (int, float)) and _SEXAGESIMAL.match(raw):
-        return f"`{raw}` dibaca YAML sebagai bilangan basis 60 ({value}); beri tanda kutip: `\"{raw}\"`."
+        return (
+            f'`{raw}` dibaca YAML sebagai bilangan basis 60 ({value}); beri tanda kutip: `"{raw}"`.'
+        )
     return ""
 
 
@@ -106,7 +110,11 @@ def _quoted(text: str) -> str:
 
 def _flow_item(text: str) -> str:
     """``text`` as an item of a YAML ``[a, b]`` list, quoted only when it has to be."""
-    return text if _PLAIN_FLOW_ITEM.match(text) else _quoted(text.replace("\\", "\\\\").replace('"', '\\"'))
+    return (
+        text
+        if _PLAIN_FLOW_ITEM.match(text)
+        else _quoted(text.replace("\\", "\\\\").replace('"', '\\"'))
+    )
 
 
 TYPE_NAMES = {
@@ -119,7 +127,9 @@ TYPE_NAMES = {
 }
 
 
-def type_hint(expected: list[str], value: Any, raw: str | None, key: str, *, item: bool = False) -> str:
+def type_hint(
+    expected: list[str], value: Any, raw: str | None, key: str, *, item: bool = False
+) -> str:
     """A hint for a type mismatch, using the raw YAML text when there is one.
 
     ``key`` names the field; with ``item`` the value is an item of the list ``key``, so
@@ -145,8 +155,10 @@ def type_hint(expected: list[str], value: Any, raw: str | None, key: str, *, ite
         shown = raw if raw is not None else str(value)
         return f"Beri tanda kutip agar dibaca sebagai teks: `\"{shown}\"`."
     if ("integer" in expected or "number" in expected) and isinstance(value, bool):
-        return (f"YAML membaca `{raw if raw is not None else value}` tanpa kutip sebagai nilai benar/salah; "
-                f"tulis angkanya, mis. `{put(example)}`.")
+        return (
+            f"YAML membaca `{raw if raw is not None else value}` tanpa kutip sebagai nilai benar/salah; "
+            f"tulis angkanya, mis. `{put(example)}`."
+        )
     if ("integer" in expected or "number" in expected) and isinstance(value, str):
         stripped = value.strip()
         if re.fullmatch(r"[-+]?[0-9]+", stripped):

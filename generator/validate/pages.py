@@ -37,7 +37,9 @@ DOCS_PLACEHOLDERS = {".gitkeep"}
 def find_page_files(pages_dir: Path) -> list[Path]:
     if not pages_dir.is_dir():
         return []
-    return sorted(p for p in pages_dir.iterdir() if p.suffix.lower() == ".md" and not p.name.startswith("."))
+    return sorted(
+        p for p in pages_dir.iterdir() if p.suffix.lower() == ".md" and not p.name.startswith(".")
+    )
 
 
 def check_pages(content_dir: Path) -> list[Diagnostic]:
@@ -59,18 +61,37 @@ def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
     if root is not None:
         target = link_outside(path, root)
         if target is not None:
-            return [diagnostic("symlink-outside", file, 1, "", LINK_MESSAGE.format(target=target), LINK_HINT)]
+            return [
+                diagnostic(
+                    "symlink-outside", file, 1, "", LINK_MESSAGE.format(target=target), LINK_HINT
+                )
+            ]
     if path.suffix != ".md" or not is_id(name) or name in RESERVED:
         why = ("dipakai situs untuk halaman lain" if name in RESERVED
                else "bukan huruf kecil, angka dan tanda hubung dengan akhiran `.md`")
-        out.append(diagnostic("page-name", file, 1, "", f"Nama berkas halaman `{path.name}` {why}, "
-                              "jadi halaman ini tidak diterbitkan.",
-                              "Ganti nama berkasnya, mis. `panduan-singkat.md` (menjadi alamat /panduan-singkat/)."))
+        out.append(
+            diagnostic(
+                "page-name",
+                file,
+                1,
+                "",
+                f"Nama berkas halaman `{path.name}` {why}, jadi halaman ini tidak diterbitkan.",
+                "Ganti nama berkasnya, mis. `panduan-singkat.md` (menjadi alamat /panduan-singkat/).",
+            )
+        )
     try:
         data = path.read_bytes()
     except OSError:
-        return out + [diagnostic("file-unreadable", file, 1, "", "Berkas halaman tidak bisa dibaca.",
-                                 "Periksa izin akses berkas, atau hapus tautan simbolik yang putus.")]
+        return out + [
+            diagnostic(
+                "file-unreadable",
+                file,
+                1,
+                "",
+                "Berkas halaman tidak bisa dibaca.",
+                "Periksa izin akses berkas, atau hapus tautan simbolik yang putus.",
+            )
+        ]
     raw = data.removeprefix(b"\xef\xbb\xbf")
     if _FENCE.match(raw):
         doc, problems = parse_document(data, file, name)
@@ -83,12 +104,25 @@ def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            return out + [diagnostic("not-utf8", file, line, "",
-                                     f"Berkas bukan UTF-8 (byte tidak sah 0x{raw[exc.start]:02x} di baris {line}).",
-                                     "Simpan ulang sebagai UTF-8.")]
+            return out + [
+                diagnostic(
+                    "not-utf8",
+                    file,
+                    line,
+                    "",
+                    f"Berkas bukan UTF-8 (byte tidak sah 0x{raw[exc.start]:02x} di baris {line}).",
+                    "Simpan ulang sebagai UTF-8.",
+                )
+            ]
         doc = SourceDocument(file=file, doc_id=name, front_matter={},
                              body=text.replace("\r\n", "\n").replace("\r", "\n"), body_line=1)
-    return out + check_body(doc, sections=False) + check_front_matter(doc) + check_body_text(doc) + check_body_limits(doc)
+    return (
+        out
+        + check_body(doc, sections=False)
+        + check_front_matter(doc)
+        + check_body_text(doc)
+        + check_body_limits(doc)
+    )
 
 
 def _check_keys(doc: SourceDocument, reported: set[str]) -> list[Diagnostic]:
@@ -100,19 +134,41 @@ def _check_keys(doc: SourceDocument, reported: set[str]) -> list[Diagnostic]:
             continue
         line = doc.lines.get(str(key), 1)
         if key not in PAGE_KEYS:
-            out.append(diagnostic("unknown-key", doc.file, line, str(key),
-                                  f"Kunci `{key}` tidak dikenal di front matter halaman.",
-                                  key_hint(str(key), PAGE_KEYS) or "Halaman hanya memakai `title` dan `description`."))
+            out.append(
+                diagnostic(
+                    "unknown-key",
+                    doc.file,
+                    line,
+                    str(key),
+                    f"Kunci `{key}` tidak dikenal di front matter halaman.",
+                    key_hint(str(key), PAGE_KEYS)
+                    or "Halaman hanya memakai `title` dan `description`.",
+                )
+            )
             continue
         what, longest = PAGE_KEYS[key]
         if not isinstance(value, str) or not value.strip():
-            out.append(diagnostic("wrong-type", doc.file, line, key,
-                                  f"`{key}` ({what}) harus teks yang tidak kosong, bukan {describe_type(value)}.",
-                                  f"Tulis `{key}: \"...\"` dengan tanda kutip."))
+            out.append(
+                diagnostic(
+                    "wrong-type",
+                    doc.file,
+                    line,
+                    key,
+                    f"`{key}` ({what}) harus teks yang tidak kosong, bukan {describe_type(value)}.",
+                    f'Tulis `{key}: "..."` dengan tanda kutip.',
+                )
+            )
         elif len(value) > longest:
-            out.append(diagnostic("too-long", doc.file, line, key,
-                                  f"`{key}` terlalu panjang ({len(value)} karakter; batasnya {longest}).",
-                                  "Persingkat teksnya; uraian panjang tempatnya di isi halaman."))
+            out.append(
+                diagnostic(
+                    "too-long",
+                    doc.file,
+                    line,
+                    key,
+                    f"`{key}` terlalu panjang ({len(value)} karakter; batasnya {longest}).",
+                    "Persingkat teksnya; uraian panjang tempatnya di isi halaman.",
+                )
+            )
     return out
 
 
@@ -144,8 +200,15 @@ def docs_problems(docs_dir: Path) -> list[Diagnostic]:
             continue
         if path.parent == docs_dir and path.name in DOCS_PLACEHOLDERS and not path.is_symlink():
             continue
-        out.append(diagnostic("docs-file", str(path), 1, "",
-                              f"Berkas `{path.name}` ada di folder `{docs_dir.name}/`, yang tidak boleh berisi apa pun.",
-                              "Folder itu hanya ada karena MkDocs memerlukannya; semua halaman dibangkitkan dari "
-                              "`content/`. Halaman prosa ditulis di `content/pages/<nama>.md`; hapus berkas ini."))
+        out.append(
+            diagnostic(
+                "docs-file",
+                str(path),
+                1,
+                "",
+                f"Berkas `{path.name}` ada di folder `{docs_dir.name}/`, yang tidak boleh berisi apa pun.",
+                "Folder itu hanya ada karena MkDocs memerlukannya; semua halaman dibangkitkan dari "
+                "`content/`. Halaman prosa ditulis di `content/pages/<nama>.md`; hapus berkas ini.",
+            )
+        )
     return out

@@ -38,7 +38,9 @@ def _walk(value: Any, path: str, found: list[str]) -> None:
             _walk(child, f"{path}.{index}" if path else str(index), found)
 
 
-def check_placeholders(doc: SourceDocument, schema: dict[str, Any]) -> tuple[list[Diagnostic], set[str]]:
+def check_placeholders(
+    doc: SourceDocument, schema: dict[str, Any]
+) -> tuple[list[Diagnostic], set[str]]:
     """Errors for every ``GANTI`` left in front matter or body, and the front-matter paths."""
     paths: list[str] = []
     if "GANTI" in repr(doc.front_matter):  # cheap test first; most documents have no marker

@@ -50,17 +50,24 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
                 "Periksa bulan (01–12) dan tanggal (sesuai jumlah hari bulan itu).")
             return None
         if when > today:
-            add("date-future", path, f"`{path}` {value} ada di masa depan (hari ini {today.isoformat()}).",
-                future_hint)
+            add(
+                "date-future",
+                path,
+                f"`{path}` {value} ada di masa depan (hari ini {today.isoformat()}).",
+                future_hint,
+            )
             return None
         return when
 
     verified = check_date("last_verified", fm.get("last_verified"),
                           "Tulis tanggal data terakhir benar-benar diperiksa.")
     if verified is not None and is_stale(verified, today):
-        add("stale", "last_verified",
+        add(
+            "stale",
+            "last_verified",
             f"Data terakhir diperiksa {verified.isoformat()}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
-            "Periksa ulang sumbernya dan perbarui `last_verified`.")
+            "Periksa ulang sumbernya dan perbarui `last_verified`.",
+        )
 
     sources = fm.get("sources")
     n_sources = len(sources) if isinstance(sources, list) else 0
@@ -88,19 +95,35 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
             if (isinstance(sources, list) and is_int(source) and source > n_sources >= 1
                     and path not in reported):
                 # n_sources >= 1 here: an empty `sources` is the schema's `empty-list`.
-                add("source-index", path, f"`source: {source}` tidak ada: hanya ada {n_sources} sumber.",
+                add(
+                    "source-index",
+                    path,
+                    f"`source: {source}` tidak ada: hanya ada {n_sources} sumber.",
                     (f"Pakai nomor 1–{n_sources}" if n_sources > 1 else "Pakai nomor 1")
-                    + ", atau tambahkan sumbernya ke `sources`.")
+                    + ", atau tambahkan sumbernya ke `sources`.",
+                )
             if section == "awards":
                 award_year = item.get("year")
                 path = f"awards.{i}.year"
                 if is_int(award_year) and award_year > today.year and path not in reported:
-                    add("year-future", path, f"Tahun penghargaan {award_year} lebih besar dari tahun ini ({today.year}).",
-                        "Tulis tahun penghargaan diterima.")
-                if is_int(award_year) and is_int(year) and award_year < year and path not in reported:
-                    add("award-before-year", path,
+                    add(
+                        "year-future",
+                        path,
+                        f"Tahun penghargaan {award_year} lebih besar dari tahun ini ({today.year}).",
+                        "Tulis tahun penghargaan diterima.",
+                    )
+                if (
+                    is_int(award_year)
+                    and is_int(year)
+                    and award_year < year
+                    and path not in reported
+                ):
+                    add(
+                        "award-before-year",
+                        path,
                         f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi ({year}).",
-                        "Periksa `year` inovasi atau tahun penghargaannya.")
+                        "Periksa `year` inovasi atau tahun penghargaannya.",
+                    )
 
     sdgs = fm.get("sdgs")
     goals: set[int] = set()
@@ -109,7 +132,12 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
             if not is_int(goal):
                 continue
             if goal in goals:
-                add("duplicate-item", f"sdgs.{i}", f"SDG {goal} ditulis lebih dari sekali.", "Hapus yang berulang.")
+                add(
+                    "duplicate-item",
+                    f"sdgs.{i}",
+                    f"SDG {goal} ditulis lebih dari sekali.",
+                    "Hapus yang berulang.",
+                )
             goals.add(goal)
     targets = fm.get("sdg_targets")
     if isinstance(targets, list):
@@ -132,7 +160,12 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
             continue
         surprise = yaml_surprise(raw, value)
         if surprise:
-            add("wrong-type", path, f"`{path}`: `{raw}` tidak dibaca seperti yang tertulis.", surprise)
+            add(
+                "wrong-type",
+                path,
+                f"`{path}`: `{raw}` tidak dibaca seperti yang tertulis.",
+                surprise,
+            )
     return out
 
 

@@ -124,28 +124,51 @@ def _shown(path: str) -> str:
 
 
 _PATTERN_MESSAGES = {
-    "id": ("`id` harus kebab-case: huruf kecil a–z, angka, dan tanda hubung di antaranya.",
-           "Contoh: `antrean-puskesmas-online`; tanpa spasi, garis bawah atau huruf besar."),
-    "last_verified": ("`last_verified` harus tanggal berformat YYYY-MM-DD.",
-                      "Contoh: `last_verified: 2024-03-05` (bulan dan tanggal dua digit)."),
-    "url": ("URL harus diawali `http://` atau `https://` dan tanpa spasi.",
-            "Salin alamat lengkap dari bilah alamat peramban, mis. `https://contoh.go.id/berita`."),
-    "tags": ("Label harus kebab-case: huruf kecil, angka, dan tanda hubung.",
-             "Contoh: `layanan-digital`."),
-    "sdg_targets": ("Target SDG harus berbentuk `tujuan.target`, mis. `\"4.6\"` atau `\"16.b\"`.",
-                    "Beri tanda kutip agar `4.10` tidak dibaca sebagai bilangan 4.1."),
-    "id_ref": ("Id studi kasus harus kebab-case.", "Salin `id` dari front matter studi kasus yang dimaksud."),
-    "former_ids": ("Id lama harus kebab-case, seperti `id`.",
-                   "Salin `id` lama persis seperti dulu tertulis, mis. `antrean-puskesmas-online`."),
-    "accessed": ("Tanggal akses harus berformat YYYY-MM-DD.",
-                 "Contoh: `accessed: 2026-03-05`, hari Anda membaca sumbernya."),
-    "website": ("Situs web harus diawali `http://` atau `https://` dan tanpa spasi.",
-                "Salin alamat dari bilah alamat peramban, mis. `https://disdukcapil.denpasarkota.go.id`."),
-    "email": ("Alamat surel tidak sah.",
-              "Tulis satu alamat resmi instansi, mis. `dukcapil@denpasarkota.go.id`, tanpa spasi atau `mailto:`."),
-    "phone": ("Nomor telepon tidak berformat Indonesia.",
-              "Tulis satu nomor resmi: `+62 361 223344`, `(0361) 223344`, `0812-3456-7890`, atau nomor "
-              "layanan pendek seperti `112`; hanya angka, spasi dan tanda hubung."),
+    "id": (
+        "`id` harus kebab-case: huruf kecil a–z, angka, dan tanda hubung di antaranya.",
+        "Contoh: `antrean-puskesmas-online`; tanpa spasi, garis bawah atau huruf besar.",
+    ),
+    "last_verified": (
+        "`last_verified` harus tanggal berformat YYYY-MM-DD.",
+        "Contoh: `last_verified: 2024-03-05` (bulan dan tanggal dua digit).",
+    ),
+    "url": (
+        "URL harus diawali `http://` atau `https://` dan tanpa spasi.",
+        "Salin alamat lengkap dari bilah alamat peramban, mis. `https://contoh.go.id/berita`.",
+    ),
+    "tags": (
+        "Label harus kebab-case: huruf kecil, angka, dan tanda hubung.",
+        "Contoh: `layanan-digital`.",
+    ),
+    "sdg_targets": (
+        'Target SDG harus berbentuk `tujuan.target`, mis. `"4.6"` atau `"16.b"`.',
+        "Beri tanda kutip agar `4.10` tidak dibaca sebagai bilangan 4.1.",
+    ),
+    "id_ref": (
+        "Id studi kasus harus kebab-case.",
+        "Salin `id` dari front matter studi kasus yang dimaksud.",
+    ),
+    "former_ids": (
+        "Id lama harus kebab-case, seperti `id`.",
+        "Salin `id` lama persis seperti dulu tertulis, mis. `antrean-puskesmas-online`.",
+    ),
+    "accessed": (
+        "Tanggal akses harus berformat YYYY-MM-DD.",
+        "Contoh: `accessed: 2026-03-05`, hari Anda membaca sumbernya.",
+    ),
+    "website": (
+        "Situs web harus diawali `http://` atau `https://` dan tanpa spasi.",
+        "Salin alamat dari bilah alamat peramban, mis. `https://disdukcapil.denpasarkota.go.id`.",
+    ),
+    "email": (
+        "Alamat surel tidak sah.",
+        "Tulis satu alamat resmi instansi, mis. `dukcapil@denpasarkota.go.id`, tanpa spasi atau `mailto:`.",
+    ),
+    "phone": (
+        "Nomor telepon tidak berformat Indonesia.",
+        "Tulis satu nomor resmi: `+62 361 223344`, `(0361) 223344`, `0812-3456-7890`, atau nomor "
+        "layanan pendek seperti `112`; hanya angka, spasi dan tanda hubung.",
+    ),
 }
 
 
@@ -167,10 +190,12 @@ def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[st
                 "`agency.province` wajib untuk instansi pemerintah daerah dan BUMD.",
                 "Tambahkan `province:` di bawah `agency:` dengan id provinsi, mis. `jawa-timur`.")
     if not parent and key == "status_note" and conditional:
-        return ("status-note-required",
-                "`status_note` wajib bila status `vakum`, `berhenti` atau `direncanakan`.",
-                "Tulis mengapa inovasi berhenti atau vakum (pelajaran bagi yang ingin mereplikasi), "
-                "atau apa yang direncanakan dan siapa yang menyatakannya.")
+        return (
+            "status-note-required",
+            "`status_note` wajib bila status `vakum`, `berhenti` atau `direncanakan`.",
+            "Tulis mengapa inovasi berhenti atau vakum (pelajaran bagi yang ingin mereplikasi), "
+            "atau apa yang direncanakan dan siapa yang menyatakannya.",
+        )
     if parts[0] == "outcomes" and len(parts) == 2 and conditional:
         if key == "source":
             return ("outcome-source-required",
@@ -181,9 +206,11 @@ def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[st
                 "Hasil angka butuh `indicator`, `value`, `unit` dan `source`; "
                 "hasil kualitatif cukup `description`.")
     if parts[0] == "replication" and conditional:
-        return ("replicates-shape",
-                f"`{_join(parent, key)}` wajib bila `id` tidak diisi.",
-                "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar katalog.")
+        return (
+            "replicates-shape",
+            f"`{_join(parent, key)}` wajib bila `id` tidak diisi.",
+            "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar katalog.",
+        )
     where = f"di dalam `{parent}`" if parent else "di front matter"
     return ("missing-key", f"Kunci wajib `{key}` tidak ada {where}.",
             f"Tambahkan `{key}:`; contoh lengkap ada di CONTRIBUTING.md (Referensi front matter) "
@@ -200,7 +227,9 @@ def _pattern_message(path: str, value: object) -> tuple[str, str]:
     if last in ("tags", "id") and isinstance(value, str):
         slug = kebab(value)
         if slug:
-            return _PATTERN_MESSAGES[last][0], f"Tulis `{slug}`: huruf kecil, spasi dan tanda lain diganti `-`."
+            return _PATTERN_MESSAGES[last][
+                0
+            ], f"Tulis `{slug}`: huruf kecil, spasi dan tanda lain diganti `-`."
     if last == "sdg_targets" and isinstance(value, str) and "." not in value:
         return (_PATTERN_MESSAGES["sdg_targets"][0],
                 f"Tulis tujuan dan targetnya, dipisah titik, mis. `\"{value.strip() or 4}.1\"`; "
@@ -242,7 +271,9 @@ def _key_homes() -> dict[str, list[str]]:
     return homes
 
 
-def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:
+def translate(
+    error: ValidationError, doc: SourceDocument, taxonomies: Taxonomies
+) -> list[Diagnostic]:
     """One jsonschema error → diagnostics with the line of the offending key."""
     file = doc.file
     path = dotted(error.absolute_path)
@@ -283,7 +314,11 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
 
     line = line_of(doc, path)
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = (
+            error.validator_value
+            if isinstance(error.validator_value, list)
+            else [error.validator_value]
+        )
         names = " atau ".join(TYPE_NAMES.get(t, t) for t in expected)
         if value is None:
             message = f"{_shown(path)} kosong; harus {names}."
@@ -296,22 +331,40 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
         if limit <= 1:
             return [diagnostic("too-short", file, line, path, f"{_shown(path)} tidak boleh kosong.",
                                "Isi teksnya atau hapus kuncinya bila tidak wajib.")]
-        return [diagnostic("too-short", file, line, path,
-                           f"{_shown(path)} terlalu pendek: {len(value)} karakter, minimal {limit}.",
-                           "Tulis lebih lengkap.")]
+        return [
+            diagnostic(
+                "too-short",
+                file,
+                line,
+                path,
+                f"{_shown(path)} terlalu pendek: {len(value)} karakter, minimal {limit}.",
+                "Tulis lebih lengkap.",
+            )
+        ]
     if kind == "maxLength":
-        return [diagnostic("too-long", file, line, path,
-                           f"{_shown(path)} terlalu panjang: {len(value)} karakter, maksimal {error.validator_value}.",
-                           "Persingkat; uraian panjang tempatnya di isi Markdown.")]
+        return [
+            diagnostic(
+                "too-long",
+                file,
+                line,
+                path,
+                f"{_shown(path)} terlalu panjang: {len(value)} karakter, maksimal {error.validator_value}.",
+                "Persingkat; uraian panjang tempatnya di isi Markdown.",
+            )
+        ]
     if kind == "minItems":
         return [diagnostic("empty-list", file, line, path, f"{_shown(path)} tidak boleh kosong.",
                            "Tambahkan minimal satu butir yang diawali `- `.")]
     if kind == "pattern":
         message, hint = _pattern_message(path, value)
-        return [diagnostic("invalid-format", file, line, path, f"{message} Tertulis: `{value}`.", hint)]
+        return [
+            diagnostic("invalid-format", file, line, path, f"{message} Tertulis: `{value}`.", hint)
+        ]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
-        shown_allowed = ", ".join(f"`{a}`" for a in allowed[:12]) + (", …" if len(allowed) > 12 else "")
+        shown_allowed = ", ".join(f"`{a}`" for a in allowed[:12]) + (
+            ", …" if len(allowed) > 12 else ""
+        )
         hint = did_you_mean(value, allowed, _vocab_labels(schema, taxonomies))
         vocab = schema.get("x-vocabulary")
         source = f" (kosakata `{vocab}`)" if isinstance(vocab, str) else ""
@@ -330,10 +383,23 @@ def translate(error: ValidationError, doc: SourceDocument, taxonomies: Taxonomie
         hint = _RANGE_HINTS.get(key, "")
         if key == "year" and isinstance(value, int) and value >= 1000:
             hint = "Periksa kembali tahun mulai inovasinya."
-        return [diagnostic("out-of-range", file, line, path, f"{_shown(path)} harus {rule}, bukan {value}.", hint)]
+        return [
+            diagnostic(
+                "out-of-range",
+                file,
+                line,
+                path,
+                f"{_shown(path)} harus {rule}, bukan {value}.",
+                hint,
+            )
+        ]
     if kind == "uniqueItems":
         return []  # reported with the line of the repeated item by the rules module
-    return [diagnostic("schema", file, line, path, f"{_shown(path)} tidak sesuai skema: {error.message}", "")]
+    return [
+        diagnostic(
+            "schema", file, line, path, f"{_shown(path)} tidak sesuai skema: {error.message}", ""
+        )
+    ]
 
 
 def check_schema(doc: SourceDocument, taxonomies: Taxonomies) -> list[Diagnostic]:

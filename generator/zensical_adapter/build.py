@@ -53,8 +53,11 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
     mkdocs = read_mkdocs_config(config_file)
     if catalog is None:
         catalog, _warnings = load_catalog(content_dir, today)
-    settings = settings_from(repo_url=str(mkdocs.get("repo_url") or ""), site_url=str(mkdocs.get("site_url") or ""),
-                             prose=read_prose(content_dir))
+    settings = settings_from(
+        repo_url=str(mkdocs.get("repo_url") or ""),
+        site_url=str(mkdocs.get("site_url") or ""),
+        prose=read_prose(content_dir),
+    )
     outputs = collect_outputs(catalog, settings)
     work = site_dir / WORK
     try:
@@ -69,8 +72,10 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
         theme = work / "theme"
         copy_theme(config_file, mkdocs, theme)
         zensical_config = work / "zensical.yml"
-        zensical_config.write_text(yaml.safe_dump(derive_config(mkdocs, theme), allow_unicode=True, sort_keys=False),
-                                   encoding="utf-8")
+        zensical_config.write_text(
+            yaml.safe_dump(derive_config(mkdocs, theme), allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
         run_zensical(zensical_config)
         for page in (work / "site").rglob("*.html"):
             _valid_frame(page)
@@ -92,13 +97,22 @@ def build(config_file: Path, content_dir: Path, site_dir: Path, today: date,
 # label for the drawer carries aria-hidden="true" (not allowed on a label of a control). Exactly
 # these tags lose exactly that attribute; they precede all page content, so the first
 # occurrence is the theme's.
-_FRAME_FIXES = tuple((bad.encode(), good.encode()) for bad, good in (
-    *((f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
-       f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">')
-      for name in ("drawer", "search")),
-    ('<label class="md-overlay" for="__drawer" aria-hidden="true"></label>',
-     '<label class="md-overlay" for="__drawer"></label>'),
-))
+_FRAME_FIXES = tuple(
+    (bad.encode(), good.encode())
+    for bad, good in (
+        *(
+            (
+                f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+                f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
+            )
+            for name in ("drawer", "search")
+        ),
+        (
+            '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>',
+            '<label class="md-overlay" for="__drawer"></label>',
+        ),
+    )
+)
 
 
 def _valid_frame(page: Path) -> None:
@@ -186,11 +200,17 @@ def copy_theme(config_file: Path, mkdocs: dict, target: Path) -> None:
 
 
 def front_matter(output: PageOutput) -> str:
-    meta: dict[str, object] = {"title": output.title, "description": output.description, "hide": list(output.hide)}
+    meta: dict[str, object] = {
+        "title": output.title,
+        "description": output.description,
+        "hide": list(output.hide),
+    }
     meta.update({f"katalog_{k.replace(':', '_')}": v for k, v in output.meta.items()})
     # Every scalar double-quoted and on one line: no value can close the block or start a
     # YAML construct of its own, whatever a contributor wrote.
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_style='"', width=2**31 - 1)
+    return yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, default_style='"', width=2**31 - 1
+    )
 
 
 def write_page(docs: Path, output: PageOutput) -> None:
@@ -211,17 +231,27 @@ def run_zensical(zensical_config: Path) -> None:
     import importlib.util
 
     if importlib.util.find_spec("zensical") is None:
-        raise ConfigError("Zensical tidak terpasang; jalankan `make venv` (requirements.txt memasangnya), "
-                          "atau bangun dengan `--builder mkdocs`.")
+        raise ConfigError(
+            "Zensical tidak terpasang; jalankan `make venv` (requirements.txt memasangnya), "
+            "atau bangun dengan `--builder mkdocs`."
+        )
     package_root = str(Path(__file__).resolve().parents[2])  # so Zensical imports this generator
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_root, env.get("PYTHONPATH"))))
     try:
-        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(zensical_config)],
-                              cwd=zensical_config.parent, env=env, capture_output=True, text=True, errors="replace")
+        proc = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--config-file", str(zensical_config)],
+            cwd=zensical_config.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            errors="replace",
+        )
     except OSError as exc:
         raise ConfigError(f"Zensical tidak bisa dijalankan: {exc}") from exc
     site = zensical_config.parent / "site"
     if proc.returncode != 0 or not (site / "index.html").is_file():
         detail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
-        raise ConfigError(f"Zensical gagal membangun situs (kode keluar {proc.returncode}):\n{terminal_safe(detail)}")
+        raise ConfigError(
+            f"Zensical gagal membangun situs (kode keluar {proc.returncode}):\n{terminal_safe(detail)}"
+        )
