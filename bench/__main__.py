@@ -32,7 +32,14 @@ from bench.bench_validate import bench_validate
 from bench.synth import REPO, write_body_pages, write_corpus
 
 # Issue targets and the figures measured before the work on them (first query at 5,000 cases).
-SEARCH_GOALS = {"kb": 184, "kb_before": 297.8, "ms": 200, "ms_slow": 500, "ms_before": 151, "ms_slow_before": 468}
+SEARCH_GOALS = {
+    "kb": 184,
+    "kb_before": 297.8,
+    "ms": 200,
+    "ms_slow": 500,
+    "ms_before": 151,
+    "ms_slow_before": 468,
+}
 
 BENCH_DIR = REPO / ".bench"
 WORK = BENCH_DIR / "work"
@@ -66,7 +73,9 @@ def _timed(cmd: list[str], cwd: Path) -> float:
     proc = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
     return elapsed
 
 
@@ -77,7 +86,10 @@ def measure_validation(n: int) -> dict[str, Any]:
 
 
 def build_ours(corpus: Path, out: Path) -> float:
-    return _timed([sys.executable, "-m", "generator", "build", "--content", str(corpus), "--out", str(out)], REPO)
+    return _timed(
+        [sys.executable, "-m", "generator", "build", "--content", str(corpus), "--out", str(out)],
+        REPO,
+    )
 
 
 def build_plain(corpus: Path, project: Path) -> float:
@@ -85,7 +97,9 @@ def build_plain(corpus: Path, project: Path) -> float:
         shutil.rmtree(project)
     docs = project / "docs"
     write_body_pages(corpus, docs)
-    (docs / "index.md").write_text("# Katalog\n\nHalaman yang sama tanpa generator.\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Katalog\n\nHalaman yang sama tanpa generator.\n", encoding="utf-8"
+    )
     (project / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     return _timed([str(mkdocs), "build", "--quiet", "--site-dir", str(project / "site")], project)
@@ -107,7 +121,9 @@ def page_weight(site: Path, path: str) -> dict[str, Any]:
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)
             rows, raw, gz = [], 0, 0
-            foreign = sorted({u for u in requested if not u.startswith(base) and not u.startswith("data:")})
+            foreign = sorted(
+                {u for u in requested if not u.startswith(base) and not u.startswith("data:")}
+            )
             for r in responses:
                 try:
                     body = r.body()
@@ -130,7 +146,10 @@ def offline_zip_size(site: Path) -> dict[str, Any]:
 
     zipped = site / ZIP_PATH
     online = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and p != zipped)
-    return {"offline_zip_bytes": zipped.stat().st_size if zipped.is_file() else None, "online_bytes": online}
+    return {
+        "offline_zip_bytes": zipped.stat().st_size if zipped.is_file() else None,
+        "online_bytes": online,
+    }
 
 
 def first_case_path(site: Path) -> str:
@@ -155,35 +174,48 @@ def print_report(res: dict[str, Any]) -> None:
     out.append("Katalog Inovasi Pelayanan Publik — benchmark (this machine)")
     out.append("")
     if v:
-        out.append(f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')}; "
-                   f"{v.get('errors')} errors, {v.get('warnings')} warnings)")
+        out.append(
+            f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')}; "
+            f"{v.get('errors')} errors, {v.get('warnings')} warnings)"
+        )
     out.append("")
     out.append(f"Build, best of {res.get('repeat')} interleaved runs each (all runs in the JSON):")
     out.append(f"{'N':>6}  {'ours (build)':>13}  {'plain Material':>15}  {'ratio':>6}  goal ≤ 1.5×")
     for row in res.get("builds", []):
         ratio = row.get("ratio")
-        out.append(f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15}  "
-                   f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  {'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}")
+        out.append(
+            f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15}  "
+            f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  {'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}"
+        )
         if row.get("offline_zip_bytes") is not None:
-            out.append(f"        offline copy (data/katalog-inovasi-luring.zip): {row['offline_zip_bytes'] / 1e6:.1f} MB; "
-                       f"online site without it: {row['online_bytes'] / 1e6:.1f} MB")
-        runs = "; ".join(f"{k} " + ", ".join(f"{x:.1f}" for x in row.get(f"{k}_runs", [])) for k in ("ours", "plain"))
+            out.append(
+                f"        offline copy (data/katalog-inovasi-luring.zip): {row['offline_zip_bytes'] / 1e6:.1f} MB; "
+                f"online site without it: {row['online_bytes'] / 1e6:.1f} MB"
+            )
+        runs = "; ".join(
+            f"{k} " + ", ".join(f"{x:.1f}" for x in row.get(f"{k}_runs", []))
+            for k in ("ours", "plain")
+        )
         out.append(f"        runs (s): {runs}")
         if row.get("error"):
             out.append(f"        error: {row['error'].splitlines()[0][:150]}")
     w = res.get("case_page_weight")
     if w:
         out.append("")
-        out.append(f"Case page weight (N={w['n']}, /{w['path']}): {_kb(w['gzip_bytes'])} gzipped, "
-                   f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  (goal ≤ 250 KB)")
+        out.append(
+            f"Case page weight (N={w['n']}, /{w['path']}): {_kb(w['gzip_bytes'])} gzipped, "
+            f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  (goal ≤ 250 KB)"
+        )
         for f in w["files"][:8]:
             out.append(f"    {_kb(f['gzip']):>10}  {f['url']}")
         for u in w["foreign"]:
             out.append(f"    third-party request: {u}")
         pw = res.get("plain_case_page_weight")
         if pw:
-            out.append(f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} gzipped, "
-                       f"{pw['requests']} requests")
+            out.append(
+                f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} gzipped, "
+                f"{pw['requests']} requests"
+            )
     s = res.get("search")
     if s:
         out.append("")
@@ -191,15 +223,19 @@ def print_report(res: dict[str, Any]) -> None:
         out.append(_format_search(s))
         ours, slow = s.get("katalog", {}), s.get("katalog 4x CPU", {})
         if ours:
-            out.append(f"    first query: {_fmt(ours.get('first_query_kb_gzip'))} KB gzipped (goal ≤ {SEARCH_GOALS['kb']} KB, "
-                       f"Pagefind's figure; {SEARCH_GOALS['kb_before']} KB before the card chunks); first result "
-                       f"{_fmt(ours.get('first_result_ms'))} ms, {_fmt(slow.get('first_result_ms'))} ms at 4× CPU "
-                       f"(goals {SEARCH_GOALS['ms']} and {SEARCH_GOALS['ms_slow']} ms; "
-                       f"{SEARCH_GOALS['ms_before']} and {SEARCH_GOALS['ms_slow_before']} ms before)")
+            out.append(
+                f"    first query: {_fmt(ours.get('first_query_kb_gzip'))} KB gzipped (goal ≤ {SEARCH_GOALS['kb']} KB, "
+                f"Pagefind's figure; {SEARCH_GOALS['kb_before']} KB before the card chunks); first result "
+                f"{_fmt(ours.get('first_result_ms'))} ms, {_fmt(slow.get('first_result_ms'))} ms at 4× CPU "
+                f"(goals {SEARCH_GOALS['ms']} and {SEARCH_GOALS['ms_slow']} ms; "
+                f"{SEARCH_GOALS['ms_before']} and {SEARCH_GOALS['ms_slow_before']} ms before)"
+            )
     lh = res.get("lighthouse")
     if lh:
         out.append("")
-        out.append("Lighthouse 12.8.2, mobile, real content (goal ≥ 0.95 in each category, layout shift < 0.1):")
+        out.append(
+            "Lighthouse 12.8.2, mobile, real content (goal ≥ 0.95 in each category, layout shift < 0.1):"
+        )
         out.append(format_lighthouse(lh))
     for note in res.get("notes", []):
         out.append(f"note: {note}")
@@ -211,12 +247,17 @@ def _format_search(s: Any) -> str:
         cols = list(s)
         wordy = ("page", "query")
         keys = sorted({k for v in s.values() for k in v if k not in wordy})
-        lines = [f"    {c}: query {s[c].get('query')!r} on /{str(s[c].get('page', '')).lstrip('/')}" for c in cols]
+        lines = [
+            f"    {c}: query {s[c].get('query')!r} on /{str(s[c].get('page', '')).lstrip('/')}"
+            for c in cols
+        ]
         lines.append(f"    {'':<34}" + "".join(f"{c:>18}" for c in cols))
         for k in keys:
             lines.append(f"    {k:<34}" + "".join(f"{_fmt(s[c].get(k)):>18}" for c in cols))
         return "\n".join(lines)
-    return "\n".join(f"    {k:<40} {_fmt(v)}" for k, v in (s.items() if isinstance(s, dict) else [("result", s)]))
+    return "\n".join(
+        f"    {k:<40} {_fmt(v)}" for k, v in (s.items() if isinstance(s, dict) else [("result", s)])
+    )
 
 
 def _fmt(v: Any) -> str:
@@ -230,11 +271,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench")
     ap.add_argument("--sizes", default="1000,5000", help="corpus sizes for the build comparison")
     ap.add_argument("--validate-n", type=int, default=5000)
-    ap.add_argument("--repeat", type=int, default=2, help="builds per tool and size; the best run counts")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="builds per tool and size; the best run counts"
+    )
     ap.add_argument("--skip-plain", action="store_true", help="do not build plain Material")
     ap.add_argument("--skip-browser", action="store_true", help="no Chromium measurements")
-    ap.add_argument("--only", choices=["build"], help="only this part: `build` = the build comparison "
-                    "(no validation, no Chromium, no Lighthouse)")
+    ap.add_argument(
+        "--only",
+        choices=["build"],
+        help="only this part: `build` = the build comparison "
+        "(no validation, no Chromium, no Lighthouse)",
+    )
     args = ap.parse_args(argv)
     if args.only == "build":
         args.skip_browser = True
@@ -288,8 +335,15 @@ def main(argv: list[str] | None = None) -> int:
                 res["notes"].append(f"page weight: {type(exc).__name__}: {exc}")
         if plain is not None:
             try:
-                first = sorted(p for p in plain.glob("*/index.html") if p.parent.name not in ("search", "assets"))[0]
-                res["plain_case_page_weight"] = {"n": n, **page_weight(plain, first.parent.name + "/")}
+                first = sorted(
+                    p
+                    for p in plain.glob("*/index.html")
+                    if p.parent.name not in ("search", "assets")
+                )[0]
+                res["plain_case_page_weight"] = {
+                    "n": n,
+                    **page_weight(plain, first.parent.name + "/"),
+                }
             except Exception as exc:
                 res["notes"].append(f"plain page weight: {type(exc).__name__}: {exc}")
         if ours is not None:
@@ -304,7 +358,19 @@ def main(argv: list[str] | None = None) -> int:
         try:
             real = WORK / "site-real"
             log("building the real content for Lighthouse")
-            _timed([sys.executable, "-m", "generator", "build", "--content", "content", "--out", str(real)], REPO)
+            _timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "build",
+                    "--content",
+                    "content",
+                    "--out",
+                    str(real),
+                ],
+                REPO,
+            )
             log("Lighthouse on the home page, a case page and /cari/?q=sampah")
             res["lighthouse"] = bench_lighthouse(real)
         except Exception as exc:
@@ -312,7 +378,9 @@ def main(argv: list[str] | None = None) -> int:
 
     BENCH_DIR.mkdir(exist_ok=True)
     (BENCH_DIR / "bench-results.json").write_text(
-        json.dumps(res, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+        json.dumps(res, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n",
+        encoding="utf-8",
+    )
     print_report(res)
     print(f"\n(written to {BENCH_DIR.relative_to(REPO)}/bench-results.json)")
     return 0

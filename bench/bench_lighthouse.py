@@ -57,7 +57,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve_gzip(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_GzipHandler, directory=str(root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -66,9 +68,20 @@ def lighthouse(url: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         proc = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", f"--only-categories={','.join(CATEGORIES)}",
-             f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}"],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=240)
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--output=json",
+                f"--output-path={report}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
         if proc.returncode != 0 or not report.exists():
             raise RuntimeError(f"lighthouse failed ({proc.returncode}): {proc.stderr[-1500:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
@@ -91,7 +104,10 @@ def bench_lighthouse(site: Path) -> dict[str, Any]:
     case = sorted((site / "inovasi").glob("*/index.html"))[0].parent.name
     server, base = serve_gzip(site)
     try:
-        return {path: lighthouse(f"{base}/{path}") for path in ("", f"inovasi/{case}/", "cari/?q=sampah")}
+        return {
+            path: lighthouse(f"{base}/{path}")
+            for path in ("", f"inovasi/{case}/", "cari/?q=sampah")
+        }
     finally:
         server.shutdown()
 
@@ -109,12 +125,18 @@ def format_lighthouse(res: dict[str, Any]) -> str:
 
 def main() -> int:
     site = REPO / ".bench" / "work" / "site-real"
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--content", "content", "--out", str(site)],
-                          cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", "content", "--out", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         print(proc.stdout + proc.stderr, file=sys.stderr)
         return 1
-    print(f"Lighthouse {'/'.join(CATEGORIES)} (mobile, goal ≥ {GOAL} each, CLS < 0.1), real content:")
+    print(
+        f"Lighthouse {'/'.join(CATEGORIES)} (mobile, goal ≥ {GOAL} each, CLS < 0.1), real content:"
+    )
     print(format_lighthouse(bench_lighthouse(site)))
     return 0
 

@@ -64,8 +64,19 @@ class Server:
         self.root = Path(root)
         self.port = _free_port()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "-d", str(self.root)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "http.server",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "-d",
+                str(self.root),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(200):
             try:
@@ -99,7 +110,9 @@ def _file_sizes(root: Path, url: str, cache: dict[str, tuple[int, int]]) -> tupl
     return cache[path]
 
 
-def _run(browser: Any, server: Server, page_path: str, query: str, material: bool, throttle: float) -> dict[str, Any]:
+def _run(
+    browser: Any, server: Server, page_path: str, query: str, material: bool, throttle: float
+) -> dict[str, Any]:
     context = browser.new_context()
     page = context.new_page()
     selector = MATERIAL_RESULT if material else OURS_RESULT
@@ -120,9 +133,14 @@ def _run(browser: Any, server: Server, page_path: str, query: str, material: boo
     page.keyboard.type(query, delay=40)
     page.wait_for_function("() => window.__bench.result !== null", timeout=120_000)
     timing = page.evaluate("window.__bench")
-    ready = None if material else page.evaluate(
-        "() => { const l = window.katalogSearch && window.katalogSearch.loader(document.querySelector"
-        "('form[data-katalog-search]').getAttribute('data-base')); return l ? l.readyAt : null; }")
+    ready = (
+        None
+        if material
+        else page.evaluate(
+            "() => { const l = window.katalogSearch && window.katalogSearch.loader(document.querySelector"
+            "('form[data-katalog-search]').getAttribute('data-base')); return l ? l.readyAt : null; }"
+        )
+    )
     # Files fetched for the first query: started after focus, finished before the first result.
     entries = page.evaluate(
         """([start, end]) => performance.getEntriesByType('resource')
@@ -155,8 +173,12 @@ def _run(browser: Any, server: Server, page_path: str, query: str, material: boo
         "first_query_kb_gzip": round(first_query[1] / 1024, 1),
         # Everything search-related fetched from navigation to the first result (Material
         # fetches its whole index with every page, before anyone searches).
-        "search_kb_gzip_to_first_result": round((before_search[1] + total(entries, True)[1]) / 1024, 1),
-        "first_result_ms": round(timing["result"] - timing["keydown"]) if timing["keydown"] is not None else None,
+        "search_kb_gzip_to_first_result": round(
+            (before_search[1] + total(entries, True)[1]) / 1024, 1
+        ),
+        "first_result_ms": round(timing["result"] - timing["keydown"])
+        if timing["keydown"] is not None
+        else None,
         "first_result_from_navigation_ms": round(timing["result"]),
         "index_ready_from_focus_ms": round(ready - focus_at) if ready else None,
         "results_shown": results,
@@ -169,7 +191,11 @@ def _first_case(site: Path) -> str:
 
 
 def _first_page(site: Path) -> str:
-    pages = sorted(p.parent.name for p in site.glob("*/index.html") if p.parent.name not in ("search", "assets"))
+    pages = sorted(
+        p.parent.name
+        for p in site.glob("*/index.html")
+        if p.parent.name not in ("search", "assets")
+    )
     return f"{pages[0]}/" if pages else ""
 
 
@@ -178,9 +204,13 @@ def bench_search_browser(site_dir: Path | str, material_site_dir: Path | str | N
     """Search figures per site and CPU speed: ``{"katalog": {...}, "katalog 4x CPU": {...}, ...}``."""
     from playwright.sync_api import sync_playwright
 
-    runs: list[tuple[str, Path, str, bool]] = [("katalog", Path(site_dir), _first_case(Path(site_dir)), False)]
+    runs: list[tuple[str, Path, str, bool]] = [
+        ("katalog", Path(site_dir), _first_case(Path(site_dir)), False)
+    ]
     if material_site_dir is not None:
-        runs.append(("material", Path(material_site_dir), _first_page(Path(material_site_dir)), True))
+        runs.append(
+            ("material", Path(material_site_dir), _first_page(Path(material_site_dir)), True)
+        )
     out: dict[str, dict[str, Any]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -200,6 +230,9 @@ def bench_search_browser(site_dir: Path | str, material_site_dir: Path | str | N
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit("pemakaian: python -m bench.bench_search SITE [MATERIAL_SITE] [QUERY]")
-    figures = bench_search_browser(sys.argv[1], (sys.argv[2] or None) if len(sys.argv) > 2 else None,
-                                   sys.argv[3] if len(sys.argv) > 3 else QUERY)
+    figures = bench_search_browser(
+        sys.argv[1],
+        (sys.argv[2] or None) if len(sys.argv) > 2 else None,
+        sys.argv[3] if len(sys.argv) > 3 else QUERY,
+    )
     print(json.dumps(figures, indent=2, ensure_ascii=False))

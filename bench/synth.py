@@ -21,35 +21,110 @@ TAXONOMIES = REPO / "content" / "taxonomies"
 
 # A few real kabupaten/kota per province (name, is_city).
 REGENCIES: dict[str, list[tuple[str, bool]]] = {
-    "aceh": [("Aceh Singkil", False), ("Aceh Besar", False), ("Banda Aceh", True), ("Lhokseumawe", True)],
-    "sumatera-utara": [("Deli Serdang", False), ("Medan", True), ("Toba", False), ("Pematangsiantar", True)],
-    "sumatera-barat": [("Agam", False), ("Padang", True), ("Bukittinggi", True), ("Tanah Datar", False)],
+    "aceh": [
+        ("Aceh Singkil", False),
+        ("Aceh Besar", False),
+        ("Banda Aceh", True),
+        ("Lhokseumawe", True),
+    ],
+    "sumatera-utara": [
+        ("Deli Serdang", False),
+        ("Medan", True),
+        ("Toba", False),
+        ("Pematangsiantar", True),
+    ],
+    "sumatera-barat": [
+        ("Agam", False),
+        ("Padang", True),
+        ("Bukittinggi", True),
+        ("Tanah Datar", False),
+    ],
     "riau": [("Siak", False), ("Pekanbaru", True), ("Bengkalis", False), ("Kampar", False)],
     "kepulauan-riau": [("Batam", True), ("Bintan", False), ("Tanjungpinang", True)],
     "jambi": [("Muaro Jambi", False), ("Jambi", True), ("Kerinci", False)],
-    "sumatera-selatan": [("Palembang", True), ("Ogan Komering Ilir", False), ("Musi Banyuasin", False), ("Lubuklinggau", True)],
-    "kepulauan-bangka-belitung": [("Pangkalpinang", True), ("Belitung", False), ("Bangka Barat", False)],
+    "sumatera-selatan": [
+        ("Palembang", True),
+        ("Ogan Komering Ilir", False),
+        ("Musi Banyuasin", False),
+        ("Lubuklinggau", True),
+    ],
+    "kepulauan-bangka-belitung": [
+        ("Pangkalpinang", True),
+        ("Belitung", False),
+        ("Bangka Barat", False),
+    ],
     "bengkulu": [("Bengkulu", True), ("Rejang Lebong", False), ("Mukomuko", False)],
-    "lampung": [("Bandar Lampung", True), ("Lampung Selatan", False), ("Pringsewu", False), ("Metro", True)],
-    "dki-jakarta": [("Jakarta Selatan", True), ("Jakarta Timur", True), ("Kepulauan Seribu", False)],
-    "jawa-barat": [("Bandung", True), ("Bogor", False), ("Sumedang", False), ("Bekasi", True), ("Purwakarta", False)],
+    "lampung": [
+        ("Bandar Lampung", True),
+        ("Lampung Selatan", False),
+        ("Pringsewu", False),
+        ("Metro", True),
+    ],
+    "dki-jakarta": [
+        ("Jakarta Selatan", True),
+        ("Jakarta Timur", True),
+        ("Kepulauan Seribu", False),
+    ],
+    "jawa-barat": [
+        ("Bandung", True),
+        ("Bogor", False),
+        ("Sumedang", False),
+        ("Bekasi", True),
+        ("Purwakarta", False),
+    ],
     "banten": [("Tangerang", True), ("Serang", False), ("Lebak", False), ("Cilegon", True)],
-    "jawa-tengah": [("Sragen", False), ("Semarang", True), ("Banyumas", False), ("Surakarta", True), ("Kudus", False)],
-    "di-yogyakarta": [("Sleman", False), ("Kulon Progo", False), ("Yogyakarta", True), ("Gunungkidul", False)],
-    "jawa-timur": [("Surabaya", True), ("Banyuwangi", False), ("Malang", True), ("Lamongan", False), ("Sidoarjo", False)],
+    "jawa-tengah": [
+        ("Sragen", False),
+        ("Semarang", True),
+        ("Banyumas", False),
+        ("Surakarta", True),
+        ("Kudus", False),
+    ],
+    "di-yogyakarta": [
+        ("Sleman", False),
+        ("Kulon Progo", False),
+        ("Yogyakarta", True),
+        ("Gunungkidul", False),
+    ],
+    "jawa-timur": [
+        ("Surabaya", True),
+        ("Banyuwangi", False),
+        ("Malang", True),
+        ("Lamongan", False),
+        ("Sidoarjo", False),
+    ],
     "bali": [("Klungkung", False), ("Buleleng", False), ("Denpasar", True), ("Badung", False)],
     "nusa-tenggara-barat": [("Lombok Timur", False), ("Mataram", True), ("Sumbawa", False)],
-    "nusa-tenggara-timur": [("Kupang", True), ("Manggarai Barat", False), ("Sikka", False), ("Sumba Timur", False)],
+    "nusa-tenggara-timur": [
+        ("Kupang", True),
+        ("Manggarai Barat", False),
+        ("Sikka", False),
+        ("Sumba Timur", False),
+    ],
     "kalimantan-barat": [("Pontianak", True), ("Sambas", False), ("Kubu Raya", False)],
-    "kalimantan-tengah": [("Palangka Raya", True), ("Kotawaringin Barat", False), ("Kapuas", False)],
+    "kalimantan-tengah": [
+        ("Palangka Raya", True),
+        ("Kotawaringin Barat", False),
+        ("Kapuas", False),
+    ],
     "kalimantan-selatan": [("Banjarmasin", True), ("Banjar", False), ("Tabalong", False)],
-    "kalimantan-timur": [("Samarinda", True), ("Balikpapan", True), ("Kutai Kartanegara", False), ("Berau", False)],
+    "kalimantan-timur": [
+        ("Samarinda", True),
+        ("Balikpapan", True),
+        ("Kutai Kartanegara", False),
+        ("Berau", False),
+    ],
     "kalimantan-utara": [("Tarakan", True), ("Bulungan", False), ("Nunukan", False)],
     "sulawesi-utara": [("Manado", True), ("Minahasa", False), ("Bitung", True)],
     "gorontalo": [("Gorontalo", True), ("Boalemo", False), ("Pohuwato", False)],
     "sulawesi-tengah": [("Palu", True), ("Banggai", False), ("Poso", False)],
     "sulawesi-barat": [("Mamuju", False), ("Majene", False), ("Polewali Mandar", False)],
-    "sulawesi-selatan": [("Makassar", True), ("Bantaeng", False), ("Gowa", False), ("Bulukumba", False)],
+    "sulawesi-selatan": [
+        ("Makassar", True),
+        ("Bantaeng", False),
+        ("Gowa", False),
+        ("Bulukumba", False),
+    ],
     "sulawesi-tenggara": [("Kendari", True), ("Konawe", False), ("Buton", False)],
     "maluku": [("Ambon", True), ("Maluku Tengah", False), ("Seram Bagian Barat", False)],
     "maluku-utara": [("Ternate", True), ("Halmahera Barat", False), ("Tidore Kepulauan", True)],
@@ -70,8 +145,16 @@ UNITS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Dinas Lingkungan Hidup", "DLH", ("lingkungan-hidup",)),
     ("Dinas Ketahanan Pangan", "DKP", ("ketahanan-pangan",)),
     ("Dinas Koperasi dan UMKM", "Diskop UMKM", ("ekonomi-dan-lapangan-kerja",)),
-    ("Dinas Penanaman Modal dan PTSP", "DPMPTSP", ("tata-kelola-pemerintahan", "ekonomi-dan-lapangan-kerja")),
-    ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "DP3A", ("pelayanan-responsif-gender", "penegakan-hukum")),
+    (
+        "Dinas Penanaman Modal dan PTSP",
+        "DPMPTSP",
+        ("tata-kelola-pemerintahan", "ekonomi-dan-lapangan-kerja"),
+    ),
+    (
+        "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+        "DP3A",
+        ("pelayanan-responsif-gender", "penegakan-hukum"),
+    ),
     ("Satuan Polisi Pamong Praja", "Satpol PP", ("penegakan-hukum",)),
     ("Dinas Perpustakaan dan Kearsipan", "Dispusip", ("pendidikan", "pemberdayaan-masyarakat")),
     ("Rumah Sakit Umum Daerah", "RSUD", ("kesehatan",)),
@@ -90,37 +173,127 @@ NATIONAL = [
 
 # Title pieces per category: (what, for whom / where).
 SERVICES: dict[str, list[str]] = {
-    "kesehatan": ["Antrean Daring Puskesmas", "Jemput Bola Imunisasi Anak", "Posyandu Digital Remaja",
-                  "Layanan Ambulans Desa", "Deteksi Dini Stunting", "Rujukan Terpadu Ibu Hamil",
-                  "Kunjungan Rumah Lansia", "Pengendalian Malaria Kampung"],
-    "tata-kelola-pemerintahan": ["Antar Jemput Dokumen Kependudukan", "KTP Elektronik Keliling",
-                                 "Akta Kelahiran di Rumah Sakit", "Perizinan Satu Pintu Daring",
-                                 "Pengaduan Warga Lewat WhatsApp", "Data Desa Terpadu", "Layanan Adminduk Malam Hari"],
-    "pendidikan": ["Sekolah Filial Anak Binaan", "Perpustakaan Keliling Desa", "Beasiswa Anak Nelayan",
-                   "Guru Kunjung Daerah Terpencil", "Literasi Digital Pelajar", "Kelas Inklusi Ramah Disabilitas"],
-    "pengentasan-kemiskinan": ["Unit Layanan Terpadu Kemiskinan", "Kartu Sehat Warga Miskin",
-                               "Bedah Rumah Gotong Royong", "Basis Data Kemiskinan Tunggal", "Sedekah Pangan Keluarga Rentan"],
-    "pemberdayaan-masyarakat": ["Bank Sampah Kampung", "Kader Desa Siaga", "Rembuk Warga Digital",
-                                "Karang Taruna Produktif", "Pasar Desa Daring"],
-    "lingkungan-hidup": ["Tempat Olah Sampah Setempat", "Bayar Retribusi dengan Sampah Plastik",
-                         "Sedekah Sampah Sekolah", "Biopori Seribu Rumah", "Kompos Pasar Tradisional"],
-    "ketahanan-pangan": ["Lumbung Pangan Desa", "Pekarangan Pangan Lestari", "Pasar Murah Keliling",
-                         "Gerakan Makan Ikan", "Informasi Harga Pangan Harian"],
-    "ekonomi-dan-lapangan-kerja": ["Klinik UMKM Terpadu", "Bursa Kerja Daring", "Sertifikasi Halal Gratis UMKM",
-                                   "Inkubator Wirausaha Muda", "Izin Usaha Mikro Sehari Jadi"],
-    "pelayanan-responsif-gender": ["Rumah Aman Perempuan dan Anak", "Kelas Ibu Hamil Keliling",
-                                   "Pendampingan Korban Kekerasan", "Ruang Laktasi Kantor Layanan"],
-    "penegakan-hukum": ["Sidang Keliling Isbat Nikah", "Pos Bantuan Hukum Desa", "Patroli Ketertiban Terpadu",
-                        "Mediasi Sengketa Warga"],
+    "kesehatan": [
+        "Antrean Daring Puskesmas",
+        "Jemput Bola Imunisasi Anak",
+        "Posyandu Digital Remaja",
+        "Layanan Ambulans Desa",
+        "Deteksi Dini Stunting",
+        "Rujukan Terpadu Ibu Hamil",
+        "Kunjungan Rumah Lansia",
+        "Pengendalian Malaria Kampung",
+    ],
+    "tata-kelola-pemerintahan": [
+        "Antar Jemput Dokumen Kependudukan",
+        "KTP Elektronik Keliling",
+        "Akta Kelahiran di Rumah Sakit",
+        "Perizinan Satu Pintu Daring",
+        "Pengaduan Warga Lewat WhatsApp",
+        "Data Desa Terpadu",
+        "Layanan Adminduk Malam Hari",
+    ],
+    "pendidikan": [
+        "Sekolah Filial Anak Binaan",
+        "Perpustakaan Keliling Desa",
+        "Beasiswa Anak Nelayan",
+        "Guru Kunjung Daerah Terpencil",
+        "Literasi Digital Pelajar",
+        "Kelas Inklusi Ramah Disabilitas",
+    ],
+    "pengentasan-kemiskinan": [
+        "Unit Layanan Terpadu Kemiskinan",
+        "Kartu Sehat Warga Miskin",
+        "Bedah Rumah Gotong Royong",
+        "Basis Data Kemiskinan Tunggal",
+        "Sedekah Pangan Keluarga Rentan",
+    ],
+    "pemberdayaan-masyarakat": [
+        "Bank Sampah Kampung",
+        "Kader Desa Siaga",
+        "Rembuk Warga Digital",
+        "Karang Taruna Produktif",
+        "Pasar Desa Daring",
+    ],
+    "lingkungan-hidup": [
+        "Tempat Olah Sampah Setempat",
+        "Bayar Retribusi dengan Sampah Plastik",
+        "Sedekah Sampah Sekolah",
+        "Biopori Seribu Rumah",
+        "Kompos Pasar Tradisional",
+    ],
+    "ketahanan-pangan": [
+        "Lumbung Pangan Desa",
+        "Pekarangan Pangan Lestari",
+        "Pasar Murah Keliling",
+        "Gerakan Makan Ikan",
+        "Informasi Harga Pangan Harian",
+    ],
+    "ekonomi-dan-lapangan-kerja": [
+        "Klinik UMKM Terpadu",
+        "Bursa Kerja Daring",
+        "Sertifikasi Halal Gratis UMKM",
+        "Inkubator Wirausaha Muda",
+        "Izin Usaha Mikro Sehari Jadi",
+    ],
+    "pelayanan-responsif-gender": [
+        "Rumah Aman Perempuan dan Anak",
+        "Kelas Ibu Hamil Keliling",
+        "Pendampingan Korban Kekerasan",
+        "Ruang Laktasi Kantor Layanan",
+    ],
+    "penegakan-hukum": [
+        "Sidang Keliling Isbat Nikah",
+        "Pos Bantuan Hukum Desa",
+        "Patroli Ketertiban Terpadu",
+        "Mediasi Sengketa Warga",
+    ],
 }
 
-ACRONYM_WORDS = ["SIGAP", "SI-PEDULI", "JEMPOL", "SAPA", "GERCEP", "LAKSANA", "SEHATI", "SIAP", "PINTAR",
-                 "TERPADU", "MANTAP", "RAMAH", "CERIA", "SIMPATIK", "LANCAR", "BERSAHABAT", "TANGGAP",
-                 "SELARAS", "PRIMA", "AMANAH"]
+ACRONYM_WORDS = [
+    "SIGAP",
+    "SI-PEDULI",
+    "JEMPOL",
+    "SAPA",
+    "GERCEP",
+    "LAKSANA",
+    "SEHATI",
+    "SIAP",
+    "PINTAR",
+    "TERPADU",
+    "MANTAP",
+    "RAMAH",
+    "CERIA",
+    "SIMPATIK",
+    "LANCAR",
+    "BERSAHABAT",
+    "TANGGAP",
+    "SELARAS",
+    "PRIMA",
+    "AMANAH",
+]
 
-TAGS = ["layanan-daring", "jemput-bola", "aplikasi-seluler", "whatsapp", "kolaborasi", "desa", "lansia",
-        "disabilitas", "anak", "perempuan", "umkm", "data-terpadu", "kader", "sampah", "gotong-royong",
-        "tanpa-biaya", "nelayan", "petani", "sekolah", "puskesmas"]
+TAGS = [
+    "layanan-daring",
+    "jemput-bola",
+    "aplikasi-seluler",
+    "whatsapp",
+    "kolaborasi",
+    "desa",
+    "lansia",
+    "disabilitas",
+    "anak",
+    "perempuan",
+    "umkm",
+    "data-terpadu",
+    "kader",
+    "sampah",
+    "gotong-royong",
+    "tanpa-biaya",
+    "nelayan",
+    "petani",
+    "sekolah",
+    "puskesmas",
+]
 
 INDICATORS = [
     ("Waktu tunggu layanan", "menit", 90, 20),
@@ -134,9 +307,16 @@ INDICATORS = [
 ]
 
 SDGS_BY_CATEGORY = {
-    "kesehatan": [3], "tata-kelola-pemerintahan": [16], "pendidikan": [4], "pengentasan-kemiskinan": [1, 10],
-    "pemberdayaan-masyarakat": [11, 17], "lingkungan-hidup": [11, 12, 13], "ketahanan-pangan": [2],
-    "ekonomi-dan-lapangan-kerja": [8], "pelayanan-responsif-gender": [5], "penegakan-hukum": [16],
+    "kesehatan": [3],
+    "tata-kelola-pemerintahan": [16],
+    "pendidikan": [4],
+    "pengentasan-kemiskinan": [1, 10],
+    "pemberdayaan-masyarakat": [11, 17],
+    "lingkungan-hidup": [11, 12, 13],
+    "ketahanan-pangan": [2],
+    "ekonomi-dan-lapangan-kerja": [8],
+    "pelayanan-responsif-gender": [5],
+    "penegakan-hukum": [16],
 }
 
 SENTENCES = {
@@ -208,7 +388,9 @@ def agencies() -> list[Agency]:
             atype = "pemerintah-kota" if is_city else "pemerintah-kabupaten"
             for j in range(3):  # three OPDs per kabupaten/kota, rotating through UNITS
                 unit, short, cats = UNITS[(k + j * 4) % len(UNITS)]
-                out.append(Agency(f"{unit} {kind} {reg}", atype, province, f"{kind} {reg}", short, cats))
+                out.append(
+                    Agency(f"{unit} {kind} {reg}", atype, province, f"{kind} {reg}", short, cats)
+                )
             k += 1
         out.append(Agency(f"Dinas Kesehatan Provinsi {labels[province]}", "pemerintah-provinsi",
                           province, "", "Dinkes", ("kesehatan",)))
@@ -243,11 +425,21 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-QUALIFIERS = ["", "Keliling", "Berbasis Aplikasi", "untuk Lansia dan Disabilitas", "Tingkat Kecamatan",
-              "Bersama Kader Desa", "Malam Hari", "Ramah Anak"]
+QUALIFIERS = [
+    "",
+    "Keliling",
+    "Berbasis Aplikasi",
+    "untuk Lansia dan Disabilitas",
+    "Tingkat Kecamatan",
+    "Bersama Kader Desa",
+    "Malam Hari",
+    "Ramah Anak",
+]
 
 
-def _pick(rng: random.Random, pool: list[Agency], used: set[tuple[str, str]]) -> tuple[Agency, str, str]:
+def _pick(
+    rng: random.Random, pool: list[Agency], used: set[tuple[str, str]]
+) -> tuple[Agency, str, str]:
     """An agency and a service it has not used yet, so titles of one agency stay distinct."""
     for qualifier in QUALIFIERS:
         for _ in range(40):
@@ -273,8 +465,10 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
     status = rng.choices(["berjalan", "uji-coba", "vakum", "berhenti"], weights=[70, 12, 10, 8])[0]
     month, day = rng.randint(1, 10), rng.randint(1, 28)
     verified_year = 2026 if rng.random() < 0.85 else 2025
-    summary = (f"{service} oleh {ag.name} mendekatkan layanan kepada warga {where} dengan petugas yang "
-               f"datang langsung, pencatatan terpadu, dan pemantauan yang terbuka sejak {year}.")
+    summary = (
+        f"{service} oleh {ag.name} mendekatkan layanan kepada warga {where} dengan petugas yang "
+        f"datang langsung, pencatatan terpadu, dan pemantauan yang terbuka sejak {year}."
+    )
     lines = ["---", f"id: {cid}", f"title: {_q(title)}"]
     if rng.random() < 0.4:
         lines += ["aliases:", f"  - {_q(acronym + ' ' + ag.unit if ag.unit else acronym)}"]
@@ -287,7 +481,9 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
         lines.append(f"  unit: {_q(ag.unit)}")
     lines += [f"category: {category}", f"year: {year}", f"status: {status}"]
     if status in ("vakum", "berhenti"):
-        lines.append(f"status_note: {_q('Anggaran operasional tidak dilanjutkan setelah pergantian pimpinan daerah.')}")
+        lines.append(
+            f"status_note: {_q('Anggaran operasional tidak dilanjutkan setelah pergantian pimpinan daerah.')}"
+        )
     lines.append(f"last_verified: {verified_year}-{month:02d}-{day:02d}")
     if rng.random() < 0.35:
         program = rng.choices(["kipp", "unpsa", "iga"], weights=[80, 5, 15])[0]
@@ -297,21 +493,33 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
         lines += ["awards:", f"  - program: {program}", f"    year: {ayear}",
                   f"    level: {rng.choice(levels[program])}", "    source: 1"]
     ind, unit, base, val = rng.choice(INDICATORS)
-    lines += ["outcomes:", f"  - indicator: {_q(ind)}", f"    baseline: {base}", f"    value: {val}",
-              f"    unit: {_q(unit)}", f"    period: \"{_period(year)}\"",
-              f"    evidence_level: {rng.choice([1, 2])}", "    source: 1",
-              f"  - description: {_q('Warga menyatakan layanan lebih mudah dijangkau dan lebih cepat.')}"]
+    lines += [
+        "outcomes:",
+        f"  - indicator: {_q(ind)}",
+        f"    baseline: {base}",
+        f"    value: {val}",
+        f"    unit: {_q(unit)}",
+        f'    period: "{_period(year)}"',
+        f"    evidence_level: {rng.choice([1, 2])}",
+        "    source: 1",
+        f"  - description: {_q('Warga menyatakan layanan lebih mudah dijangkau dan lebih cepat.')}",
+    ]
     sdgs = SDGS_BY_CATEGORY[category]
     lines += ["sdgs:"] + [f"  - {g}" for g in sdgs]
     lines += ["tags:"] + [f"  - {t}" for t in sorted(set(rng.sample(TAGS, k=3)))]
     if earlier and rng.random() < 0.15:
         parent = rng.choice(earlier[-300:])
-        lines += ["replication:", "  replicates:", f"    - id: {parent}",
-                  f"      relation: {rng.choice(['replikasi', 'adaptasi', 'terinspirasi'])}",
-                  f"  requirements: {_q('Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan.')}",
-                  f"  cost: {_q('Sekitar Rp50 juta per tahun dari belanja operasional.')}",
-                  "  kit:", f"    - title: {_q('Standar operasional prosedur')}",
-                  f"      url: https://jippnas.menpan.go.id/inovasi/{10000 + i}"]
+        lines += [
+            "replication:",
+            "  replicates:",
+            f"    - id: {parent}",
+            f"      relation: {rng.choice(['replikasi', 'adaptasi', 'terinspirasi'])}",
+            f"  requirements: {_q('Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan.')}",
+            f"  cost: {_q('Sekitar Rp50 juta per tahun dari belanja operasional.')}",
+            "  kit:",
+            f"    - title: {_q('Standar operasional prosedur')}",
+            f"      url: https://jippnas.menpan.go.id/inovasi/{10000 + i}",
+        ]
     lines += ["sources:", f"  - title: {_q('Profil inovasi ' + title)}",
               f"    url: https://jippnas.menpan.go.id/inovasi/{10000 + i}",
               f"    publisher: {_q('JIPPNas KemenPANRB')}",
@@ -350,7 +558,9 @@ def write_body_pages(corpus: Path, docs: Path) -> int:
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
         meta = yaml.safe_load(front)
-        (docs / path.name).write_text(f"# {meta['title']}\n\n{meta['summary']}\n\n{body}", encoding="utf-8")
+        (docs / path.name).write_text(
+            f"# {meta['title']}\n\n{meta['summary']}\n\n{body}", encoding="utf-8"
+        )
         count += 1
     return count
 

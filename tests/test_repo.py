@@ -13,7 +13,11 @@ def _requirements() -> list[str]:
 
 
 def test_every_requirement_is_pinned_exactly():
-    loose = [ln for ln in _requirements() if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", ln)]
+    loose = [
+        ln
+        for ln in _requirements()
+        if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", ln)
+    ]
     assert loose == []
 
 
@@ -67,6 +71,9 @@ def test_readme_opens_with_an_indonesian_summary():
 
 
 def test_generated_outputs_are_ignored_by_git():
-    ignored = {line.strip().strip("/") for line in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()}
+    ignored = {
+        line.strip().strip("/")
+        for line in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    }
     for entry in ("site", ".venv", "node_modules", ".bench", "test-results"):
         assert entry in ignored, entry

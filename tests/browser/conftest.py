@@ -31,11 +31,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", shutil.which("chromium") or ""):
+    for candidate in (
+        os.environ.get("CHROMIUM", ""),
+        "/usr/bin/chromium",
+        shutil.which("chromium") or "",
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
-    pytest.fail("Chromium tidak ditemukan (/usr/bin/chromium). Jalankan 'make test', yang memasangnya "
-                "dari Debian, atau 'apt-get install -y chromium'.", pytrace=False)
+    pytest.fail(
+        "Chromium tidak ditemukan (/usr/bin/chromium). Jalankan 'make test', yang memasangnya "
+        "dari Debian, atau 'apt-get install -y chromium'.",
+        pytrace=False,
+    )
 
 
 # --------------------------------------------------------------------------- sites
@@ -45,11 +52,19 @@ def build_site(content: Path, out: Path, today: str | None = None) -> Path:
     env = {k: v for k, v in os.environ.items() if k != "KATALOG_TODAY"}
     if today is not None:
         env["KATALOG_TODAY"] = today
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if proc.returncode != 0:
-        pytest.fail(f"build of {content} failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}",
-                    pytrace=False)
+        pytest.fail(
+            f"build of {content} failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}",
+            pytrace=False,
+        )
     return out
 
 
@@ -71,8 +86,11 @@ class Served:
 
 def serve(root: Path) -> Served:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 15
     while True:
@@ -115,7 +133,9 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(HOSTILE_SITE_FIXTURE, content)
     for path in sorted(HOSTILE_EXTRA.glob("*.md")):
         shutil.copy(path, content / "innovations" / path.name)
-    shutil.copytree(HOSTILE_EXTRA.parent / "collections", content / "collections", dirs_exist_ok=True)
+    shutil.copytree(
+        HOSTILE_EXTRA.parent / "collections", content / "collections", dirs_exist_ok=True
+    )
     served = serve(build_site(content, work / "site"))
     yield served
     stop(served)
@@ -129,7 +149,9 @@ SETTLED = """() => document.readyState === "complete"
 def next_frame(page) -> None:
     """Wait until the browser has rendered a frame after everything queued so far (two
     animation frames): handlers of the events just dispatched have run and their effect is drawn."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+    )
 
 
 def wait_settled(page, timeout: float = 15_000) -> None:
@@ -184,7 +206,9 @@ PAGE_TYPES = {
 def page_path(served: Served, kind: str) -> str:
     path = PAGE_TYPES[kind](served.root)
     if path is None:
-        pytest.fail(f"page type {kind!r} is missing from the built site {served.root}", pytrace=False)
+        pytest.fail(
+            f"page type {kind!r} is missing from the built site {served.root}", pytrace=False
+        )
     return path
 
 
@@ -218,15 +242,22 @@ class Watch:
     dialogs: list[str] = field(default_factory=list)
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests
-                if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme not in ("data", "blob", "about")
+            and urlsplit(u).hostname != "127.0.0.1"
+        ]
 
 
 def _watch(page) -> Watch:
     w = Watch()
     page.on("request", lambda r: w.requests.append(r.url))
     page.on("requestfailed", lambda r: w.failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: w.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: w.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,
+    )
     page.on("console", lambda m: w.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: w.page_errors.append(str(e)))
 
@@ -265,10 +296,13 @@ def results_dir() -> Path:
 
 def run_axe(page) -> list[dict]:
     if not AXE.is_file():
-        pytest.fail("node_modules/axe-core/axe.min.js is missing: run 'make test' (npm ci)", pytrace=False)
+        pytest.fail(
+            "node_modules/axe-core/axe.min.js is missing: run 'make test' (npm ci)", pytrace=False
+        )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})")
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
     return result["violations"]
 
 
@@ -277,5 +311,7 @@ def describe_violations(violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
         for node in v["nodes"][:5]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            lines.append(
+                f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            )
     return "\n".join(lines)

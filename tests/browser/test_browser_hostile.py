@@ -56,7 +56,9 @@ def test_payload_case_page_shows_text_as_typed(page, hostile_site, results_dir, 
 @pytest.mark.parametrize("case_id", sorted(PAYLOAD_CASES))
 def test_payload_case_agency_page_is_inert(page, hostile_site, case_id):
     page.goto(hostile_site.url(f"inovasi/{case_id}/"), wait_until="load")
-    agency = page.eval_on_selector_all(".md-content a[href*='instansi/']", "els => els.map(a => a.href)")
+    agency = page.eval_on_selector_all(
+        ".md-content a[href*='instansi/']", "els => els.map(a => a.href)"
+    )
     assert agency, f"no agency link on {case_id}"
     page.goto(agency[0], wait_until="networkidle")
     assert_inert(page, agency[0])
@@ -65,8 +67,19 @@ def test_payload_case_agency_page_is_inert(page, hostile_site, case_id):
 
 # Queries → whether they find payload cases ("found": result cards must appear) or nothing
 # ("none": the no-result offer must appear, the query in it as typed). Either way something renders.
-FINDER_QUERIES = {"alert": "found", "img": "found", "script": "found", "{{ 7*7 }} alert": "found", "7*7": "none"}
-HEADER_QUERIES = {"alert": "found", "img onerror": "found", "{{ 7*7 }} script": "found", "7*7": "none"}
+FINDER_QUERIES = {
+    "alert": "found",
+    "img": "found",
+    "script": "found",
+    "{{ 7*7 }} alert": "found",
+    "7*7": "none",
+}
+HEADER_QUERIES = {
+    "alert": "found",
+    "img onerror": "found",
+    "{{ 7*7 }} script": "found",
+    "7*7": "none",
+}
 
 
 @pytest.mark.parametrize("query", sorted(FINDER_QUERIES))
@@ -77,14 +90,22 @@ def test_search_results_are_inert(page, hostile_site, results_dir, query):
     box.fill(query)
     if FINDER_QUERIES[query] == "found":
         # Result cards with their snippets must really be on screen.
-        page.locator("[data-search-results] .katalog-result").first.wait_for(state="visible", timeout=15_000)
-        page.wait_for_function("() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
-                               timeout=15_000)
+        page.locator("[data-search-results] .katalog-result").first.wait_for(
+            state="visible", timeout=15_000
+        )
+        page.wait_for_function(
+            "() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
+            timeout=15_000,
+        )
     else:
-        page.locator("[data-search-none] .katalog-noresult").wait_for(state="visible", timeout=15_000)
+        page.locator("[data-search-none] .katalog-noresult").wait_for(
+            state="visible", timeout=15_000
+        )
     assert_inert(page, f"/cari/ query {query!r}")
     if FINDER_QUERIES[query] == "found":
-        assert page.locator("[data-search-results] .katalog-result a[href*='inovasi/']").count() >= 1, query
+        assert (
+            page.locator("[data-search-results] .katalog-result a[href*='inovasi/']").count() >= 1
+        ), query
     else:
         assert query in page.locator("[data-search-none] .katalog-noresult__lead").inner_text()
         assert page.locator("[data-search-results] .katalog-result").count() == 0
@@ -107,7 +128,11 @@ def test_header_search_results_are_inert(page, hostile_site, query):
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
     found = HEADER_QUERIES[query] == "found"
-    shown = "header [data-search-list] .katalog-result" if found else "header [data-search-list] .katalog-search__none"
+    shown = (
+        "header [data-search-list] .katalog-result"
+        if found
+        else "header [data-search-list] .katalog-search__none"
+    )
     page.locator(shown).first.wait_for(state="visible", timeout=15_000)
     assert_inert(page, f"header search {query!r}")
     if found:
@@ -130,8 +155,13 @@ def test_a_payload_query_that_finds_nothing_is_shown_as_text(page, hostile_site)
 
 
 def test_search_from_url_state_is_inert(page, hostile_site):
-    page.goto(hostile_site.url(page_path(hostile_site, "cari") + '?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'
-                               "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"), wait_until="networkidle")
+    page.goto(
+        hostile_site.url(
+            page_path(hostile_site, "cari") + "?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+            "&kategori=%3Cscript%3Ealert(1)%3C/script%3E"
+        ),
+        wait_until="networkidle",
+    )
     page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
     assert_inert(page, "/cari/ with a payload in the URL")
     # The query from the URL really ran (the unknown category is no filter): it finds payload cases.

@@ -39,7 +39,8 @@ def click_link(page, pattern: str, scope: str = "body") -> str:
 def has_link(page, pattern: str, scope: str = "body") -> bool:
     return page.evaluate(
         "([scope, pattern]) => [...document.querySelectorAll(scope + ' a[href]')].some(a => new RegExp(pattern).test(a.href))",
-        [scope, pattern])
+        [scope, pattern],
+    )
 
 
 def heading(page) -> str:
@@ -70,7 +71,9 @@ def test_home_category_case_agency_replication_by_clicking(page, real_site, resu
     assert re.search(r"/instansi/[a-z0-9-]+/$", page.url)
     # The agency profile lists the case we came from.
     case_path = re.sub(r"^https?://[^/]+", "", case_url)
-    links = page.eval_on_selector_all(".md-content a[href]", "els => els.map(a => new URL(a.href).pathname)")
+    links = page.eval_on_selector_all(
+        ".md-content a[href]", "els => els.map(a => new URL(a.href).pathname)"
+    )
     assert case_path in links, f"{case_title!r} is not listed on its agency page {page.url}"
     page.screenshot(path=results_dir / "journey-4-agency.png", full_page=True)
 
@@ -85,8 +88,16 @@ def test_home_category_case_agency_replication_by_clicking(page, real_site, resu
 
 
 # Print: the case page becomes a clean handout.
-HIDDEN_IN_PRINT = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", "[role=search]", ".md-footer",
-                   ".md-top", "[data-search]"]
+HIDDEN_IN_PRINT = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-search",
+    "[role=search]",
+    ".md-footer",
+    ".md-top",
+    "[data-search]",
+]
 
 
 def test_case_page_prints_as_a_clean_handout(page, real_site, results_dir):

@@ -71,7 +71,9 @@ def test_printed_outcome_table_keeps_its_width_and_may_break_between_rows(real_s
 
 def test_share_button_copies_the_link_with_a_visible_confirmation(real_site, browser):
     context = browser.new_context(locale="id-ID")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=real_site.base.rstrip("/"))
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=real_site.base.rstrip("/")
+    )
     page = context.new_page()
     try:
         page.goto(real_site.url(CASE))
@@ -80,7 +82,9 @@ def test_share_button_copies_the_link_with_a_visible_confirmation(real_site, bro
         assert button.is_visible()
         assert page.locator("[data-katalog-print]").is_visible()
         if has_share:  # the Web Share API: stub it and check what it receives
-            page.evaluate("() => { window.__shared = null; navigator.share = d => { window.__shared = d; return Promise.resolve(); }; }")
+            page.evaluate(
+                "() => { window.__shared = null; navigator.share = d => { window.__shared = d; return Promise.resolve(); }; }"
+            )
             button.click()
             assert page.evaluate("() => window.__shared.url") == canonical_of(page)
             return
@@ -97,7 +101,9 @@ def test_share_button_copies_the_link_with_a_visible_confirmation(real_site, bro
 
 def test_print_button_calls_window_print(real_site, page):
     page.goto(real_site.url(CASE))
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
     page.locator("[data-katalog-print]").click()
     assert page.evaluate("() => window.__printed") == 1
 
@@ -108,7 +114,9 @@ def test_case_pages_have_a_1200_by_630_share_image(real_site, page):
     page.goto(real_site.url(CASE))
     image_url = page.locator('meta[property="og:image"]').get_attribute("content")
     assert image_url == canonical_of(page) + "og.png"
-    assert page.locator('meta[name="twitter:card"]').get_attribute("content") == "summary_large_image"
+    assert (
+        page.locator('meta[name="twitter:card"]').get_attribute("content") == "summary_large_image"
+    )
     # The published address is not this server: fetch the same path locally.
     png = urllib.request.urlopen(real_site.url(CASE + "og.png")).read()
     assert Image.open(io.BytesIO(png)).size == (1200, 630)
@@ -123,9 +131,14 @@ def renamed_site(tmp_path_factory):
     shutil.copytree(REPO / "content", content)
     case = content / "innovations" / "san-piisan-semarang.md"
     text = case.read_text(encoding="utf-8")
-    case.write_text(text.replace("\nid: san-piisan-semarang\n",
-                                 "\nid: san-piisan-semarang\nformer_ids: [sanpiisan-kota-semarang]\n", 1),
-                    encoding="utf-8")
+    case.write_text(
+        text.replace(
+            "\nid: san-piisan-semarang\n",
+            "\nid: san-piisan-semarang\nformer_ids: [sanpiisan-kota-semarang]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     served = serve(build_site(content, work / "site"))
     yield served
     stop(served)
@@ -138,7 +151,9 @@ def test_former_id_redirects_to_the_current_page(renamed_site, page):
     assert page.watch.page_errors == []
 
 
-def test_collection_handout_prints_every_case_with_a_decodable_qr_code(real_site, page, results_dir):
+def test_collection_handout_prints_every_case_with_a_decodable_qr_code(
+    real_site, page, results_dir
+):
     page.goto(real_site.url("koleksi/"))
     first = page.locator(".katalog-collection-list h2 a").first
     first.click()
@@ -149,7 +164,10 @@ def test_collection_handout_prints_every_case_with_a_decodable_qr_code(real_site
     cases = page.locator(".katalog-handout-case")
     listed = page.locator(".katalog-handout-cover ol > li")
     assert cases.count() >= 3 and cases.count() == listed.count()
-    assert page.locator(".katalog-handout-cover").evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    assert (
+        page.locator(".katalog-handout-cover").evaluate("e => getComputedStyle(e).breakAfter")
+        == "page"
+    )
     (results_dir / "kit-print-handout.png").write_bytes(page.screenshot(full_page=True))
     for n in range(cases.count()):
         case = cases.nth(n)
@@ -180,7 +198,10 @@ def test_offline_copy_opens_from_disk_with_styles_links_and_search(real_site, pa
     online = len(page.watch.requests)
     page.goto((offline_copy / "index.html").as_uri())
     # Styles: Material's stylesheet and the katalog's are applied from disk.
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert (
+        page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
+        == "sticky"
+    )
     # Links between pages: a folder link opens the folder's index.html.
     page.locator('a[href^="jelajahi/"]').first.click()
     page.wait_for_load_state()
@@ -200,7 +221,9 @@ def test_offline_copy_opens_from_disk_with_styles_links_and_search(real_site, pa
     assert "TOSS" in page.locator("h1").inner_text()
     assert page.watch.page_errors == []
     assert not [r for r in page.watch.requests if r.startswith("file:") and r.endswith(".json")]
-    assert [r for r in page.watch.requests[online:] if not r.startswith(("file:", "data:", "blob:"))] == []
+    assert [
+        r for r in page.watch.requests[online:] if not r.startswith(("file:", "data:", "blob:"))
+    ] == []
 
 
 def test_offline_header_search_works_from_disk(page, offline_copy):

@@ -43,7 +43,9 @@ def test_header_search_opens_with_slash_and_shows_results(page, real_site, resul
     page.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type("sampah", delay=30)
-    results = page.locator("header [data-search-list] a[href*='inovasi/'], header [data-search-results] a[href*='inovasi/']")
+    results = page.locator(
+        "header [data-search-list] a[href*='inovasi/'], header [data-search-results] a[href*='inovasi/']"
+    )
     results.first.wait_for(state="visible", timeout=15_000)
     page.screenshot(path=results_dir / "header-search.png")
     w = page.watch
@@ -61,6 +63,8 @@ def test_open_header_search_has_no_axe_violations(page, real_site):
     page.goto(real_site.url(page_path(real_site, "case")), wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type("sampah", delay=30)
-    page.locator("header [data-search-list] a[href*='inovasi/']").first.wait_for(state="visible", timeout=15_000)
+    page.locator("header [data-search-list] a[href*='inovasi/']").first.wait_for(
+        state="visible", timeout=15_000
+    )
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)

@@ -17,17 +17,24 @@ WIDTH, HEIGHT = 360, 740
 
 @pytest.fixture
 def small_phone(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": HEIGHT},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="id-ID",
+    )
     page = context.new_page()
     yield page
     context.close()
 
 
 def _case_paths(served) -> list[str]:
-    paths = sorted(p.parent.relative_to(served.root).as_posix() + "/"
-                   for p in (served.root / "inovasi").glob("*/index.html")
-                   if "katalog-ready" in p.read_text("utf-8"))  # redirects of former ids have no box
+    paths = sorted(
+        p.parent.relative_to(served.root).as_posix() + "/"
+        for p in (served.root / "inovasi").glob("*/index.html")
+        if "katalog-ready" in p.read_text("utf-8")
+    )  # redirects of former ids have no box
     assert paths, "no case pages in the built site"
     return paths
 
@@ -108,7 +115,9 @@ def fixture_site(tmp_path_factory):
 
 
 def _result_ids(page) -> list[str]:
-    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(
+        "[data-search-results] a", "els => els.map(e => e.getAttribute('href'))"
+    )
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
 

@@ -48,7 +48,9 @@ def _config(work: Path, tooltips: bool) -> Path:
     root = work / "repo"
     root.mkdir()
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("    - navigation.footer\n", "    - navigation.footer\n    - content.tooltips\n", 1)
+    text = text.replace(
+        "    - navigation.footer\n", "    - navigation.footer\n    - content.tooltips\n", 1
+    )
     assert "content.tooltips" in text
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     # The project's main.html loads no Material JavaScript; without it no tooltip would ever open.
@@ -57,7 +59,10 @@ def _config(work: Path, tooltips: bool) -> Path:
     html = main.read_text(encoding="utf-8")
     start = html.index("{% block scripts %}")
     end = html.index("{% endblock %}", start) + len("{% endblock %}")
-    main.write_text(html[:start] + "{% block scripts %}{{ super() }}{% endblock %}" + html[end:], encoding="utf-8")
+    main.write_text(
+        html[:start] + "{% block scripts %}{{ super() }}{% endblock %}" + html[end:],
+        encoding="utf-8",
+    )
     (root / "docs").mkdir()
     return root / "mkdocs.yml"
 
@@ -70,7 +75,9 @@ def _build_past_validation(work: Path, tooltips: bool) -> Path:
     content = _content(work)
     result = load_and_validate(content, today=TODAY)
     codes = {d.code for d in result.diagnostics if d.is_error}
-    assert {"encoded-markup", "taxonomy-markup", "unsafe-attribute"} <= codes, codes  # validate refuses it
+    assert {"encoded-markup", "taxonomy-markup", "unsafe-attribute"} <= codes, (
+        codes
+    )  # validate refuses it
     catalog = build_catalog(result.documents, result.taxonomies, TODAY)
     out = work / "site"
     importlib.import_module(BUILDER).build(_config(work, tooltips), content, out, TODAY, catalog)
@@ -110,11 +117,15 @@ def test_hover_and_focus_every_title_runs_nothing(page, tooltip_site, path):
     page.goto(tooltip_site.url(path), wait_until="load")
     wait_settled(page)  # loaded; Material's bundle, where present, has mounted its components
     material = page.evaluate("() => typeof window.component$ !== 'undefined'")
-    assert material == tooltip_site.tooltips, "Material's JavaScript runs only in the tooltips-on build"
+    assert material == tooltip_site.tooltips, (
+        "Material's JavaScript runs only in the tooltips-on build"
+    )
     count = page.locator("[title]").count()
     expected = 13 * 3 if path.startswith("inovasi/") else 13  # links and images
     assert count >= expected, f"only {count} elements with a title on {path}"
-    elements = page.locator("[title]").element_handles()  # Material takes the title while a tooltip is open
+    elements = page.locator(
+        "[title]"
+    ).element_handles()  # Material takes the title while a tooltip is open
     opened = 0
     for element in elements:
         if not element.is_visible():
@@ -131,10 +142,14 @@ def test_hover_and_focus_every_title_runs_nothing(page, tooltip_site, path):
                 return tip && tip.classList.contains('md-tooltip2--active') ? tip.textContent : null; }""")
             if shown is not None:
                 opened += 1
-                assert shown.strip() == title.strip(), f"a tooltip on {path} shows {shown!r}, not {title!r}"
+                assert shown.strip() == title.strip(), (
+                    f"a tooltip on {path} shows {shown!r}, not {title!r}"
+                )
             # Whatever a tooltip shows, it is text: no element inside it came from a title.
-            made = page.eval_on_selector_all(".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 [onerror]",
-                                             "els => els.map(e => e.outerHTML)")
+            made = page.eval_on_selector_all(
+                ".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 [onerror]",
+                "els => els.map(e => e.outerHTML)",
+            )
             assert made == [], f"markup from a title on {path}"
     page.mouse.move(0, 0)
     next_frame(page)
@@ -154,8 +169,12 @@ def test_evidence_labels_show_as_typed_text_without_a_tooltip(page, tooltip_site
 
     page.goto(tooltip_site.url(PAGES[0]), wait_until="load")
     assert page.locator("abbr").count() == 0
-    labels = {t["id"]: t["label"] for t in
-              yaml.safe_load((FIXTURE / "taxonomies" / "evidence_levels.yml").read_text("utf-8"))["terms"]}
+    labels = {
+        t["id"]: t["label"]
+        for t in yaml.safe_load(
+            (FIXTURE / "taxonomies" / "evidence_levels.yml").read_text("utf-8")
+        )["terms"]
+    }
     cells = page.locator('td[data-label="Tingkat bukti"]')
     assert cells.count() == 5
     for n in range(5):

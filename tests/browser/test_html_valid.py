@@ -25,9 +25,11 @@ SHOWN = 20
 def java() -> str:
     found = shutil.which("java")
     if not found:
-        pytest.fail("java tidak ditemukan: the Nu HTML checker needs Java 11 or newer. Run 'make test' "
-                    "(it installs default-jre-headless) or 'apt-get install -y default-jre-headless'.",
-                    pytrace=False)
+        pytest.fail(
+            "java tidak ditemukan: the Nu HTML checker needs Java 11 or newer. Run 'make test' "
+            "(it installs default-jre-headless) or 'apt-get install -y default-jre-headless'.",
+            pytrace=False,
+        )
     return found
 
 
@@ -37,8 +39,12 @@ def vnu_errors(root: Path) -> tuple[list[Path], list[dict]]:
         pytest.fail(f"{VNU.relative_to(REPO)} is missing: run 'make test' (npm ci installs vnu-jar "
                     "from package-lock.json)", pytrace=False)
     pages = sorted(root.rglob("*.html"))
-    proc = subprocess.run([java(), "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [java(), "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     try:
         report = json.loads(proc.stderr)  # vnu writes its JSON report to stderr
     except json.JSONDecodeError:
@@ -46,12 +52,16 @@ def vnu_errors(root: Path) -> tuple[list[Path], list[dict]]:
                     f"{proc.stderr[-2000:]}", pytrace=False)
     errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
     if not errors and proc.returncode != 0:
-        pytest.fail(f"vnu exited {proc.returncode} without errors:\n{proc.stderr[-2000:]}", pytrace=False)
+        pytest.fail(
+            f"vnu exited {proc.returncode} without errors:\n{proc.stderr[-2000:]}", pytrace=False
+        )
     return pages, errors
 
 
 def describe(root: Path, errors: list[dict]) -> str:
-    lines = [f"{len(errors)} Nu checker errors on {len({e.get('url') for e in errors})} pages; the first {SHOWN}:"]
+    lines = [
+        f"{len(errors)} Nu checker errors on {len({e.get('url') for e in errors})} pages; the first {SHOWN}:"
+    ]
     for e in errors[:SHOWN]:
         where = str(e.get("url", "")).removeprefix("file:").removeprefix(str(root)).lstrip("/")
         lines.append(f"  {where}:{e.get('lastLine', '?')}: {e.get('message')}")

@@ -18,7 +18,9 @@ SKIP_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
 
 def _base_path() -> str:
     """The path part of ``site_url`` (404.html must use root-absolute links under it)."""
-    m = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    m = re.search(
+        r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+    )
     return urlsplit(m.group(1)).path if m else "/"
 
 

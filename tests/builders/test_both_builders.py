@@ -51,7 +51,9 @@ def sites(tmp_path_factory) -> dict[str, Path]:
         out = tmp_path_factory.mktemp(builder) / "site"
         result = build_site(FIXTURE, out, CONFIG, TODAY, builder=builder)
         assert result.out_dir == out.resolve() and (out / MARKER).is_file()
-        assert not list(out.parent.glob(".site.*")), "a temporary folder or lock was left beside the site"
+        assert not list(out.parent.glob(".site.*")), (
+            "a temporary folder or lock was left beside the site"
+        )
         built[builder] = out
     return built
 
@@ -87,10 +89,14 @@ class _Text(HTMLParser):
 def _text(path: Path) -> tuple[dict[str, list[str]], list[tuple[str, str, str]]]:
     parser = _Text()
     parser.feed(path.read_text(encoding="utf-8"))
-    return {tag: [" ".join(t.split()) for t in texts] for tag, texts in parser.parts.items()}, parser.attrs
+    return {
+        tag: [" ".join(t.split()) for t in texts] for tag, texts in parser.parts.items()
+    }, parser.attrs
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>\s*</div>', re.S)
+_ARTICLE = re.compile(
+    r'<article class="md-content__inner md-typeset">(.*)</article>\s*</div>', re.S
+)
 
 
 def _content(path: Path) -> list[str]:
@@ -156,7 +162,9 @@ def test_payloads_stay_text(sites):
             _texts, page_attrs = _text(page)
             for tag, name, value in page_attrs:
                 assert not name.startswith("on"), f"{builder}: {page}: <{tag} {name}>"
-                assert not value.strip().lower().startswith("javascript:"), f"{builder}: {page}: <{tag} {name}>"
+                assert not value.strip().lower().startswith("javascript:"), (
+                    f"{builder}: {page}: <{tag} {name}>"
+                )
 
 
 def test_exports_feed_and_search_index_are_the_same(sites):
@@ -166,15 +174,26 @@ def test_exports_feed_and_search_index_are_the_same(sites):
                  "assets/stylesheets/katalog.css", "data/katalog-inovasi-luring.zip")
     for path in generated:
         assert (sites["zensical"] / path).is_file(), path
-    mkdocs_files = {p.relative_to(sites["mkdocs"]).as_posix() for p in sites["mkdocs"].rglob("*")
-                    if p.is_file() and not p.relative_to(sites["mkdocs"]).as_posix().startswith(("assets/javascripts/",
-                                                                                               "assets/stylesheets/main",
-                                                                                               "assets/stylesheets/palette"))}
+    mkdocs_files = {
+        p.relative_to(sites["mkdocs"]).as_posix()
+        for p in sites["mkdocs"].rglob("*")
+        if p.is_file()
+        and not p.relative_to(sites["mkdocs"])
+        .as_posix()
+        .startswith(
+            ("assets/javascripts/", "assets/stylesheets/main", "assets/stylesheets/palette")
+        )
+    }
     for path in sorted(mkdocs_files):
         if path.endswith((".html", ".zip")) or path.startswith("sitemap.xml"):
             continue
-        assert (sites["zensical"] / path).read_bytes() == (sites["mkdocs"] / path).read_bytes(), path
-    locs = [sorted(re.findall(r"<loc>([^<]+)</loc>", (sites[b] / "sitemap.xml").read_text("utf-8"))) for b in BUILDERS]
+        assert (sites["zensical"] / path).read_bytes() == (sites["mkdocs"] / path).read_bytes(), (
+            path
+        )
+    locs = [
+        sorted(re.findall(r"<loc>([^<]+)</loc>", (sites[b] / "sitemap.xml").read_text("utf-8")))
+        for b in BUILDERS
+    ]
     assert len(locs[0]) > 50 and locs[1] == locs[0]
 
 
@@ -184,9 +203,17 @@ def test_the_zensical_site_loads_nothing_from_elsewhere(sites):
     for page in sites["zensical"].rglob("*.html"):
         _texts, attrs = _text(page)
         for tag, name, value in attrs:
-            if (tag, name) in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
-                               ("source", "src"), ("link", "imagesrcset")) and not _is_page_link(tag, attrs, value):
-                assert not urlsplit(value).scheme and not value.startswith("//"), f"{page}: <{tag} {name}={value}>"
+            if (tag, name) in (
+                ("link", "href"),
+                ("script", "src"),
+                ("img", "src"),
+                ("iframe", "src"),
+                ("source", "src"),
+                ("link", "imagesrcset"),
+            ) and not _is_page_link(tag, attrs, value):
+                assert not urlsplit(value).scheme and not value.startswith("//"), (
+                    f"{page}: <{tag} {name}={value}>"
+                )
 
 
 def _is_page_link(tag: str, attrs: list, value: str) -> bool:
@@ -202,13 +229,32 @@ def test_zensical_work_folder_is_gone_and_no_zensical_search_index(sites):
 
 
 def test_cli_builds_with_zensical_and_rejects_an_unknown_builder(tmp_path):
-    env_cmd = [sys.executable, "-m", "generator", "build", "--content", str(FIXTURE), "--config", str(CONFIG)]
-    ok = subprocess.run(env_cmd + ["--out", str(tmp_path / "site"), "--builder", "zensical"], cwd=ROOT,
-                        capture_output=True, text=True, env={**_env(), "KATALOG_TODAY": TODAY.isoformat()})
+    env_cmd = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--content",
+        str(FIXTURE),
+        "--config",
+        str(CONFIG),
+    ]
+    ok = subprocess.run(
+        env_cmd + ["--out", str(tmp_path / "site"), "--builder", "zensical"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**_env(), "KATALOG_TODAY": TODAY.isoformat()},
+    )
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "site" / "inovasi" / "layanan-induk" / "index.html").is_file()
-    bad = subprocess.run(env_cmd + ["--out", str(tmp_path / "other"), "--builder", "sphinx"], cwd=ROOT,
-                         capture_output=True, text=True, env=_env())
+    bad = subprocess.run(
+        env_cmd + ["--out", str(tmp_path / "other"), "--builder", "sphinx"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     assert bad.returncode == 2 and "--builder" in bad.stderr and "zensical" in bad.stderr
     assert not (tmp_path / "other").exists()
 
@@ -230,8 +276,9 @@ def test_a_failing_zensical_build_leaves_the_previous_site(tmp_path, sites):
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "overrides", repo / "overrides")
-    (repo / "overrides" / "main.html").write_text('{% extends "base.html" %}{% block content %}{{ nope( }}'
-                                                  "{% endblock %}", encoding="utf-8")
+    (repo / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ nope( }}{% endblock %}', encoding="utf-8"
+    )
     (repo / "mkdocs.yml").write_text(CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(ConfigError, match="Zensical gagal membangun situs"):
         build_site(FIXTURE, out, repo / "mkdocs.yml", TODAY, builder="zensical")
@@ -252,10 +299,28 @@ def hostile_zensical(tmp_path_factory):
     shutil.copytree(HOSTILE_SITE_FIXTURE, content)
     for path in sorted(HOSTILE_EXTRA.glob("*.md")):
         shutil.copy(path, content / "innovations" / path.name)
-    shutil.copytree(HOSTILE_EXTRA.parent / "collections", content / "collections", dirs_exist_ok=True)
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--builder", "zensical", "--content",
-                           str(content), "--out", str(work / "site")], cwd=ROOT, env=_env(), capture_output=True,
-                          text=True, timeout=600)
+    shutil.copytree(
+        HOSTILE_EXTRA.parent / "collections", content / "collections", dirs_exist_ok=True
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--builder",
+            "zensical",
+            "--content",
+            str(content),
+            "--out",
+            str(work / "site"),
+        ],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     served = serve(work / "site")
     yield served
@@ -267,7 +332,9 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -287,7 +354,9 @@ def watched(chromium):
 def _assert_inert(page, where: str) -> None:
     page.wait_for_timeout(150)
     assert page.dialogs == [], f"a payload ran on {where}: {page.dialogs}"
-    assert page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML.slice(0, 120))") == [], where
+    assert (
+        page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML.slice(0, 120))") == []
+    ), where
     assert page.errors == [], f"uncaught exceptions on {where}: {page.errors}"
     foreign = [u for u in page.requests if urlsplit(u).scheme not in ("data", "blob", "about")
                and urlsplit(u).hostname != "127.0.0.1"]
@@ -300,7 +369,9 @@ def test_zensical_hover_and_focus_run_nothing(watched, hostile_zensical, kind):
     path = PAGE_TYPES[kind](hostile_zensical.root)
     assert path is not None, f"page type {kind} missing from the Zensical build"
     watched.goto(hostile_zensical.url(path), wait_until="networkidle")
-    targets = watched.locator("main a, main [title], main button, main summary, main input, header a, header [title]")
+    targets = watched.locator(
+        "main a, main [title], main button, main summary, main input, header a, header [title]"
+    )
     count = targets.count()
     assert count > 0, path
     for i in range(min(count, 60)):
@@ -331,7 +402,9 @@ def test_zensical_cari_page_finds_results(watched, hostile_zensical):
     link.wait_for(state="visible", timeout=15_000)
     assert PAYLOAD_TITLE in link.inner_text()
     watched.locator("#cari-q").fill("antrean")
-    watched.locator("[data-search-results] .katalog-result").first.wait_for(state="visible", timeout=15_000)
+    watched.locator("[data-search-results] .katalog-result").first.wait_for(
+        state="visible", timeout=15_000
+    )
     assert watched.locator("[data-search-results] .katalog-result").count() >= 2
     _assert_inert(watched, "/cari/")
 

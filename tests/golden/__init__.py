@@ -38,7 +38,18 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site" / "content"
 HASH_SEED = "0"
 UPDATE_COMMAND = "make golden  (or: .venv/bin/python -m tests.golden update)"
 
-TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".svg", ".txt", ".css", ".js", ".webmanifest", ""}
+TEXT_SUFFIXES = {
+    ".html",
+    ".xml",
+    ".json",
+    ".csv",
+    ".svg",
+    ".txt",
+    ".css",
+    ".js",
+    ".webmanifest",
+    "",
+}
 SHOWN_FILES = 3  # differing files shown as a diff in a failure message
 SHOWN_LINES = 60  # lines of each diff (long lines are clipped)
 
@@ -56,10 +67,18 @@ def kept_as_text(path: str) -> bool:
 def build(out: Path) -> Path:
     """Build the fixture catalogue into ``out`` through ``python -m generator build``."""
     env = {**os.environ, "KATALOG_TODAY": TODAY.isoformat(), "PYTHONHASHSEED": HASH_SEED}
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(FIXTURE), "--out", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", str(FIXTURE), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if proc.returncode != 0:
-        raise RuntimeError(f"the golden build failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        raise RuntimeError(
+            f"the golden build failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+        )
     return out
 
 
@@ -119,7 +138,9 @@ def update(site: Path) -> tuple[int, int]:
 
 def _clip(line: str, width: int = 240) -> str:
     line = line.rstrip("\n")
-    return (line if len(line) <= width else f"{line[:width]}… ({len(line) - width} more characters)") + "\n"
+    return (
+        line if len(line) <= width else f"{line[:width]}… ({len(line) - width} more characters)"
+    ) + "\n"
 
 
 def _explain(path: str, site: Path, want: Entry) -> list[str]:
@@ -133,7 +154,9 @@ def _explain(path: str, site: Path, want: Entry) -> list[str]:
     if kept_as_text(path) and stored.is_file():
         old_text = stored.read_text("utf-8", errors="replace").splitlines(keepends=True)
         new_text = new.decode("utf-8", errors="replace").splitlines(keepends=True)
-        lines = list(difflib.unified_diff(old_text, new_text, f"golden/{path}", f"build/{path}", n=2))
+        lines = list(
+            difflib.unified_diff(old_text, new_text, f"golden/{path}", f"build/{path}", n=2)
+        )
         cut = len(lines) - SHOWN_LINES
         lines = [_clip(ln) for ln in lines[:SHOWN_LINES]]
         return lines + ([f"... {cut} more diff lines\n"] if cut > 0 else [])
@@ -142,7 +165,9 @@ def _explain(path: str, site: Path, want: Entry) -> list[str]:
     if path.endswith(".zip"):
         out.append("    its members are listed as changed, new or gone above (zip!member)\n")
     elif path.endswith(".png"):
-        out.append("    rendered image: its text depends on the DejaVu font and FreeType installed\n")
+        out.append(
+            "    rendered image: its text depends on the DejaVu font and FreeType installed\n"
+        )
     return out
 
 
@@ -150,15 +175,31 @@ def compare(site: Path) -> str:
     """A report of every difference between the build in ``site`` and tests/golden ("" if none)."""
     want, got = read_manifest(), scan(site)
     if not want:
-        return f"tests/golden/site.manifest is missing or empty.\nCreate it with: {UPDATE_COMMAND}\n"
+        return (
+            f"tests/golden/site.manifest is missing or empty.\nCreate it with: {UPDATE_COMMAND}\n"
+        )
     missing = sorted(want.keys() - got.keys())
     added = sorted(got.keys() - want.keys())
     changed = sorted(p for p in want.keys() & got.keys() if want[p] != got[p])
     # The text copies must match the manifest: a hand-edited golden file is a broken golden.
-    stale_copies = sorted(p for p in want if kept_as_text(p) and (
-        not (TREE / p).is_file() or hashlib.sha256((TREE / p).read_bytes()).hexdigest() != want[p].digest))
-    extra_copies = sorted(p.relative_to(TREE).as_posix() for p in TREE.rglob("*")
-                          if p.is_file() and p.relative_to(TREE).as_posix() not in want) if TREE.is_dir() else []
+    stale_copies = sorted(
+        p
+        for p in want
+        if kept_as_text(p)
+        and (
+            not (TREE / p).is_file()
+            or hashlib.sha256((TREE / p).read_bytes()).hexdigest() != want[p].digest
+        )
+    )
+    extra_copies = (
+        sorted(
+            p.relative_to(TREE).as_posix()
+            for p in TREE.rglob("*")
+            if p.is_file() and p.relative_to(TREE).as_posix() not in want
+        )
+        if TREE.is_dir()
+        else []
+    )
     if not (missing or added or changed or stale_copies or extra_copies):
         return ""
     report = [f"The build of tests/fixtures/site differs from the golden build in tests/golden "
@@ -175,10 +216,14 @@ def compare(site: Path) -> str:
         report.append("\n")
         report.extend(_explain(path, site, want[path]))
     if len(changed) > SHOWN_FILES:
-        report.append(f"\n({len(changed) - SHOWN_FILES} more changed files not shown; "
-                      "`python -m tests.golden check` writes the build to a folder you can diff.)\n")
-    report.append(f"\nIf the change is intended, update the golden build with\n    {UPDATE_COMMAND}\n"
-                  "and review `git diff tests/golden` before committing it.\n")
+        report.append(
+            f"\n({len(changed) - SHOWN_FILES} more changed files not shown; "
+            "`python -m tests.golden check` writes the build to a folder you can diff.)\n"
+        )
+    report.append(
+        f"\nIf the change is intended, update the golden build with\n    {UPDATE_COMMAND}\n"
+        "and review `git diff tests/golden` before committing it.\n"
+    )
     return "".join(report)
 
 
@@ -189,7 +234,9 @@ def main(argv: list[str]) -> int:
     if argv == ["update"]:
         with tempfile.TemporaryDirectory(prefix="katalog-golden-") as tmp:
             files, copies = update(build(Path(tmp) / "site"))
-        print(f"tests/golden updated: {files} files in site.manifest, {copies} kept as text in tests/golden/site/.")
+        print(
+            f"tests/golden updated: {files} files in site.manifest, {copies} kept as text in tests/golden/site/."
+        )
         print("Review the change with `git diff --stat tests/golden` before committing it.")
         return 0
     out = Path(tempfile.mkdtemp(prefix="katalog-golden-check-")) / "site"

@@ -16,8 +16,18 @@ def test_the_fixture_site_builds_as_the_golden_build(tmp_path):
 
 def test_the_golden_build_covers_every_kind_of_output():
     paths = read_manifest().keys()
-    for expected in ("index.html", "inovasi/muatan-berbahaya/index.html", "data/innovations.json",
-                     "data/innovations.csv", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "replikasi/graf.svg",
-                     "inovasi/layanan-induk/og.png", "data/katalog-inovasi-luring.zip", "search/index-0.json"):
+    for expected in (
+        "index.html",
+        "inovasi/muatan-berbahaya/index.html",
+        "data/innovations.json",
+        "data/innovations.csv",
+        "feed.xml",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "replikasi/graf.svg",
+        "inovasi/layanan-induk/og.png",
+        "data/katalog-inovasi-luring.zip",
+        "search/index-0.json",
+    ):
         assert expected in paths, expected
     assert any(p.startswith("data/katalog-inovasi-luring.zip!") for p in paths)

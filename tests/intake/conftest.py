@@ -33,7 +33,13 @@ def render_body(form: Form, answers: dict[str, object]) -> str:
     for f in form.fields:
         value = answers.get(f.id, "")
         if f.type == "checkboxes":
-            ticked = set(value) if isinstance(value, (list, set, tuple)) else set(f.options) if value is True else set()
+            ticked = (
+                set(value)
+                if isinstance(value, (list, set, tuple))
+                else set(f.options)
+                if value is True
+                else set()
+            )
             text = "\n".join(f"- [{'X' if o in ticked else ' '}] {o}" for o in f.options)
         else:
             text = str(value) if str(value).strip() else NO_RESPONSE
@@ -69,7 +75,12 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def run(tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def run(
+    tmp_path: Path,
+    content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
     """``run(body, *extra_args) → (exit code, JSON result)`` through the real command line."""
     monkeypatch.setenv("KATALOG_TODAY", TODAY.isoformat())
     counter = iter(range(1_000_000))
@@ -78,11 +89,26 @@ def run(tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
         body_file = tmp_path / f"body-{next(counter)}.md"
         body_file.write_bytes(body.encode("utf-8"))
         capsys.readouterr()
-        code = main(["intake", "--body-file", str(body_file), "--content", str(content_dir), "--format", "json", *extra])
+        code = main(
+            [
+                "intake",
+                "--body-file",
+                str(body_file),
+                "--content",
+                str(content_dir),
+                "--format",
+                "json",
+                *extra,
+            ]
+        )
         out = capsys.readouterr().out
         return code, json.loads(out) if out.strip() else {}
     return _run
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

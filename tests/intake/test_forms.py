@@ -41,7 +41,9 @@ def _schema_has(path: list[str]) -> bool:
     return True
 
 
-def test_committed_forms_are_in_step_with_the_taxonomies(capsys: pytest.CaptureFixture[str]) -> None:
+def test_committed_forms_are_in_step_with_the_taxonomies(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["forms", "--check"]) == 0, capsys.readouterr()
 
 
@@ -56,7 +58,9 @@ def test_forms_check_notices_a_new_term(tmp_path: Path, capsys: pytest.CaptureFi
     assert "Usang" in capsys.readouterr().out
     assert {p: p.read_bytes() for p in form_paths()} == before  # --check writes nothing
     text = synced_form_text(PROPOSAL_FORM, load_taxonomies(content / "taxonomies")[0])
-    options = next(i for i in yaml.safe_load(text)["body"] if i.get("id") == "category")["attributes"]["options"]
+    options = next(i for i in yaml.safe_load(text)["body"] if i.get("id") == "category")[
+        "attributes"
+    ]["options"]
     assert options[-1] == "Pariwisata"
 
 
@@ -69,7 +73,9 @@ def test_dropdowns_show_the_site_labels_in_taxonomy_order(path: Path) -> None:
     for f in dropdowns:
         vocabulary = VOCABULARY_FIELDS[f.id]
         assert f.type == "dropdown"
-        assert list(f.options) == [option_label(vocabulary, t) for t in taxonomies[vocabulary].terms]
+        assert list(f.options) == [
+            option_label(vocabulary, t) for t in taxonomies[vocabulary].terms
+        ]
 
 
 def test_proposal_field_ids_follow_the_content_model() -> None:
@@ -85,15 +91,39 @@ def test_proposal_field_ids_follow_the_content_model() -> None:
         path = [head, rest] if head in ("agency", "contact", "replication") else [f.id]
         assert _schema_has(path), f.id
     ids = {f.id for f in form.fields}
-    assert {"title", "summary", "agency_name", "agency_type", "agency_province", "category", "year", "status",
-            "contact_website", "contact_email", "contact_phone", "sources", "outcomes", *BODY_SECTIONS} <= ids
+    assert {
+        "title",
+        "summary",
+        "agency_name",
+        "agency_type",
+        "agency_province",
+        "category",
+        "year",
+        "status",
+        "contact_website",
+        "contact_email",
+        "contact_phone",
+        "sources",
+        "outcomes",
+        *BODY_SECTIONS,
+    } <= ids
 
 
 def test_every_required_model_key_is_a_required_field() -> None:
     form = load_form(PROPOSAL_FORM)
     required = {f.id for f in form.fields if f.required}
-    assert {"title", "summary", "agency_name", "agency_type", "category", "year", "status", "last_verified",
-            "outcomes", "sources"} <= required
+    assert {
+        "title",
+        "summary",
+        "agency_name",
+        "agency_type",
+        "category",
+        "year",
+        "status",
+        "last_verified",
+        "outcomes",
+        "sources",
+    } <= required
 
 
 @pytest.mark.parametrize("path", form_paths(), ids=lambda p: p.name)
@@ -120,9 +150,15 @@ def test_update_form_takes_the_case_id_and_title() -> None:
 
 
 def test_forms_config_links_the_contribution_page() -> None:
-    config = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
-    site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
-    assert [link["url"] for link in config["contact_links"]] == [site_url.rstrip("/") + "/kontribusi/"]
+    config = yaml.safe_load(
+        (REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8")
+    )
+    site_url = yaml.safe_load(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0]
+    )["site_url"]
+    assert [link["url"] for link in config["contact_links"]] == [
+        site_url.rstrip("/") + "/kontribusi/"
+    ]
 
 
 # --- the workflow glue ---------------------------------------------------------------------------
@@ -149,7 +185,9 @@ def test_outputs_cannot_be_steered_by_the_answers() -> None:
     assert outputs(0, {**result, "id": "../evil"})["ok"] == "false"
 
 
-def test_glue_passes_configuration_errors_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_glue_passes_configuration_errors_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from generator.intake.github import main as glue
 
     result = tmp_path / "r.json"

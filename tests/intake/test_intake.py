@@ -14,11 +14,29 @@ from generator.pipeline import load_and_validate
 from tests.intake.conftest import TODAY, example_answers, files_under, render_body
 
 # The keys a proposal can produce, and nothing else.
-ALLOWED_KEYS = {"id", "title", "aliases", "summary", "agency", "category", "year", "status", "status_note",
-                "last_verified", "contact", "awards", "outcomes", "sdgs", "replication", "sources"}
-YAML_KEYS = re.compile(r"agency\.|status_note|last_verified|contact\.|outcomes\.|sources\.\d|`[a-z]+_[a-z_]+`|"
-                       r"`(?:id|title|summary|agency|province|type|category|year|status|contact|outcomes|sources|"
-                       r"awards|source|replication|replicates|name):")
+ALLOWED_KEYS = {
+    "id",
+    "title",
+    "aliases",
+    "summary",
+    "agency",
+    "category",
+    "year",
+    "status",
+    "status_note",
+    "last_verified",
+    "contact",
+    "awards",
+    "outcomes",
+    "sdgs",
+    "replication",
+    "sources",
+}
+YAML_KEYS = re.compile(
+    r"agency\.|status_note|last_verified|contact\.|outcomes\.|sources\.\d|`[a-z]+_[a-z_]+`|"
+    r"`(?:id|title|summary|agency|province|type|category|year|status|contact|outcomes|sources|"
+    r"awards|source|replication|replicates|name):"
+)
 
 
 def written(result: dict) -> tuple[dict, str]:
@@ -37,7 +55,10 @@ def test_placeholders_compose_a_valid_case(form, run, content: Path) -> None:
     code, result = run(render_body(form, example_answers(form)))
     assert code == 0, result
     assert result["id"] == "siantre-antrean-daring-puskesmas"
-    assert result["path"] == (content / "innovations" / "siantre-antrean-daring-puskesmas.md").as_posix()
+    assert (
+        result["path"]
+        == (content / "innovations" / "siantre-antrean-daring-puskesmas.md").as_posix()
+    )
     assert not errors(result)
     # The project's validator agrees, over the whole folder.
     assert not [d for d in load_and_validate(content, today=TODAY).diagnostics if d.is_error]
@@ -46,15 +67,36 @@ def test_placeholders_compose_a_valid_case(form, run, content: Path) -> None:
                               "province": "jawa-timur", "regency": "Kabupaten Contoh",
                               "unit": "Dinas Kesehatan Kabupaten Contoh"}
     assert data["sdgs"] == [3, 9]  # "Industri, Inovasi dan Infrastruktur" holds a comma
-    assert data["outcomes"][0] == {"indicator": "Waktu tunggu rata-rata di puskesmas", "baseline": 90, "value": 25,
-                                   "unit": "menit", "period": "2023", "evidence_level": 2, "source": 1}
-    assert data["outcomes"][1] == {"description": "Warga tidak lagi antre sejak subuh untuk mendapat nomor",
-                                   "source": 1}
-    assert data["awards"] == [{"program": "kipp", "year": 2021, "level": "top-99", "category_original": "Kesehatan",
-                               "source": 1}]
+    assert data["outcomes"][0] == {
+        "indicator": "Waktu tunggu rata-rata di puskesmas",
+        "baseline": 90,
+        "value": 25,
+        "unit": "menit",
+        "period": "2023",
+        "evidence_level": 2,
+        "source": 1,
+    }
+    assert data["outcomes"][1] == {
+        "description": "Warga tidak lagi antre sejak subuh untuk mendapat nomor",
+        "source": 1,
+    }
+    assert data["awards"] == [
+        {
+            "program": "kipp",
+            "year": 2021,
+            "level": "top-99",
+            "category_original": "Kesehatan",
+            "source": 1,
+        }
+    ]
     assert data["sources"][0]["accessed"] == "2025-03-01"
     assert [line for line in body.split("\n") if line.startswith("## ")] == [
-        "## Latar Belakang", "## Inovasi", "## Hasil dan Dampak", "## Pembelajaran", "## Cara Mereplikasi"]
+        "## Latar Belakang",
+        "## Inovasi",
+        "## Hasil dan Dampak",
+        "## Pembelajaran",
+        "## Cara Mereplikasi",
+    ]
 
 
 def test_every_placeholder_alone_is_valid_in_its_field(form, run) -> None:
@@ -150,9 +192,11 @@ def test_multiline_text_stays_exactly_as_typed(form, run) -> None:
 def test_tricky_list_items_round_trip(form, run) -> None:
     answers = example_answers(form)
     answers["aliases"] = "null\nyes: no\n---\n#tagar\n${{ secrets.TOKEN }}"
-    answers["sources"] = ("Berita | Kominfo: \"yes\" # 1 | https://contoh.go.id/berita?id=1&x=y#bagian | "
-                          "Dinas: Kominfo | 2023 | 2025-03-01\n"
-                          "Dokumen kedua | https://contoh.go.id/dok.pdf")
+    answers["sources"] = (
+        'Berita | Kominfo: "yes" # 1 | https://contoh.go.id/berita?id=1&x=y#bagian | '
+        "Dinas: Kominfo | 2023 | 2025-03-01\n"
+        "Dokumen kedua | https://contoh.go.id/dok.pdf"
+    )
     answers["outcomes"] = ("Jumlah: warga # terlayani | 1250 | orang: \"dewasa\" | 2023–2024 | 2\n"
                            "Desimal | 12,5 | persen |  | 1 | 3.75\n"
                            "{{ kualitatif }} dengan [tautan](https://contoh.go.id) [2]\n"
@@ -161,12 +205,22 @@ def test_tricky_list_items_round_trip(form, run) -> None:
     assert code == 0, result
     data, _ = written(result)
     assert data["aliases"] == ["null", "yes: no", "---", "#tagar", "${{ secrets.TOKEN }}"]
-    assert data["sources"][0] == {"title": 'Berita | Kominfo: "yes" # 1', "url": "https://contoh.go.id/berita?id=1&x=y#bagian",
-                                  "publisher": "Dinas: Kominfo", "date": "2023", "accessed": "2025-03-01"}
+    assert data["sources"][0] == {
+        "title": 'Berita | Kominfo: "yes" # 1',
+        "url": "https://contoh.go.id/berita?id=1&x=y#bagian",
+        "publisher": "Dinas: Kominfo",
+        "date": "2023",
+        "accessed": "2025-03-01",
+    }
     assert data["sources"][1] == {"title": "Dokumen kedua", "url": "https://contoh.go.id/dok.pdf"}
     assert data["outcomes"] == [
-        {"indicator": "Jumlah: warga # terlayani", "value": 1250, "unit": 'orang: "dewasa"', "period": "2023–2024",
-         "source": 2},
+        {
+            "indicator": "Jumlah: warga # terlayani",
+            "value": 1250,
+            "unit": 'orang: "dewasa"',
+            "period": "2023–2024",
+            "source": 2,
+        },
         {"indicator": "Desimal", "baseline": 3.75, "value": 12.5, "unit": "persen", "source": 1},
         {"description": "{{ kualitatif }} dengan [tautan](https://contoh.go.id)", "source": 2},
         {"description": "Kualitatif tanpa sumber: null"},
@@ -175,7 +229,9 @@ def test_tricky_list_items_round_trip(form, run) -> None:
 
 def test_body_sections_keep_markdown_and_cannot_reach_the_front_matter(form, run) -> None:
     answers = example_answers(form)
-    answers["body_inovasi"] = "---\nid: jahat\nstatus: berhenti\n---\n\n### Subjudul\n\n- butir\n\n```yaml\nkey: value\n```"
+    answers["body_inovasi"] = (
+        "---\nid: jahat\nstatus: berhenti\n---\n\n### Subjudul\n\n- butir\n\n```yaml\nkey: value\n```"
+    )
     code, result = run(render_body(form, answers))
     assert code == 0, result
     data, body = written(result)
@@ -200,9 +256,12 @@ def test_path_traversal_in_the_title_stays_inside_innovations(form, run, content
     assert code == 0, result
     assert result["id"] == expected_id
     taxonomies = {f"taxonomies/{name}" for name in files_under(content / "taxonomies")}
-    everything = set(files_under(content.parent))  # the test's own folder: content/ and the body files
-    assert everything == {f"content/{name}" for name in taxonomies} | {f"content/innovations/{expected_id}.md"} | {
-        n for n in everything if re.fullmatch(r"body-\d+\.md", n)}
+    everything = set(
+        files_under(content.parent)
+    )  # the test's own folder: content/ and the body files
+    assert everything == {f"content/{name}" for name in taxonomies} | {
+        f"content/innovations/{expected_id}.md"
+    } | {n for n in everything if re.fullmatch(r"body-\d+\.md", n)}
     assert {p.parent for p in (content / "innovations").rglob("*.md")} == {content / "innovations"}
 
 
@@ -246,7 +305,9 @@ def test_a_heading_inside_an_answer_cannot_set_another_field(form, run, content:
     ("body_inovasi", "Teks \u2066terisolasi\u2069"),
     ("sources", "Judul\x1b[31m | https://contoh.go.id/a"),
 ])
-def test_invisible_and_control_characters_are_refused(form, run, content: Path, field_id: str, value: str) -> None:
+def test_invisible_and_control_characters_are_refused(
+    form, run, content: Path, field_id: str, value: str
+) -> None:
     answers = example_answers(form)
     answers[field_id] = value
     before = files_under(content)
@@ -261,7 +322,9 @@ def test_tabs_and_newlines_are_kept_in_textareas(form, run) -> None:
     answers["replication_requirements"] = "Langkah:\n\t1. siapkan\n\t2. jalankan"
     code, result = run(render_body(form, answers))
     assert code == 0, result
-    assert written(result)[0]["replication"]["requirements"] == "Langkah:\n\t1. siapkan\n\t2. jalankan"
+    assert (
+        written(result)[0]["replication"]["requirements"] == "Langkah:\n\t1. siapkan\n\t2. jalankan"
+    )
 
 
 @pytest.mark.parametrize("field_id, value, label", [
@@ -269,13 +332,17 @@ def test_tabs_and_newlines_are_kept_in_textareas(form, run) -> None:
     ("summary", "panjang " * 20000, "Ringkasan"),
     ("agency_name", "N" * 100_000, "Nama instansi"),
 ])
-def test_very_long_answers_are_refused_quickly(form, run, content: Path, field_id: str, value: str, label: str) -> None:
+def test_very_long_answers_are_refused_quickly(
+    form, run, content: Path, field_id: str, value: str, label: str
+) -> None:
     answers = example_answers(form)
     answers[field_id] = value
     before = files_under(content)
     start = time.perf_counter()
     code, result = run(render_body(form, answers))
-    assert time.perf_counter() - start < 30  # generous: a pathological-input bound, not a speed target
+    assert (
+        time.perf_counter() - start < 30
+    )  # generous: a pathological-input bound, not a speed target
     assert code == 1 and files_under(content) == before
     assert label in {d["label"] for d in errors(result)}
 
@@ -310,8 +377,9 @@ def test_a_huge_list_answer_does_not_hang(form, run) -> None:
     ("body_inovasi", "<script>alert(1)</script>", "Inovasi"),
     ("body_pembelajaran", '<a href="javascript:alert(1)">x</a>', "Pembelajaran"),
 ])
-def test_invalid_answers_write_nothing_and_name_the_field(form, run, content: Path, field_id: str, value: str,
-                                                          label: str) -> None:
+def test_invalid_answers_write_nothing_and_name_the_field(
+    form, run, content: Path, field_id: str, value: str, label: str
+) -> None:
     answers = example_answers(form)
     answers[field_id] = value
     if field_id == "contact_unit":  # a unit without any channel
@@ -345,7 +413,9 @@ def test_unticked_statement_is_refused(form, run) -> None:
 
 def test_line_numbers_point_into_the_answer(form, run) -> None:
     answers = example_answers(form)
-    answers["sources"] = ("Satu | https://contoh.go.id/satu\n\nDua | https://contoh.go.id/dua | P | 2023 | 2999-01-01")
+    answers["sources"] = (
+        "Satu | https://contoh.go.id/satu\n\nDua | https://contoh.go.id/dua | P | 2023 | 2999-01-01"
+    )
     code, result = run(render_body(form, answers))
     assert code == 1
     assert [(d["label"], d["line"]) for d in errors(result)] == [("Sumber", 3)]
@@ -362,7 +432,9 @@ def test_missing_required_section_is_named(form, run, content: Path) -> None:
 
 
 def test_renamed_section_names_the_label_it_probably_was(form, run) -> None:
-    body = render_body(form, example_answers(form)).replace("### Nama instansi", "### Nama Instansi nya")
+    body = render_body(form, example_answers(form)).replace(
+        "### Nama instansi", "### Nama Instansi nya"
+    )
     code, result = run(body)
     assert code == 1
     messages = [d for d in errors(result) if d["label"] == "Nama instansi"]
@@ -376,7 +448,9 @@ def test_duplicated_section_is_refused(form, run) -> None:
 
 
 def test_headings_differing_only_in_case_and_spacing_still_match(form, run) -> None:
-    body = render_body(form, example_answers(form)).replace("### Nama inovasi", "###   NAMA  inovasi  ")
+    body = render_body(form, example_answers(form)).replace(
+        "### Nama inovasi", "###   NAMA  inovasi  "
+    )
     code, result = run(body)
     assert code == 0, result
 
@@ -409,7 +483,9 @@ def test_labels_come_from_the_template(form, run, tmp_path: Path) -> None:
 
     new_form = load_form(new_form_path)
     assert new_form.label("summary") == "Ringkasan singkat inovasi"
-    code, result = run(render_body(new_form, example_answers(new_form)), "--form", str(new_form_path))
+    code, result = run(
+        render_body(new_form, example_answers(new_form)), "--form", str(new_form_path)
+    )
     assert code == 0, result
     # A body rendered from the old template no longer fits: the new label is named.
     code, result = run(render_body(form, example_answers(form)), "--form", str(new_form_path))
@@ -426,7 +502,9 @@ def test_a_repeated_proposal_never_overwrites_the_first(form, run, content: Path
     path = Path(first["path"])
     original = path.read_bytes()
     answers = example_answers(form)
-    answers["summary"] = "Usulan kedua dengan judul sama tetapi ringkasan yang lain sama sekali dari yang pertama."
+    answers["summary"] = (
+        "Usulan kedua dengan judul sama tetapi ringkasan yang lain sama sekali dari yang pertama."
+    )
     code, second = run(render_body(form, answers))
     assert code == 1 and second["path"] is None
     assert path.read_bytes() == original
@@ -446,21 +524,32 @@ def test_an_existing_folder_form_case_is_not_overwritten(form, run, content: Pat
 
 # --- usage ----------------------------------------------------------------------------------
 
-def test_usage_errors_exit_2(tmp_path: Path, content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_exit_2(
+    tmp_path: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from generator.cli import main
 
     with pytest.raises(SystemExit) as exc:
         main(["intake", "--content", str(content)])
     assert exc.value.code == 2
-    assert main(["intake", "--body-file", str(tmp_path / "nope.md"), "--content", str(content)]) == 2
+    assert (
+        main(["intake", "--body-file", str(tmp_path / "nope.md"), "--content", str(content)]) == 2
+    )
     body = tmp_path / "b.md"
     body.write_text("### Nama inovasi\n\nX", encoding="utf-8")
     assert main(["intake", "--body-file", str(body), "--content", str(tmp_path / "tidak-ada")]) == 2
     bad_form = tmp_path / "form.yml"
     bad_form.write_text("name: x\nbody: 3\n", encoding="utf-8")
-    assert main(["intake", "--body-file", str(body), "--content", str(content), "--form", str(bad_form)]) == 2
+    assert (
+        main(
+            ["intake", "--body-file", str(body), "--content", str(content), "--form", str(bad_form)]
+        )
+        == 2
+    )
     (tmp_path / "latin1.md").write_bytes("caf\xe9".encode("latin-1"))
-    assert main(["intake", "--body-file", str(tmp_path / "latin1.md"), "--content", str(content)]) == 2
+    assert (
+        main(["intake", "--body-file", str(tmp_path / "latin1.md"), "--content", str(content)]) == 2
+    )
     err = capsys.readouterr().err
     assert "Traceback" not in err and "tidak bisa dibaca" in err
 
@@ -479,10 +568,23 @@ def test_text_output_names_labels(form, content: Path, tmp_path: Path, monkeypat
     assert "agency.province" not in out
 
 
-@pytest.mark.parametrize("text, number", [
-    ("1250", 1250), ("12,5", 12.5), ("12.5", 12.5), ("0,125", 0.125), ("-3", -3), ("1.250.000", 1250000),
-    ("1.250.000,5", 1250000.5), ("1.250", None), ("1,250", None), ("85%", None), ("dua", None), ("1e3", None),
-])
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("1250", 1250),
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("0,125", 0.125),
+        ("-3", -3),
+        ("1.250.000", 1250000),
+        ("1.250.000,5", 1250000.5),
+        ("1.250", None),
+        ("1,250", None),
+        ("85%", None),
+        ("dua", None),
+        ("1e3", None),
+    ],
+)
 def test_numbers_in_the_outcomes_line(text: str, number) -> None:
     from generator.intake.case import parse_number
 
@@ -493,7 +595,12 @@ def test_numbers_in_the_outcomes_line(text: str, number) -> None:
 
 def test_a_textarea_keeps_its_first_lines_indentation(form, run) -> None:
     answers = example_answers(form)
-    answers["body_cara_mereplikasi"] = "\n\n    kode terindentasi\n    baris dua\n\nParagraf.   \n\n"
+    answers["body_cara_mereplikasi"] = (
+        "\n\n    kode terindentasi\n    baris dua\n\nParagraf.   \n\n"
+    )
     code, result = run(render_body(form, answers))
     assert code == 0, result
-    assert "## Cara Mereplikasi\n\n    kode terindentasi\n    baris dua\n\nParagraf.\n" in written(result)[1]
+    assert (
+        "## Cara Mereplikasi\n\n    kode terindentasi\n    baris dua\n\nParagraf.\n"
+        in written(result)[1]
+    )

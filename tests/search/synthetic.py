@@ -11,11 +11,34 @@ import random
 from tests.conftest import ROOT, TODAY
 from tests.search.wordforms import PREFIXES, ROOTS, SUFFIXES
 
-PROVINCES = ["aceh", "sumatera-utara", "jawa-barat", "jawa-tengah", "jawa-timur", "bali", "dki-jakarta", "banten",
-             "sulawesi-selatan", "kalimantan-timur", "papua", "nusa-tenggara-barat", "riau", "lampung"]
-CATEGORIES = ["pengentasan-kemiskinan", "pendidikan", "kesehatan", "ketahanan-pangan", "ekonomi-dan-lapangan-kerja",
-              "pemberdayaan-masyarakat", "pelayanan-responsif-gender", "lingkungan-hidup",
-              "tata-kelola-pemerintahan", "penegakan-hukum"]
+PROVINCES = [
+    "aceh",
+    "sumatera-utara",
+    "jawa-barat",
+    "jawa-tengah",
+    "jawa-timur",
+    "bali",
+    "dki-jakarta",
+    "banten",
+    "sulawesi-selatan",
+    "kalimantan-timur",
+    "papua",
+    "nusa-tenggara-barat",
+    "riau",
+    "lampung",
+]
+CATEGORIES = [
+    "pengentasan-kemiskinan",
+    "pendidikan",
+    "kesehatan",
+    "ketahanan-pangan",
+    "ekonomi-dan-lapangan-kerja",
+    "pemberdayaan-masyarakat",
+    "pelayanan-responsif-gender",
+    "lingkungan-hidup",
+    "tata-kelola-pemerintahan",
+    "penegakan-hukum",
+]
 FUNCTION_WORDS = "dan yang di untuk dengan dari pada dalam ke oleh serta agar bagi warga layanan masyarakat".split()
 SECTIONS = ["Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi"]
 
@@ -24,8 +47,12 @@ def corpus(n: int, seed: int = 1) -> list[tuple[dict, str]]:
     """``n`` (front matter, body) pairs, deterministic for a given seed."""
     rnd = random.Random(seed)
     roots = sorted(set(ROOTS))
-    places = ["".join(rnd.choice("bcdfghjklmnprstw") + rnd.choice("aiueo") for _ in range(rnd.randint(2, 4)))
-              for _ in range(500)]
+    places = [
+        "".join(
+            rnd.choice("bcdfghjklmnprstw") + rnd.choice("aiueo") for _ in range(rnd.randint(2, 4))
+        )
+        for _ in range(500)
+    ]
 
     def word() -> str:
         if rnd.random() < 0.5:
@@ -37,7 +64,9 @@ def corpus(n: int, seed: int = 1) -> list[tuple[dict, str]]:
         return prefix + root + suffix
 
     def sentence(k: int) -> str:
-        return " ".join(word() if rnd.random() < 0.7 else rnd.choice(FUNCTION_WORDS) for _ in range(k))
+        return " ".join(
+            word() if rnd.random() < 0.7 else rnd.choice(FUNCTION_WORDS) for _ in range(k)
+        )
 
     docs = []
     for i in range(n):
@@ -49,21 +78,38 @@ def corpus(n: int, seed: int = 1) -> list[tuple[dict, str]]:
             "title": f"{acronym}: {sentence(rnd.randint(3, 7)).capitalize()}",
             "aliases": [sentence(4).title()] if rnd.random() < 0.5 else [],
             "summary": (sentence(rnd.randint(30, 55)).capitalize() + ".")[:400],
-            "agency": {"name": f"Pemerintah {'Kabupaten' if kind.endswith('kabupaten') else 'Kota'} {place}",
-                       "type": kind, "province": rnd.choice(PROVINCES), "regency": place,
-                       "unit": "Dinas " + word().capitalize()},
+            "agency": {
+                "name": f"Pemerintah {'Kabupaten' if kind.endswith('kabupaten') else 'Kota'} {place}",
+                "type": kind,
+                "province": rnd.choice(PROVINCES),
+                "regency": place,
+                "unit": "Dinas " + word().capitalize(),
+            },
             "category": rnd.choice(CATEGORIES),
             "year": rnd.randint(2005, 2025),
             "status": rnd.choice(["berjalan", "uji-coba", "vakum", "berhenti"]),
             "status_note": "Anggaran berhenti.",
             "last_verified": "2026-01-15",
             "tags": [word() for _ in range(rnd.randint(1, 4))],
-            "outcomes": [{"indicator": sentence(5), "value": rnd.randint(1, 99), "unit": "persen", "source": 1}],
+            "outcomes": [
+                {
+                    "indicator": sentence(5),
+                    "value": rnd.randint(1, 99),
+                    "unit": "persen",
+                    "source": 1,
+                }
+            ],
             "sources": [{"title": "Sumber", "url": f"https://example.org/{i}"}],
             "sdgs": sorted(rnd.sample(range(1, 18), rnd.randint(0, 2))),
         }
         if rnd.random() < 0.3:
-            fm["awards"] = [{"program": "kipp", "year": fm["year"] + 1, "level": rnd.choice(["top-99", "top-45"])}]
+            fm["awards"] = [
+                {
+                    "program": "kipp",
+                    "year": fm["year"] + 1,
+                    "level": rnd.choice(["top-99", "top-45"]),
+                }
+            ]
         body = "\n\n".join(f"## {h}\n\n{sentence(rnd.randint(60, 120))}." for h in SECTIONS)
         docs.append((fm, body))
     return docs
@@ -76,7 +122,11 @@ def catalog(n: int):
     from generator.taxonomy import load_taxonomies
 
     taxonomies, _problems = load_taxonomies(ROOT / "content" / "taxonomies")
-    documents = [SourceDocument(file=f"{fm['id']}.md", doc_id=fm["id"], front_matter=fm, body=body, body_line=1)
-                 for fm, body in corpus(n)]
+    documents = [
+        SourceDocument(
+            file=f"{fm['id']}.md", doc_id=fm["id"], front_matter=fm, body=body, body_line=1
+        )
+        for fm, body in corpus(n)
+    ]
     return build_catalog(documents, taxonomies, TODAY)
 

@@ -21,12 +21,21 @@ from generator.search.render import index_files
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "generator" / "assets" / "search"
-SYNONYMS = yaml.safe_load((ROOT / "content" / "taxonomies" / "synonyms.yml").read_text(encoding="utf-8"))
+SYNONYMS = yaml.safe_load(
+    (ROOT / "content" / "taxonomies" / "synonyms.yml").read_text(encoding="utf-8")
+)
 
 
 def test_words_strip_diacritics_keep_digits_and_split_on_punctuation() -> None:
-    assert words("Café Naïve—e-KTP/112, Dinas   Kependudukan!") == ["cafe", "naive", "e", "ktp", "112", "dinas",
-                                                                      "kependudukan"]
+    assert words("Café Naïve—e-KTP/112, Dinas   Kependudukan!") == [
+        "cafe",
+        "naive",
+        "e",
+        "ktp",
+        "112",
+        "dinas",
+        "kependudukan",
+    ]
     assert words("") == []
     assert words("ÀNTRÉAN") == ["antrean"]
 
@@ -45,11 +54,16 @@ def test_stop_words_are_dropped_but_synonym_phrases_still_match() -> None:
 
 
 def test_synonym_keys_are_added_for_variants_not_for_the_key_itself() -> None:
-    analyzer = build_analyzer({"groups": [["ktp", "kartu tanda penduduk", "e-ktp"], ["antrean", "antrian"]]})
+    analyzer = build_analyzer(
+        {"groups": [["ktp", "kartu tanda penduduk", "e-ktp"], ["antrean", "antrian"]]}
+    )
     assert analyzer.terms("KTP") == ["ktp"]
     assert analyzer.terms("kartu tanda penduduk") == ["kartu", "tanda", stem("penduduk"), "ktp"]
     assert analyzer.terms("nomor antrian") == ["nomor", stem("antrian"), stem("antrean")]
-    assert analyzer.terms("antriannya") == [stem("antriannya"), stem("antrean")]  # affixed forms follow
+    assert analyzer.terms("antriannya") == [
+        stem("antriannya"),
+        stem("antrean"),
+    ]  # affixed forms follow
 
 
 def test_synonyms_file_is_well_formed() -> None:
@@ -58,7 +72,9 @@ def test_synonyms_file_is_well_formed() -> None:
     keys = set()
     for group in groups:
         assert isinstance(group, list) and len(group) >= 2, group
-        assert len(words(group[0])) == 1, f"the first entry is the key and must be one word: {group}"
+        assert len(words(group[0])) == 1, (
+            f"the first entry is the key and must be one word: {group}"
+        )
         assert group[0] not in STOP_WORDS
         keys.add(stem(words(group[0])[0]))
     assert len(keys) == len(groups), "two groups share a key"
@@ -67,11 +83,31 @@ def test_synonyms_file_is_well_formed() -> None:
 
 
 def test_acronyms_file_holds_the_government_acronyms() -> None:
-    data = yaml.safe_load((ROOT / "content" / "taxonomies" / "acronyms.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (ROOT / "content" / "taxonomies" / "acronyms.yml").read_text(encoding="utf-8")
+    )
     groups = acronym_groups(data)
     acronyms = {words(g[0])[0] for g in groups}
-    for must in ("apbd", "apbdes", "pad", "karhutla", "mpp", "ptsp", "oss", "pbg", "imb", "pbb", "bphtb",
-                 "jkn", "pkh", "bumdes", "tps3r", "pdam", "damkar", "adminduk"):
+    for must in (
+        "apbd",
+        "apbdes",
+        "pad",
+        "karhutla",
+        "mpp",
+        "ptsp",
+        "oss",
+        "pbg",
+        "imb",
+        "pbb",
+        "bphtb",
+        "jkn",
+        "pkh",
+        "bumdes",
+        "tps3r",
+        "pdam",
+        "damkar",
+        "adminduk",
+    ):
         assert any(must in [w for entry in g for w in words(entry)] for g in groups), must
     assert len(acronyms) == len(groups)
     # Both ways: the acronym finds the expansion's key and the expansion finds the acronym's.
@@ -105,13 +141,27 @@ process.stdout.write(JSON.stringify(texts.map((t) => [core.words(t), analyzer.te
 
 def test_browser_analysis_matches_python(search_catalog, tmp_path: Path) -> None:
     head = tmp_path / "index-0.json"
-    head.write_text(json.dumps(index_files(search_catalog)["search/index-0.json"]), encoding="utf-8")
+    head.write_text(
+        json.dumps(index_files(search_catalog)["search/index-0.json"]), encoding="utf-8"
+    )
     texts = [i.title + "\n" + i.summary + "\n" + i.body for i in search_catalog.innovations]
-    texts += ["Café naïve Ŝoŝ ﬁle Ⅻ ½ İstanbul ǅ", "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)",
-              "e-KTP, KK, akta; UMKM & OPD — APBD 2024", "antrian/antrean puskesmas-posyandu",
-              "Provinsi Nusa Tenggara Timur (NTT), Jatim, DI Yogyakarta", "karhutla TPS3R", ""]
-    done = subprocess.run(["node", "-e", NODE_TERMS, str(ASSETS), str(head)], input=json.dumps(texts),
-                          capture_output=True, text=True, check=True, timeout=120)
+    texts += [
+        "Café naïve Ŝoŝ ﬁle Ⅻ ½ İstanbul ǅ",
+        "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)",
+        "e-KTP, KK, akta; UMKM & OPD — APBD 2024",
+        "antrian/antrean puskesmas-posyandu",
+        "Provinsi Nusa Tenggara Timur (NTT), Jatim, DI Yogyakarta",
+        "karhutla TPS3R",
+        "",
+    ]
+    done = subprocess.run(
+        ["node", "-e", NODE_TERMS, str(ASSETS), str(head)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     analyzer = catalog_analyzer(search_catalog)
     assert json.loads(done.stdout) == [[words(t), analyzer.terms(t)] for t in texts]
 

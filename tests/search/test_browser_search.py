@@ -19,7 +19,11 @@ SEARCH_PATHS = ("/search/", "/assets/search/")
 
 @pytest.fixture(scope="module")
 def site(search_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    served = serve(build_site(search_content, tmp_path_factory.mktemp("search-site") / "site", today=TODAY.isoformat()))
+    served = serve(
+        build_site(
+            search_content, tmp_path_factory.mktemp("search-site") / "site", today=TODAY.isoformat()
+        )
+    )
     yield served.base.rstrip("/")
     stop(served)
 
@@ -54,7 +58,9 @@ def test_nothing_is_fetched_before_a_search_field_is_focused(page, site) -> None
     page.keyboard.type("sragen")
     page.locator("header [data-search-list] a").first.wait_for(state="visible", timeout=15_000)
     assert "/search/index-0.json" in search_requests(page)
-    assert "/search/vocab.json" not in search_requests(page)  # only a query with an unknown word needs it
+    assert "/search/vocab.json" not in search_requests(
+        page
+    )  # only a query with an unknown word needs it
 
 
 def test_header_results_link_to_case_pages(page, site) -> None:
@@ -78,8 +84,11 @@ def test_header_results_link_to_case_pages(page, site) -> None:
 def test_browser_ranks_like_python(page, site, searcher) -> None:
     page.goto(site + "/cari/", wait_until="load")
     page.fill("#cari-q", "sragen")  # the secondary part loads after a first answer
-    page.wait_for_function("() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
-                           " return l && l.engine && l.engine.complete(); }", timeout=15_000)
+    page.wait_for_function(
+        "() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
+        " return l && l.engine && l.engine.complete(); }",
+        timeout=15_000,
+    )
     queries = [q for q, _ in TOP3] + ["KTP KK akta", "Sumedang posyandu", "xqzv"]
     browser_top = page.evaluate(
         """async (queries) => {
@@ -101,7 +110,9 @@ def checked(page, name: str) -> list[str]:
 
 
 def result_ids(page) -> list[str]:
-    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(
+        "[data-search-results] a", "els => els.map(e => e.getAttribute('href'))"
+    )
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
 
@@ -109,14 +120,20 @@ def wait_ready(page, complete: bool = False) -> None:
     """The finder's last render is on screen; with ``complete``, the one after every index part
     has loaded (results can only change before that)."""
     if complete:
-        page.wait_for_function("() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
-                               " return l && l.engine && l.engine.complete(); }", timeout=15_000)
+        page.wait_for_function(
+            "() => { const l = window.katalogSearch && window.katalogSearch.loader('..');"
+            " return l && l.engine && l.engine.complete(); }",
+            timeout=15_000,
+        )
     page.wait_for_selector("[data-katalog-finder][data-search-state=ready]", timeout=15_000)
 
 
 def test_finder_restores_state_from_the_url(page, site) -> None:
-    page.goto(site + "/cari/?q=layanan&kategori=tata-kelola-pemerintahan&provinsi=jawa-timur&tahun_dari=2017",
-              wait_until="load")
+    page.goto(
+        site
+        + "/cari/?q=layanan&kategori=tata-kelola-pemerintahan&provinsi=jawa-timur&tahun_dari=2017",
+        wait_until="load",
+    )
     wait_ready(page)
     assert page.input_value("#cari-q") == "layanan"
     assert checked(page, "kategori") == ["tata-kelola-pemerintahan"]
@@ -124,7 +141,9 @@ def test_finder_restores_state_from_the_url(page, site) -> None:
     assert page.input_value("[name=tahun_dari]") == "2017"
     # Banyuwangi (2016) is before the year range; Sumenep (2017) is the only one left.
     assert result_ids(page) == ["adminduk-keliling-sumenep"]
-    for href in page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.getAttribute('href'))"):
+    for href in page.eval_on_selector_all(
+        "[data-search-results] a", "els => els.map(e => e.getAttribute('href'))"
+    ):
         assert href.startswith("../inovasi/")
 
 
@@ -144,7 +163,9 @@ def test_changing_filters_updates_results_counts_and_url(page, site) -> None:
     assert query == {"q": ["desa"], "status": ["berhenti"], "jenis": ["pemerintah-kabupaten"]}
     page.uncheck("input[name=status][value=berhenti]")
     page.select_option("[name=tahun_sampai]", "2016")
-    page.wait_for_function("() => !location.search.includes('status=') && location.search.includes('tahun_sampai=2016')")
+    page.wait_for_function(
+        "() => !location.search.includes('status=') && location.search.includes('tahun_sampai=2016')"
+    )
     assert set(result_ids(page)) <= {"smart-kampung-banyuwangi", "sekolah-perempuan-kupang",
                                      "perpustakaan-keliling-kulon-progo"}
     page.fill("#cari-q", "")
@@ -156,7 +177,9 @@ def test_finder_without_javascript_offers_browse_links(browser, site) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site + "/cari/", wait_until="load")
-    links = page.eval_on_selector_all(".katalog-browse a", "els => els.map(e => e.getAttribute('href'))")
+    links = page.eval_on_selector_all(
+        ".katalog-browse a", "els => els.map(e => e.getAttribute('href'))"
+    )
     assert "../jelajahi/" in links
     assert "../kategori/kesehatan/" in links
     assert "../provinsi/jawa-timur/" in links
@@ -174,7 +197,10 @@ def test_finder_shows_its_form_but_fetches_nothing_until_used(page, site) -> Non
     assert [p for p in search_requests(page) if not p.endswith(".css")] == []
     page.check("input[name=kategori][value=kesehatan]")
     page.wait_for_function("() => location.search === '?kategori=kesehatan'")
-    assert sorted(result_ids(page)) == ["antrean-daring-puskesmas-kendari", "posyandu-cegah-stunting-sumedang"]
+    assert sorted(result_ids(page)) == [
+        "antrean-daring-puskesmas-kendari",
+        "posyandu-cegah-stunting-sumedang",
+    ]
 
 
 def test_a_word_only_in_the_body_is_found_once_the_rest_loads(page, site) -> None:
@@ -238,7 +264,9 @@ def test_results_come_before_the_filters_and_phones_fold_them(browser, site) -> 
         results = page.locator("[data-search-results] .katalog-result").first.bounding_box()
         filters = page.locator(".katalog-finder__filters").bounding_box()
         assert results["y"] < filters["y"] or results["x"] < filters["x"], width
-        assert page.evaluate("document.querySelector('[data-search-filters]').open") is (not folded), width
+        assert page.evaluate("document.querySelector('[data-search-filters]').open") is (
+            not folded
+        ), width
         if folded:
             assert results["y"] < 740  # the first result is on the first screen of a phone
             page.goto(site + "/cari/?q=desa&status=berjalan", wait_until="load")
@@ -251,12 +279,17 @@ def test_no_result_offers_to_propose_the_innovation(page, site) -> None:
     page.goto(site + "/inovasi/uptpk-sragen/", wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type("sragen")
-    page.locator("header [data-search-list] .katalog-result a").first.wait_for(state="visible", timeout=15_000)
+    page.locator("header [data-search-list] .katalog-result a").first.wait_for(
+        state="visible", timeout=15_000
+    )
     assert page.locator("header .katalog-noresult__propose").count() == 0
     page.fill("#katalog-search-q", "zqxwvyy")
     propose = page.locator("header .katalog-noresult__propose")
     propose.wait_for(state="visible", timeout=15_000)
-    assert propose.get_attribute("href").endswith("/kontribusi/") and "Usulkan inovasi" in propose.inner_text()
+    assert (
+        propose.get_attribute("href").endswith("/kontribusi/")
+        and "Usulkan inovasi" in propose.inner_text()
+    )
     page.goto(site + "/cari/?q=zqxwvyy", wait_until="load")
     finder = page.locator("[data-katalog-finder] .katalog-noresult__propose")
     finder.wait_for(state="visible", timeout=15_000)

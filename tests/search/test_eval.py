@@ -92,7 +92,9 @@ QUERIES: list[tuple[str, str]] = [
 def eval_catalog(tmp_path_factory: pytest.TempPathFactory):
     from generator.pipeline import load_catalog
 
-    catalog, _warnings = load_catalog(corpus(tmp_path_factory.mktemp("eval"), EVAL / "innovations"), TODAY)
+    catalog, _warnings = load_catalog(
+        corpus(tmp_path_factory.mktemp("eval"), EVAL / "innovations"), TODAY
+    )
     return catalog
 
 
@@ -130,14 +132,24 @@ def test_eval_top3_hit_rate_with_the_relevance_fixtures_as_competitors(tmp_path:
     queue, waste bank, stunting) join the corpus as near-competitors."""
     from generator.pipeline import load_catalog
 
-    catalog, _warnings = load_catalog(corpus(tmp_path, EVAL / "innovations", FIXTURE / "innovations"), TODAY)
+    catalog, _warnings = load_catalog(
+        corpus(tmp_path, EVAL / "innovations", FIXTURE / "innovations"), TODAY
+    )
     misses = top3_misses(searcher_for(catalog))
     print(f"\neval + fixtures top-3 hit rate: {len(QUERIES) - len(misses)}/{len(QUERIES)}")
     assert len(QUERIES) - len(misses) >= 47, "\n".join(misses)
 
 
-def test_eval_queries_rank_the_same_in_the_browser(eval_catalog, eval_searcher, tmp_path: Path) -> None:
-    queries = [q for q, _expected in QUERIES] + ["lakupandai", "pakkades", "dinkes brebes", "sulsel", "perijinan"]
+def test_eval_queries_rank_the_same_in_the_browser(
+    eval_catalog, eval_searcher, tmp_path: Path
+) -> None:
+    queries = [q for q, _expected in QUERIES] + [
+        "lakupandai",
+        "pakkades",
+        "dinkes brebes",
+        "sulsel",
+        "perijinan",
+    ]
     assert_same(eval_searcher, queries, run_node(eval_catalog, queries, tmp_path))
 
 
@@ -152,7 +164,8 @@ def test_words_that_match_nothing_do_not_hide_a_case(eval_searcher) -> None:
 
 
 def test_weak_words_do_not_dominate(eval_searcher) -> None:
-    """"layanan", "pelayanan", "publik", "program", "aplikasi" around a topic word: the topic decides."""
+    """"layanan", "pelayanan", "publik", "program", "aplikasi" around a topic word: the topic
+    decides."""
     for query, expected in [
         ("layanan pelayanan publik program stunting", "gertak-stunting-lombok-timur"),
         ("aplikasi layanan pasung", "sibepas-ponorogo"),
@@ -166,7 +179,10 @@ def test_weak_words_do_not_dominate(eval_searcher) -> None:
 def test_cases_matching_more_query_words_rank_first(eval_searcher) -> None:
     """Coordination: "ppdb" and "zonasi" in the summary beat "online" alone in a short title."""
     assert eval_searcher.search("ppdb online zonasi", limit=1)[0].id == "sipintar-padang"
-    assert eval_searcher.search("kunjungan rumah pasien stroke", limit=1)[0].id == "teman-sehat-balikpapan"
+    assert (
+        eval_searcher.search("kunjungan rumah pasien stroke", limit=1)[0].id
+        == "teman-sehat-balikpapan"
+    )
 
 
 def test_agency_abbreviations_find_the_agencys_cases(eval_searcher) -> None:
@@ -191,8 +207,11 @@ def test_a_prison_synonym_does_not_pull_in_food_security(eval_searcher) -> None:
 def test_an_acronym_name_written_together_finds_the_case(eval_searcher) -> None:
     """"LAKU PANDAI" typed "lakupandai": two indexed words written together (typo fallback).
     Added after the evaluation (not part of the 50): these returned nothing before."""
-    for query, expected in [("lakupandai", "laku-pandai-banyumas"), ("pakkades", "pak-kades-jember"),
-                            ("temansehat", "teman-sehat-balikpapan")]:
+    for query, expected in [
+        ("lakupandai", "laku-pandai-banyumas"),
+        ("pakkades", "pak-kades-jember"),
+        ("temansehat", "teman-sehat-balikpapan"),
+    ]:
         assert eval_searcher.search(query, limit=1)[0].id == expected, query
 
 
@@ -205,7 +224,9 @@ def eval2_searcher(tmp_path_factory: pytest.TempPathFactory):
     cases with the real catalogue's cases as competitors."""
     from generator.pipeline import load_catalog
 
-    content = corpus(tmp_path_factory.mktemp("eval2"), EVAL2 / "innovations", ROOT / "content" / "innovations")
+    content = corpus(
+        tmp_path_factory.mktemp("eval2"), EVAL2 / "innovations", ROOT / "content" / "innovations"
+    )
     catalog, _warnings = load_catalog(content, CATALOG_TODAY)
     return searcher_for(catalog)
 

@@ -21,7 +21,9 @@ from tests.search.synthetic import catalog as synthetic_catalog
 def test_fast_field_vectors_equal_lunr_builder(search_catalog) -> None:
     for catalog in (search_catalog, synthetic_catalog(200)):
         analyzer = catalog_analyzer(catalog)
-        assert build_packed_index(catalog, analyzer) == build_packed_index(catalog, analyzer, with_lunr_builder=True)
+        assert build_packed_index(catalog, analyzer) == build_packed_index(
+            catalog, analyzer, with_lunr_builder=True
+        )
 
 
 def test_parts_split_the_fields_and_load_in_lunr(search_catalog) -> None:
@@ -52,10 +54,19 @@ def test_search_outputs_are_deterministic(search_catalog) -> None:
               for o in render_search(search_catalog)]
     assert first == second
     paths = [p for p, _ in first]
-    for expected in ("search/index-0.json", "search/index-1.json", "search/index-2.json", "search/docs.json",
-                     "search/facets.json",
-                     "search/vocab.json", "assets/search/search.js", "assets/search/lunr.min.js",
-                     "assets/search/stemmer-id.orama.js", "assets/search/search.css", "cari/index.md"):
+    for expected in (
+        "search/index-0.json",
+        "search/index-1.json",
+        "search/index-2.json",
+        "search/docs.json",
+        "search/facets.json",
+        "search/vocab.json",
+        "assets/search/search.js",
+        "assets/search/lunr.min.js",
+        "assets/search/stemmer-id.orama.js",
+        "assets/search/search.css",
+        "cari/index.md",
+    ):
         assert expected in paths
 
 
@@ -69,10 +80,14 @@ def test_docs_and_facets_follow_ref_order(search_catalog) -> None:
     chunks = [files[f"search/cards-{n}.json"] for n in range(-(-docs["count"] // size))]
     assert f"search/cards-{len(chunks)}.json" not in files
     assert [i for c in chunks for i in c["ids"]] == [i.id for i in search_catalog.innovations]
-    assert [s for c in chunks for s in c["summaries"]] == [i.summary for i in search_catalog.innovations]
+    assert [s for c in chunks for s in c["summaries"]] == [
+        i.summary for i in search_catalog.innovations
+    ]
     assert all(len(c["ids"]) == len(c["titles"]) == len(c["agencies"]) == len(c["provinces"])
                == len(c["statuses"]) for c in chunks)
-    for innovation, status in zip(search_catalog.innovations, [s for c in chunks for s in c["statuses"]]):
+    for innovation, status in zip(
+        search_catalog.innovations, [s for c in chunks for s in c["statuses"]]
+    ):
         assert docs["statusIds"][status] == innovation.status
     facets = {f["name"]: f for f in files["search/facets.json"]["facets"]}
     assert set(facets) == {"category", "province", "status", "award", "sdg", "agency_type", "ready"}
@@ -84,7 +99,9 @@ def test_docs_and_facets_follow_ref_order(search_catalog) -> None:
     # The readiness facet is the model's one definition, per document.
     ready = facets["ready"]
     assert ready["param"] == "siap" and ready["values"] == [["ya", "Siap ditiru"]]
-    assert [bool(d) for d in ready["docs"]] == [i.ready_to_replicate for i in search_catalog.innovations]
+    assert [bool(d) for d in ready["docs"]] == [
+        i.ready_to_replicate for i in search_catalog.innovations
+    ]
 
 
 def test_body_terms_keep_the_full_text_of_a_small_catalogue_and_cap_a_large_one() -> None:
@@ -105,10 +122,12 @@ def test_search_outputs_do_not_depend_on_the_hash_seed() -> None:
     import subprocess
     import sys
 
-    script = ("import hashlib\nfrom tests.search.synthetic import catalog\n"
-              "from generator.search.render import render_search\nh = hashlib.sha256()\n"
-              "for o in render_search(catalog(120)):\n"
-              "    h.update(getattr(o, 'content', None) or o.html.encode())\nprint(h.hexdigest())\n")
+    script = (
+        "import hashlib\nfrom tests.search.synthetic import catalog\n"
+        "from generator.search.render import render_search\nh = hashlib.sha256()\n"
+        "for o in render_search(catalog(120)):\n"
+        "    h.update(getattr(o, 'content', None) or o.html.encode())\nprint(h.hexdigest())\n"
+    )
     digests = {
         subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
                        capture_output=True, text=True, check=True, timeout=120).stdout

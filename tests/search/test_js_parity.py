@@ -52,8 +52,14 @@ def run_node(catalog, queries: list[str], tmp: Path) -> list[dict]:
         target = tmp / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(["node", "-e", NODE_RUN, str(ASSETS), str(tmp / "search")],
-                          input=json.dumps(queries), capture_output=True, text=True, check=True, timeout=300)
+    done = subprocess.run(
+        ["node", "-e", NODE_RUN, str(ASSETS), str(tmp / "search")],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return json.loads(done.stdout)
 
 
@@ -77,15 +83,30 @@ def assert_same(searcher, queries: list[str], node: list[dict]) -> None:
         assert js["details"] == details, query
         for js_detail, detail in zip(js["details"], details):  # fields in index order on both sides
             assert list(js_detail[2]) == list(detail[2]), query
-        assert js["matched"] == [list(searcher.matched_in(m)) for m in searcher.matches(query)[:10]], query
+        assert js["matched"] == [
+            list(searcher.matched_in(m)) for m in searcher.matches(query)[:10]
+        ], query
         offer = searcher.suggest(query)
-        assert js["suggest"] == {"didYouMean": list(offer.did_you_mean),
-                                 "categories": [[c, label, n, list(refs)] for c, label, n, refs in offer.categories]}, query
+        assert js["suggest"] == {
+            "didYouMean": list(offer.did_you_mean),
+            "categories": [[c, label, n, list(refs)] for c, label, n, refs in offer.categories],
+        }, query
 
 
 def test_fixture_queries_rank_the_same(search_catalog, searcher, tmp_path: Path) -> None:
-    queries = [q for q, _ in TOP3] + ["", "dan", "xqzv", "KTP KK akta", "Sumedang posyandu", "stunting",
-                                      "gizi buruk", "sampha", "bencna alam", "Nusa Tenggara Timur", "APBD"]
+    queries = [q for q, _ in TOP3] + [
+        "",
+        "dan",
+        "xqzv",
+        "KTP KK akta",
+        "Sumedang posyandu",
+        "stunting",
+        "gizi buruk",
+        "sampha",
+        "bencna alam",
+        "Nusa Tenggara Timur",
+        "APBD",
+    ]
     assert_same(searcher, queries, run_node(search_catalog, queries, tmp_path))
 
 

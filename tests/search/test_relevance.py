@@ -79,13 +79,18 @@ def test_expected_case_in_top_3(searcher, query: str, expected: str) -> None:
 
 
 def test_search_catalog_is_the_same_search(search_catalog, searcher) -> None:
-    assert search_catalog_function(search_catalog, "antrian puskesmas", 5) == searcher.search("antrian puskesmas", 5)
+    assert search_catalog_function(search_catalog, "antrian puskesmas", 5) == searcher.search(
+        "antrian puskesmas", 5
+    )
 
 
 def test_first_hit_for_unambiguous_queries(searcher) -> None:
-    for query, expected in [("KTP", "jemput-bola-perekaman-e-ktp-garut"), ("Sragen", "uptpk-sragen"),
-                            ("antrian", "antrean-daring-puskesmas-kendari"),
-                            ("pustaka", "perpustakaan-keliling-kulon-progo")]:
+    for query, expected in [
+        ("KTP", "jemput-bola-perekaman-e-ktp-garut"),
+        ("Sragen", "uptpk-sragen"),
+        ("antrian", "antrean-daring-puskesmas-kendari"),
+        ("pustaka", "perpustakaan-keliling-kulon-progo"),
+    ]:
         assert searcher.search(query, 1)[0].id == expected
 
 
@@ -104,9 +109,24 @@ def test_scores_descend_and_are_rounded(searcher) -> None:
 
 def test_cli_json_output(search_content) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "search", "--content", str(search_content),
-         "--format", "json", "--limit", "3", "antrian", "puskesmas"],
-        capture_output=True, text=True, env={"KATALOG_TODAY": TODAY.isoformat(), "PATH": ""}, check=True,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "search",
+            "--content",
+            str(search_content),
+            "--format",
+            "json",
+            "--limit",
+            "3",
+            "antrian",
+            "puskesmas",
+        ],
+        capture_output=True,
+        text=True,
+        env={"KATALOG_TODAY": TODAY.isoformat(), "PATH": ""},
+        check=True,
     )
     hits = json.loads(done.stdout)
     assert hits[0]["id"] == "antrean-daring-puskesmas-kendari"
@@ -153,9 +173,14 @@ def test_the_search_box_examples_find_cases_in_the_real_catalogue(example: str) 
 # "Nusa Tenggara Timur" found every case that says "timur"): a place name matches as a place.
 def test_a_province_name_matches_as_a_phrase_not_word_by_word() -> None:
     hits = search_folder(ROOT / "content", "Nusa Tenggara Timur", limit=50, today=CATALOG_TODAY)
-    assert all("timur" not in h.title.lower() or "nusa tenggara timur" in h.title.lower() for h in hits)
+    assert all(
+        "timur" not in h.title.lower() or "nusa tenggara timur" in h.title.lower() for h in hits
+    )
     jatim = search_folder(ROOT / "content", "jatim", limit=50, today=CATALOG_TODAY)
     jawa_timur = search_folder(ROOT / "content", "jawa timur", limit=50, today=CATALOG_TODAY)
     assert jatim and {h.id for h in jatim} == {h.id for h in jawa_timur}
-    kalimantan = {h.id for h in search_folder(ROOT / "content", "kalimantan timur", limit=50, today=CATALOG_TODAY)}
+    kalimantan = {
+        h.id
+        for h in search_folder(ROOT / "content", "kalimantan timur", limit=50, today=CATALOG_TODAY)
+    }
     assert not kalimantan & {h.id for h in jawa_timur}

@@ -28,7 +28,10 @@ def node_stems(forms: list[str]) -> list[str]:
 
 def real_text_words() -> set[str]:
     found: set[str] = set()
-    for folder in (ROOT / "content" / "innovations", ROOT / "tests" / "fixtures" / "search" / "content"):
+    for folder in (
+        ROOT / "content" / "innovations",
+        ROOT / "tests" / "fixtures" / "search" / "content",
+    ):
         for path in sorted(folder.rglob("*.md")):
             found.update(words(path.read_text(encoding="utf-8")))
     for path in sorted((ROOT / "content" / "taxonomies").glob("*.yml")):
@@ -50,11 +53,44 @@ def test_real_and_generated_word_forms_stem_identically() -> None:
 
 def test_edge_cases_stem_identically() -> None:
     # Short words, words without vowels, digits, every prefix/suffix rule branch.
-    forms = ["", "a", "di", "112", "ktp", "menyapu", "menyanyi", "memakai", "memukul", "pemakai",
-             "penyapu", "pelajar", "belajar", "bekerja", "berlari", "terpercaya", "diberikan",
-             "kesehatannya", "bukumulah", "pustakapun", "mengatakannya", "perpustakaan", "pelayanan",
-             "kependudukan", "sekolah", "bersihkan", "menikmati", "pengelolaan", "memperbaiki", "ketahui",
-             "kerasi", "berasi", "peserta", "pengusahaan", "mendengarkan", "nyanyian"]
+    forms = [
+        "",
+        "a",
+        "di",
+        "112",
+        "ktp",
+        "menyapu",
+        "menyanyi",
+        "memakai",
+        "memukul",
+        "pemakai",
+        "penyapu",
+        "pelajar",
+        "belajar",
+        "bekerja",
+        "berlari",
+        "terpercaya",
+        "diberikan",
+        "kesehatannya",
+        "bukumulah",
+        "pustakapun",
+        "mengatakannya",
+        "perpustakaan",
+        "pelayanan",
+        "kependudukan",
+        "sekolah",
+        "bersihkan",
+        "menikmati",
+        "pengelolaan",
+        "memperbaiki",
+        "ketahui",
+        "kerasi",
+        "berasi",
+        "peserta",
+        "pengusahaan",
+        "mendengarkan",
+        "nyanyian",
+    ]
     assert node_stems(forms) == [stem(w) for w in forms]
 
 
@@ -66,4 +102,6 @@ def test_vendored_stemmer_is_the_pinned_upstream_file() -> None:
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     assert package["devDependencies"][vendor.PACKAGE] == vendor.VERSION
     assert STEMMER_JS == vendor.VENDORED
-    assert STEMMER_JS.read_text(encoding="utf-8") == vendor.wrap(upstream.read_text(encoding="utf-8"))
+    assert STEMMER_JS.read_text(encoding="utf-8") == vendor.wrap(
+        upstream.read_text(encoding="utf-8")
+    )

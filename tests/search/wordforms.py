@@ -37,5 +37,7 @@ def generated_forms() -> list[str]:
     """Every prefix × root × suffix combination, plus hyphen reduplication, sorted and unique."""
     roots = sorted(set(ROOTS))
     forms = {p + r + s for r in roots for p in PREFIXES for s in SUFFIXES}
-    forms |= {f"{r}-{r}" for r in roots} | {f"{r}-{r}an" for r in roots} | {f"ber{r}-{r}" for r in roots}
+    forms |= (
+        {f"{r}-{r}" for r in roots} | {f"{r}-{r}an" for r in roots} | {f"ber{r}-{r}" for r in roots}
+    )
     return sorted(forms)

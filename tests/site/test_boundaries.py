@@ -13,11 +13,24 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 ALLOWED_LOCAL = {
     # Each subcommand imports only what it runs: `katalog new` and `katalog forms` start in a
     # fraction of the time `katalog build` needs to import the renderer.
-    "cli.py": {"generator.report", "generator.pipeline", "generator.site", "generator.search.query",
-               "generator.scaffold", "generator.intake", "generator.intake.form"},
+    "cli.py": {
+        "generator.report",
+        "generator.pipeline",
+        "generator.site",
+        "generator.search.query",
+        "generator.scaffold",
+        "generator.intake",
+        "generator.intake.form",
+    },
     # MkDocs imports the plugin from its entry point for every configuration it reads.
-    "mkdocs_adapter/plugin.py": {"generator.render.parallel", "generator.render", "generator.report",
-                                 "generator.pipeline", "generator.site", "generator.render.headings"},
+    "mkdocs_adapter/plugin.py": {
+        "generator.render.parallel",
+        "generator.render",
+        "generator.report",
+        "generator.pipeline",
+        "generator.site",
+        "generator.render.headings",
+    },
 }
 
 
@@ -74,7 +87,9 @@ def _imports() -> tuple[dict[str, set[str]], list[tuple[str, str, int]]]:
                     if isinstance(inner, (ast.Import, ast.ImportFrom)):
                         in_functions.add(id(inner))
                         rel = path.relative_to(GENERATOR).as_posix()
-                        local += [(rel, target, inner.lineno) for target in _targets(inner, module, path)]
+                        local += [
+                            (rel, target, inner.lineno) for target in _targets(inner, module, path)
+                        ]
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in in_functions:
                 at_import.update(_targets(node, module, path))
@@ -119,13 +134,22 @@ def test_the_checks_see_imports() -> None:
     """The graph is not empty by accident: known edges and a known hidden import are found."""
     assert "generator.codes" in GRAPH["generator.loading"]
     assert "generator.validate" in GRAPH["generator.pipeline"]
-    assert "generator.validate" in _closure("generator.model")  # validate.assets: its package runs first
+    assert "generator.validate" in _closure(
+        "generator.model"
+    )  # validate.assets: its package runs first
     assert ("cli.py", "generator.site") in {(file, target) for file, target, _ in LOCAL}
 
 
 def test_loading_does_not_depend_on_validation() -> None:
-    for stage in ("generator.loading", "generator.yaml_reader", "generator.taxonomy", "generator.codes",
-                  "generator.diagnostics", "generator.source", "generator.values"):
+    for stage in (
+        "generator.loading",
+        "generator.yaml_reader",
+        "generator.taxonomy",
+        "generator.codes",
+        "generator.diagnostics",
+        "generator.source",
+        "generator.values",
+    ):
         assert [m for m in _closure(stage) if m.startswith("generator.validate")] == [], stage
 
 

@@ -85,7 +85,11 @@ def _texts(html: str) -> dict[str, str]:
 
 
 def _all_files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_every_page_type_exists(built_site):
@@ -155,7 +159,9 @@ def _broken_content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     path = content / "innovations" / "layanan-induk.md"
-    path.write_text(path.read_text("utf-8").replace("category: kesehatan", "category: kesehatn"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("category: kesehatan", "category: kesehatn"), "utf-8"
+    )
     return content
 
 

@@ -33,12 +33,23 @@ def _checks(box: str) -> dict[str, tuple[str, str]]:
 
 def test_box_comes_before_the_data_card_and_says_yes_in_words(outputs):
     html = _pages(outputs)["inovasi/layanan-induk/index.md"]
-    assert html.index('id="siap-ditiru"') < html.index('id="ringkasan-data"') < html.index('id="hasil"')
+    assert (
+        html.index('id="siap-ditiru"')
+        < html.index('id="ringkasan-data"')
+        < html.index('id="hasil"')
+    )
     box = _box(html)
     assert "katalog-ready--ya" in box and "Ya, siap ditiru." in box
     checks = _checks(box)
-    assert list(checks) == ["Masih berjalan", "Kontak", "Dokumen perangkat", "Prasyarat", "Biaya", "Dasar hukum",
-                            "Bukti terkuat"]
+    assert list(checks) == [
+        "Masih berjalan",
+        "Kontak",
+        "Dokumen perangkat",
+        "Prasyarat",
+        "Biaya",
+        "Dasar hukum",
+        "Bukti terkuat",
+    ]
     assert all(mark == "✓" for mark, _ in checks.values())
     assert "Berjalan, diperiksa 1 Maret 2026" in checks["Masih berjalan"][1]
     assert "situs web, surel, telepon" in checks["Kontak"][1]
@@ -57,11 +68,20 @@ def test_box_names_what_is_missing_and_links_to_report_an_update(outputs):
     assert "Yang kurang: kontak resmi; dokumen perangkat replikasi atau prasyarat." in box
     checks = _checks(box)
     assert checks["Masih berjalan"][0] == "✓" and "Uji Coba" in checks["Masih berjalan"][1]
-    for label in ("Kontak", "Dokumen perangkat", "Prasyarat", "Biaya", "Dasar hukum", "Bukti terkuat"):
+    for label in (
+        "Kontak",
+        "Dokumen perangkat",
+        "Prasyarat",
+        "Biaya",
+        "Dasar hukum",
+        "Bukti terkuat",
+    ):
         assert checks[label][0] == "✗", label
     assert "Belum tercatat juga: biaya, dasar hukum, tingkat bukti." in box
     assert '<span class="katalog-sr">Tidak:</span>' in box
-    report = re.search(r'<a href="([^"]+)" rel="nofollow noopener">Laporkan pembaruan</a>', box).group(1)
+    report = re.search(
+        r'<a href="([^"]+)" rel="nofollow noopener">Laporkan pembaruan</a>', box
+    ).group(1)
     assert report.startswith("https://github.com/contoh/katalog/issues/new?template=")
     assert "case_id=replika-anak" in report.replace("&amp;", "&")
 
@@ -70,9 +90,14 @@ def test_box_marks_an_old_check_and_a_stopped_case(outputs):
     pages = _pages(outputs)
     stale = _checks(_box(pages["inovasi/adaptasi-cucu/index.md"]))
     assert stale["Masih berjalan"][0] == "✗"
-    assert "Berhenti, diperiksa 1 Februari 2024 (lebih dari 12 bulan lalu)" in stale["Masih berjalan"][1]
+    assert (
+        "Berhenti, diperiksa 1 Februari 2024 (lebih dari 12 bulan lalu)"
+        in stale["Masih berjalan"][1]
+    )
     box = _box(pages["inovasi/adaptasi-cucu/index.md"])
-    assert "masih berjalan (status berjalan atau uji coba); diperiksa dalam 12 bulan terakhir" in box
+    assert (
+        "masih berjalan (status berjalan atau uji coba); diperiksa dalam 12 bulan terakhir" in box
+    )
 
 
 def test_report_link_is_one_helper(outputs, catalog):
@@ -86,7 +111,11 @@ def test_report_link_is_one_helper(outputs, catalog):
     induk = catalog.by_id["layanan-induk"]
     assert settings.report_url(induk) == settings.report_update_url(induk.id, induk.title)
     html = _pages(outputs)["inovasi/layanan-induk/index.md"]
-    assert html.count(f'<a href="{escape(settings.report_url(induk))}"') == html.count(">Laporkan pembaruan</a>") >= 2
+    assert (
+        html.count(f'<a href="{escape(settings.report_url(induk))}"')
+        == html.count(">Laporkan pembaruan</a>")
+        >= 2
+    )
     assert SiteSettings().report_url(induk) == ""  # no repository: no link
 
 
@@ -140,8 +169,13 @@ def test_phone_contents_list_jumps_to_cara_mereplikasi(outputs):
     assert "isi-cara-mereplikasi" in anchors and "kontak-resmi" in anchors and "sumber" in anchors
     for anchor in anchors:
         assert f'id="{anchor}"' in html, anchor
-    assert '<a class="katalog-jump" href="#isi-cara-mereplikasi">Langsung ke Cara Mereplikasi</a>' in nav
-    assert html.index("</section>", html.index("id=\"siap-ditiru\"")) < html.index("katalog-toc-phone")
+    assert (
+        '<a class="katalog-jump" href="#isi-cara-mereplikasi">Langsung ke Cara Mereplikasi</a>'
+        in nav
+    )
+    assert html.index("</section>", html.index('id="siap-ditiru"')) < html.index(
+        "katalog-toc-phone"
+    )
 
 
 def test_jump_falls_back_to_the_replication_section(catalog):
@@ -162,7 +196,10 @@ def test_evidence_level_is_in_words_without_a_tooltip(outputs):
     html = _pages(outputs)["inovasi/layanan-induk/index.md"]
     assert '<td data-label="Tingkat bukti">Tingkat 2 — Ada data perubahan</td>' in html
     assert "<abbr" not in html
-    assert "<dt>Tingkat 2 — Ada data perubahan</dt><dd>Ada data yang menunjukkan perubahan positif" in html
+    assert (
+        "<dt>Tingkat 2 — Ada data perubahan</dt><dd>Ada data yang menunjukkan perubahan positif"
+        in html
+    )
 
 
 def test_tags_link_to_their_pages(outputs):
@@ -205,16 +242,24 @@ def test_similar_cases_are_listed_and_bounded(outputs, catalog):
 
 def test_finder_offers_the_ready_facet(outputs):
     html = _pages(outputs)["cari/index.md"]
-    assert '<input type="checkbox" name="siap" value="ya"> Siap ditiru <span class="katalog-facet__count" data-count>1</span>' in html
+    assert (
+        '<input type="checkbox" name="siap" value="ya"> Siap ditiru <span class="katalog-facet__count" data-count>1</span>'
+        in html
+    )
 
 
 def test_replication_page_states_the_definition(outputs):
     pages = _pages(outputs)
     html = pages["replikasi/index.md"]
-    assert ("masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan terakhir, mencantumkan "
-            "kontak resmi, dan punya dokumen perangkat replikasi atau prasyarat") in html
+    assert (
+        "masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan terakhir, mencantumkan "
+        "kontak resmi, dan punya dokumen perangkat replikasi atau prasyarat"
+    ) in html
     assert "1 dari 5 inovasi memenuhinya" in html
-    assert '<a href="replikasi/siap-direplikasi/"><strong>1</strong> siap direplikasi</a>' in pages["index.md"]
+    assert (
+        '<a href="replikasi/siap-direplikasi/"><strong>1</strong> siap direplikasi</a>'
+        in pages["index.md"]
+    )
 
 
 def test_built_site_has_the_tag_pages(built_site):

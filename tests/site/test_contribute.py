@@ -23,7 +23,10 @@ def _pages(outputs):
 
 
 def _links(page_html: str, text: str) -> list[str]:
-    return [html.unescape(m.group(1)) for m in re.finditer(r'<a [^>]*href="([^"]*)"[^>]*>' + re.escape(text), page_html)]
+    return [
+        html.unescape(m.group(1))
+        for m in re.finditer(r'<a [^>]*href="([^"]*)"[^>]*>' + re.escape(text), page_html)
+    ]
 
 
 def test_every_case_page_links_the_prefilled_update_form(outputs, catalog) -> None:
@@ -62,7 +65,9 @@ def test_contribution_page_explains_three_ways_and_every_field(outputs, catalog)
     page = _pages(outputs)["kontribusi/index.md"].html
     for way in ("formulir", "editor web github", "git"):
         assert way in page.lower()
-    assert _links(page, "Buka formulir Usulkan inovasi") == [f"{REPO_URL}/issues/new?template={PROPOSAL_FORM.name}"]
+    assert _links(page, "Buka formulir Usulkan inovasi") == [
+        f"{REPO_URL}/issues/new?template={PROPOSAL_FORM.name}"
+    ]
     form = load_form(PROPOSAL_FORM)
     for f in form.fields:
         if f.type != "checkboxes":
@@ -86,13 +91,18 @@ def test_usulkan_inovasi_is_in_nav_home_about_footer_and_empty_search(outputs) -
     # The empty search (header panel and /cari/) offers it in its list of ways on, built by
     # search.js; tests/search/test_browser_search.py clicks it in Chromium.
     script = (ROOT / "generator" / "assets" / "search" / "search.js").read_text(encoding="utf-8")
-    assert 'loader.url("kontribusi/"), "class": "katalog-noresult__propose" }, "Usulkan inovasi"' in script
+    assert (
+        'loader.url("kontribusi/"), "class": "katalog-noresult__propose" }, "Usulkan inovasi"'
+        in script
+    )
 
 
 def test_stale_page_links_the_open_reports(outputs) -> None:
     page = _pages(outputs)["perlu-diperbarui/index.md"].html
     links = _links(page, "laporan pembaruan yang masih terbuka")
-    assert links and parse_qs(urlsplit(links[0]).query)["q"] == ["is:issue is:open label:laporan-pembaruan"]
+    assert links and parse_qs(urlsplit(links[0]).query)["q"] == [
+        "is:issue is:open label:laporan-pembaruan"
+    ]
 
 
 def test_built_site_has_the_page_and_the_footer_link(built_site: Path) -> None:
@@ -100,7 +110,9 @@ def test_built_site_has_the_page_and_the_footer_link(built_site: Path) -> None:
     assert "Rujukan kolom formulir" in page
     case = (built_site / "inovasi" / "layanan-induk" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="\.\./\.\./kontribusi/">Usulkan inovasi</a>', case)
-    assert re.search(r'href="\.\./\.\./kontribusi/"[^>]*>\s*Usulkan inovasi', case)  # navigation tab
+    assert re.search(
+        r'href="\.\./\.\./kontribusi/"[^>]*>\s*Usulkan inovasi', case
+    )  # navigation tab
 
 
 def test_stale_page_speaks_to_readers_not_in_yaml_keys(outputs) -> None:

@@ -24,8 +24,13 @@ def test_json_has_schema_version_and_computed_reverse_edges(catalog):
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["count"] == len(data["innovations"]) == 5
     by_id = {r["id"]: r for r in data["innovations"]}
-    assert by_id["layanan-induk"]["replicated_by"] == [{"id": "replika-anak", "relation": "replikasi"}]
-    assert by_id["replika-anak"]["replicates"][0] == {"id": "layanan-induk", "relation": "replikasi"}
+    assert by_id["layanan-induk"]["replicated_by"] == [
+        {"id": "replika-anak", "relation": "replikasi"}
+    ]
+    assert by_id["replika-anak"]["replicates"][0] == {
+        "id": "layanan-induk",
+        "relation": "replikasi",
+    }
     assert by_id["adaptasi-cucu"]["stale"] is True
     assert [r["id"] for r in data["innovations"]] == sorted(by_id)
 
@@ -97,10 +102,15 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_a_quote(t
     shutil.copytree(FIXTURE, content)
     case = content / "innovations" / "layanan-induk.md"
     text = case.read_text(encoding="utf-8")
-    text = text.replace("title: Layanan Induk Antrean Puskesmas Daring", f"title: '{FORMULAS['title']}'", 1)
+    text = text.replace(
+        "title: Layanan Induk Antrean Puskesmas Daring", f"title: '{FORMULAS['title']}'", 1
+    )
     text = text.replace("regency: Kota Contoh", f"regency: \"{FORMULAS['regency']}\"", 1)
-    text = text.replace("requirements: Puskesmas dengan sambungan internet dan petugas pendaftaran.",
-                        f"requirements: \"{FORMULAS['requirements']}\"", 1)
+    text = text.replace(
+        "requirements: Puskesmas dengan sambungan internet dan petugas pendaftaran.",
+        f'requirements: "{FORMULAS["requirements"]}"',
+        1,
+    )
     text = text.replace("cost: Sekitar Rp50 juta per tahun.", f"cost: \"{FORMULAS['cost']}\"", 1)
     case.write_text(text, encoding="utf-8")
     catalog, _ = load_catalog(content, TODAY)
@@ -110,8 +120,12 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_a_quote(t
         assert row[column] == "'" + value, column
     for r in rows[1:]:  # no cell of any row starts a formula
         assert [c for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
-    record = next(r for r in json.loads(export_json(catalog))["innovations"] if r["id"] == "layanan-induk")
-    assert record["title"] == FORMULAS["title"] and record["agency"]["regency"] == FORMULAS["regency"]
+    record = next(
+        r for r in json.loads(export_json(catalog))["innovations"] if r["id"] == "layanan-induk"
+    )
+    assert (
+        record["title"] == FORMULAS["title"] and record["agency"]["regency"] == FORMULAS["regency"]
+    )
     assert record["cost"] == FORMULAS["cost"] and record["requirements"] == FORMULAS["requirements"]
 
 
@@ -144,12 +158,19 @@ def test_json_carries_contact_access_dates_former_ids_and_related(catalog):
     assert innovation_record(renamed)["former_ids"] == ["antrean-induk-lama"]
     assert induk["related"] == list(catalog.by_id["layanan-induk"].related)
     assert induk["ready_to_replicate"] is True
-    assert "contact" not in by_id["replika-anak"] and by_id["replika-anak"]["ready_to_replicate"] is False
-    assert by_id["muatan-berbahaya"]["contact"]["unit"] == "<script>alert(1)</script> {{ 7*7 }}"  # data, exact
+    assert (
+        "contact" not in by_id["replika-anak"]
+        and by_id["replika-anak"]["ready_to_replicate"] is False
+    )
+    assert (
+        by_id["muatan-berbahaya"]["contact"]["unit"] == "<script>alert(1)</script> {{ 7*7 }}"
+    )  # data, exact
 
 
 def test_csv_carries_contact_and_keeps_formulas_as_text(catalog):
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export_csv(catalog).decode("utf-8-sig")))}
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO(export_csv(catalog).decode("utf-8-sig")))
+    }
     induk = rows["layanan-induk"]
     assert induk["contact_email"] == "layanan@dinkes.contoh.go.id"
     assert induk["contact_phone"] == "(0341) 551-234"

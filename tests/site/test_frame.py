@@ -28,8 +28,12 @@ def test_exactly_the_attribute_goes_from_exactly_the_two_toggles():
             '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
     fixed = drop_toggle_autocomplete(page)
     assert fixed == page.replace(' autocomplete="off">', ">", 2)
-    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in fixed
-    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">' in fixed
+    assert (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in fixed
+    )
+    assert (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">' in fixed
+    )
     assert 'type="search" name="q" autocomplete="off">' in fixed  # allowed there: untouched
     assert drop_toggle_autocomplete(fixed) == fixed
 

@@ -46,8 +46,12 @@ def test_model_carries_former_ids(tmp_path):
     shutil.copytree(FIXTURE, content)
     case = content / "innovations" / "layanan-induk.md"
     text = case.read_text(encoding="utf-8")
-    case.write_text(text.replace("\nid: layanan-induk\n", "\nid: layanan-induk\nformer_ids: [antrean-lama, liapd]\n", 1),
-                    encoding="utf-8")
+    case.write_text(
+        text.replace(
+            "\nid: layanan-induk\n", "\nid: layanan-induk\nformer_ids: [antrean-lama, liapd]\n", 1
+        ),
+        encoding="utf-8",
+    )
     catalog, _ = load_catalog(content, TODAY)
     assert catalog.get("layanan-induk").former_ids == ("antrean-lama", "liapd")
     outputs = {o.path: o.content.decode() for o in render_redirects(_ctx(catalog))}
@@ -60,13 +64,17 @@ def test_redirect_page_refreshes_links_and_names_the_canonical(catalog):
     html = out.content.decode()
     assert out.path == "inovasi/nama-lama/index.html"
     assert '<meta http-equiv="refresh" content="0; url=../layanan-induk/">' in html
-    assert '<link rel="canonical" href="https://contoh.go.id/katalog/inovasi/layanan-induk/">' in html
+    assert (
+        '<link rel="canonical" href="https://contoh.go.id/katalog/inovasi/layanan-induk/">' in html
+    )
     assert '<a href="../layanan-induk/">' in html
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_redirect_page_without_site_url_uses_the_relative_address(catalog):
-    html = redirect_page(_ctx(catalog, ""), "nama-lama", catalog.get("layanan-induk")).content.decode()
+    html = redirect_page(
+        _ctx(catalog, ""), "nama-lama", catalog.get("layanan-induk")
+    ).content.decode()
     assert '<link rel="canonical" href="../layanan-induk/">' in html
 
 
@@ -85,7 +93,10 @@ def test_qr_code_and_address_use_the_canonical_url(catalog):
     kit = case_kit(_ctx(catalog), catalog.get("layanan-induk"))
     assert kit.url == "https://contoh.go.id/katalog/inovasi/layanan-induk/"
     assert kit.qr.startswith("<svg ") and "<path" in kit.qr
-    assert 'aria-label="Kode QR alamat halaman ini: https://contoh.go.id/katalog/inovasi/layanan-induk/"' in kit.qr
+    assert (
+        'aria-label="Kode QR alamat halaman ini: https://contoh.go.id/katalog/inovasi/layanan-induk/"'
+        in kit.qr
+    )
     assert case_kit(_ctx(catalog, ""), catalog.get("layanan-induk")).qr == ""
 
 
@@ -141,7 +152,9 @@ def test_case_json_ld_describes_the_case_and_survives_hostile_titles(catalog):
     parser = _Scripts()
     parser.feed(html)
     ld = [text for kind, text in parser.scripts if kind == "application/ld+json"]
-    assert len(ld) == 1 and not any(kind in ("", "text/javascript") and "alert" in text for kind, text in parser.scripts)
+    assert len(ld) == 1 and not any(
+        kind in ("", "text/javascript") and "alert" in text for kind, text in parser.scripts
+    )
     data = json.loads(ld[0])
     assert data["@context"] == "https://schema.org" and data["@type"] == "Article"
     assert data["name"] == hostile.title and data["description"] == hostile.summary
@@ -178,9 +191,13 @@ def test_share_images_are_cached_by_content(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- built site
 def test_built_case_page_carries_share_meta(built_site):
     html = (built_site / "inovasi" / "layanan-induk" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<meta property="og:image" content="[^"]*/inovasi/layanan-induk/og\.png">', html)
+    assert re.search(
+        r'<meta property="og:image" content="[^"]*/inovasi/layanan-induk/og\.png">', html
+    )
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert (built_site / "inovasi" / "layanan-induk" / "og.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (built_site / "inovasi" / "layanan-induk" / "og.png").read_bytes()[
+        :8
+    ] == b"\x89PNG\r\n\x1a\n"
     assert (built_site / "assets" / "katalog" / "kit.js").is_file()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<meta name="twitter:card" content="summary">' in home and "og:image" not in home
@@ -188,7 +205,9 @@ def test_built_case_page_carries_share_meta(built_site):
 
 def test_payload_never_reaches_share_meta_raw(built_site):
     for page in (built_site / "inovasi").glob("*/index.html"):
-        for tag in re.findall(r"<meta [^>]*(?:og:image|twitter:)[^>]*>", page.read_text(encoding="utf-8")):
+        for tag in re.findall(
+            r"<meta [^>]*(?:og:image|twitter:)[^>]*>", page.read_text(encoding="utf-8")
+        ):
             assert "<script" not in tag[1:], (page, tag)
 
 
@@ -196,9 +215,15 @@ def test_payload_never_reaches_share_meta_raw(built_site):
 def _with_collection(catalog, note=PAYLOAD_TITLE):
     from generator.collections import Collection, CollectionItem
 
-    collection = Collection(id="uji", title=PAYLOAD_TITLE, description="Deskripsi <b>tebal</b>",
-                            items=(CollectionItem("layanan-induk", note), CollectionItem("replika-anak")),
-                            audience="Bagian Organisasi", date="2026-05-01", source_path="collections/uji.yml")
+    collection = Collection(
+        id="uji",
+        title=PAYLOAD_TITLE,
+        description="Deskripsi <b>tebal</b>",
+        items=(CollectionItem("layanan-induk", note), CollectionItem("replika-anak")),
+        audience="Bagian Organisasi",
+        date="2026-05-01",
+        source_path="collections/uji.yml",
+    )
     return replace(catalog, collections=(collection,))
 
 
@@ -206,11 +231,17 @@ def test_collection_pages_list_cards_with_notes_and_a_handout(catalog):
     from generator.render.collections import render_collections
 
     pages = {p.src_uri: p for p in render_collections(_ctx(_with_collection(catalog)))}
-    assert sorted(pages) == ["koleksi/index.md", "koleksi/uji/cetak/index.md", "koleksi/uji/index.md"]
+    assert sorted(pages) == [
+        "koleksi/index.md",
+        "koleksi/uji/cetak/index.md",
+        "koleksi/uji/index.md",
+    ]
     index = pages["koleksi/index.md"].html
     assert 'href="../koleksi/uji/"' in index and "2 studi kasus" in index
     page = pages["koleksi/uji/index.md"].html
-    assert 'href="../../koleksi/uji/cetak/"' in page and 'href="../../inovasi/layanan-induk/"' in page
+    assert (
+        'href="../../koleksi/uji/cetak/"' in page and 'href="../../inovasi/layanan-induk/"' in page
+    )
     assert "Mengapa dipilih:" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert" not in page and "<b>tebal</b>" not in page
     handout = pages["koleksi/uji/cetak/index.md"].html

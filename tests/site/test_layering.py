@@ -24,7 +24,11 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names |= {f"{node.module}.{alias.name}" for alias in node.names}
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module" and node.args:
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") == "import_module"
+            and node.args
+        ):
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 names.add(first.value)
@@ -37,7 +41,9 @@ def _adapters() -> list[Path]:
 
 def _core_files() -> list[Path]:
     adapters = {p.name for p in _adapters()}
-    return sorted(p for p in GENERATOR.rglob("*.py") if p.relative_to(GENERATOR).parts[0] not in adapters)
+    return sorted(
+        p for p in GENERATOR.rglob("*.py") if p.relative_to(GENERATOR).parts[0] not in adapters
+    )
 
 
 def _is_adapter_module(name: str) -> bool:
@@ -74,8 +80,15 @@ def _builder_names() -> list[str]:
     """Every adapter module named by a string literal in generator/site.py (one BUILDER or a
     registry of them)."""
     tree = ast.parse((GENERATOR / "site.py").read_text("utf-8"))
-    return sorted({node.value for node in ast.walk(tree)
-                   if isinstance(node, ast.Constant) and isinstance(node.value, str) and _is_adapter_module(node.value)})
+    return sorted(
+        {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _is_adapter_module(node.value)
+        }
+    )
 
 
 def test_every_builder_site_py_names_is_an_adapter_module_with_build():
@@ -95,4 +108,6 @@ def test_a_core_module_importing_mkdocs_would_be_found(tmp_path):
                       "    from generator import mkdocs_adapter\n", "utf-8")
     found = _imports(sample)
     assert {"mkdocs.config", "material.plugins", "generator.mkdocs_adapter"} <= found
-    assert _is_adapter_module("generator.mkdocs_adapter") and not _is_adapter_module("generator.site")
+    assert _is_adapter_module("generator.mkdocs_adapter") and not _is_adapter_module(
+        "generator.site"
+    )

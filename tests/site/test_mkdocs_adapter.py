@@ -45,8 +45,11 @@ def _violations(path: Path) -> list[str]:
         return f"{path.name}:{getattr(node, 'lineno', '?')}"
 
     def own(node: ast.expr) -> bool:  # self, cls or super(): our own object or class
-        return ((isinstance(node, ast.Name) and node.id in ("self", "cls"))
-                or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"))
+        return (isinstance(node, ast.Name) and node.id in ("self", "cls")) or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "super"
+        )
 
     for node in ast.walk(tree):
         if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not own(node.value)
@@ -55,16 +58,30 @@ def _violations(path: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
                 if alias.name.startswith("_"):
-                    found.append(f"{where(node)}: private name {alias.name} imported from {node.module}")
+                    found.append(
+                        f"{where(node)}: private name {alias.name} imported from {node.module}"
+                    )
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
-            targets = [t for target in node.targets for t in (target.elts if isinstance(target, ast.Tuple) else [target])]
+            targets = [
+                t
+                for target in node.targets
+                for t in (target.elts if isinstance(target, ast.Tuple) else [target])
+            ]
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, ast.Delete) else [node.target]
         for target in targets:
-            if isinstance(target, ast.Attribute) and not own(target.value) and target.attr not in ALLOWED_WRITES:
+            if (
+                isinstance(target, ast.Attribute)
+                and not own(target.value)
+                and target.attr not in ALLOWED_WRITES
+            ):
                 found.append(f"{where(target)}: sets .{target.attr} on another object")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr"):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("setattr", "delattr")
+        ):
             found.append(f"{where(node)}: {node.func.id}() on another object")
     return found
 
@@ -124,7 +141,9 @@ def test_under_mkdocs_serve_nothing_forks_and_no_module_flag_is_set(tmp_path, mo
     assert forks == []
     assert (tmp_path / "serve" / "inovasi" / "layanan-induk" / "index.html").is_file()
     assert {k: v for k, v in vars(parallel).items() if not k.startswith("__")} == module_state
-    with pytest.raises(AssertionError, match="a fork was started"):  # the same build outside serve does fork (the check works)
+    with pytest.raises(
+        AssertionError, match="a fork was started"
+    ):  # the same build outside serve does fork (the check works)
         run("build")
     assert forks == ["fork"]
 
@@ -143,7 +162,9 @@ def _project(tmp_path: Path, edit) -> Path:
 
 
 def test_pages_outside_the_nav_are_declared_so_and_not_reported(tmp_path, caplog):
-    config = _project(tmp_path, lambda t: t.replace("    omitted_files: ignore\n", "    omitted_files: warn\n"))
+    config = _project(
+        tmp_path, lambda t: t.replace("    omitted_files: ignore\n", "    omitted_files: warn\n")
+    )
     caplog.set_level(logging.INFO)
     adapter.build(config, FIXTURE, tmp_path / "site", TODAY)
     assert (tmp_path / "site" / "inovasi" / "layanan-induk" / "index.html").is_file()
@@ -160,8 +181,13 @@ def test_generated_files_carry_their_nav_inclusion():
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
     files = plugin.on_files(Files([]), config=config)
-    assert files.get_file_from_path("inovasi/layanan-induk/index.md").inclusion is InclusionLevel.NOT_IN_NAV
-    assert files.get_file_from_path("jelajahi/index.md").inclusion is InclusionLevel.UNDEFINED  # in the nav
+    assert (
+        files.get_file_from_path("inovasi/layanan-induk/index.md").inclusion
+        is InclusionLevel.NOT_IN_NAV
+    )
+    assert (
+        files.get_file_from_path("jelajahi/index.md").inclusion is InclusionLevel.UNDEFINED
+    )  # in the nav
     assert files.get_file_from_path("index.md").inclusion.is_in_nav()
     # Pages outside the nav skip Markdown (our Page subclass); nav pages are MkDocs' own,
     # titled from mkdocs.yml's nav.
@@ -171,14 +197,22 @@ def test_generated_files_carry_their_nav_inclusion():
 
 
 def test_a_real_mkdocs_warning_still_gets_through_and_the_filter_is_removed(tmp_path, caplog):
-    config = _project(tmp_path, lambda t: t.replace("  - Tentang: tentang/index.md\n",
-                                                    "  - Tentang: tentang/index.md\n  - Hilang: tidak-ada.md\n"))
+    config = _project(
+        tmp_path,
+        lambda t: t.replace(
+            "  - Tentang: tentang/index.md\n",
+            "  - Tentang: tentang/index.md\n  - Hilang: tidak-ada.md\n",
+        ),
+    )
     caplog.set_level(logging.INFO)
     adapter.build(config, FIXTURE, tmp_path / "site", TODAY)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("tidak-ada.md" in w for w in warnings), warnings
     infos = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
-    assert not any(m.startswith(("Building documentation", "Documentation built", "Cleaning site")) for m in infos)
+    assert not any(
+        m.startswith(("Building documentation", "Documentation built", "Cleaning site"))
+        for m in infos
+    )
     assert logging.getLogger("mkdocs.commands.build").filters == []
     # Outside our build the same logger is left alone.
     logging.getLogger("mkdocs.commands.build").info("Documentation built in 1.00 seconds")
@@ -196,7 +230,11 @@ def test_the_filter_drops_only_the_three_progress_records():
     assert not quiet.filter(record(logging.INFO, "Cleaning site directory"))
     assert quiet.filter(record(logging.INFO, "The following pages exist in the docs directory"))
     assert quiet.filter(record(logging.WARNING, "Documentation built in 0.50 seconds"))
-    assert quiet.filter(record(logging.WARNING, "Doc file 'a.md' contains a link 'b.md', but the target is not found"))
+    assert quiet.filter(
+        record(
+            logging.WARNING, "Doc file 'a.md' contains a link 'b.md', but the target is not found"
+        )
+    )
 
 
 def test_site_name_reaches_the_uncopied_partials_escaped(tmp_path):
@@ -205,7 +243,12 @@ def test_site_name_reaches_the_uncopied_partials_escaped(tmp_path):
                                                     f"site_name: '{hostile}'\n"))
     adapter.build(config, FIXTURE, tmp_path / "site", TODAY)
     escaped = "Katalog &lt;img src=x onerror=alert(1)&gt; &amp; &#34;kutip&#34;"
-    for page in ("index.html", "jelajahi/index.html", "inovasi/layanan-induk/index.html", "404.html"):
+    for page in (
+        "index.html",
+        "jelajahi/index.html",
+        "inovasi/layanan-induk/index.html",
+        "404.html",
+    ):
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "<img src=x" not in html, page
         assert "&amp;lt;" not in html and "&amp;amp;" not in html, page  # escaped once, not twice

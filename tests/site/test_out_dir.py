@@ -22,7 +22,11 @@ from tests.site.conftest import CONFIG, FIXTURE, ROOT, TODAY
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _katalog(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -60,8 +64,9 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("out", [".", "content", "content/innovations", "content/baru", "..", ".git/site",
-                                 "mkdocs.yml"])
+@pytest.mark.parametrize(
+    "out", [".", "content", "content/innovations", "content/baru", "..", ".git/site", "mkdocs.yml"]
+)
 def test_out_folders_that_would_destroy_the_checkout_are_refused(repo: Path, out: str) -> None:
     before = _tree(repo.parent)
     proc = _katalog("build", "--out", out, cwd=repo)
@@ -117,17 +122,24 @@ def _stale(tmp_path: Path, name: str, marked: bool) -> Path:
     return folder
 
 
-def test_stale_temporaries_of_a_killed_build_are_cleaned_but_only_ours(tmp_path: Path, fake_builder) -> None:
+def test_stale_temporaries_of_a_killed_build_are_cleaned_but_only_ours(
+    tmp_path: Path, fake_builder
+) -> None:
     out = tmp_path / "site"
     build_site(FIXTURE, out, CONFIG, TODAY)
-    ours = [_stale(tmp_path, ".site.baru-abc123", True), _stale(tmp_path, ".site.lama-def456", True)]
+    ours = [
+        _stale(tmp_path, ".site.baru-abc123", True),
+        _stale(tmp_path, ".site.lama-def456", True),
+    ]
     foreign = _stale(tmp_path, ".site.baru-bukan-kami", False)
     build_site(FIXTURE, out, CONFIG, TODAY)
     assert not any(p.exists() for p in ours)
     assert foreign.is_dir() and (foreign / "index.html").is_file()
 
 
-def test_a_site_moved_aside_by_a_killed_build_is_restored_first(tmp_path: Path, fake_builder, monkeypatch) -> None:
+def test_a_site_moved_aside_by_a_killed_build_is_restored_first(
+    tmp_path: Path, fake_builder, monkeypatch
+) -> None:
     out = tmp_path / "site"
     build_site(FIXTURE, out, CONFIG, TODAY)
     os.rename(out, tmp_path / ".site.lama-xyz")  # killed between the two renames
@@ -172,10 +184,18 @@ def test_the_lock_holds_across_processes(tmp_path: Path) -> None:
         holder.wait()
 
 
-@pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "disk penuh"), (errno.EROFS, "hanya-baca"),
-                                              (errno.EBUSY, "titik kait"), (errno.EACCES, "izin akses")])
-def test_os_errors_are_indonesian_config_errors_and_keep_the_site(tmp_path: Path, fake_builder, monkeypatch,
-                                                                   code: int, words: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "disk penuh"),
+        (errno.EROFS, "hanya-baca"),
+        (errno.EBUSY, "titik kait"),
+        (errno.EACCES, "izin akses"),
+    ],
+)
+def test_os_errors_are_indonesian_config_errors_and_keep_the_site(
+    tmp_path: Path, fake_builder, monkeypatch, code: int, words: str
+) -> None:
     out = tmp_path / "site"
     build_site(FIXTURE, out, CONFIG, TODAY)
     before = _tree(out)
@@ -212,8 +232,14 @@ def test_disk_full_mid_build_through_the_cli(tmp_path: Path) -> None:
         from generator.cli import main
         sys.exit(main(["build", "--content", {str(FIXTURE)!r}, "--out", {str(out)!r}]))
         """)
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "KATALOG_TODAY": TODAY.isoformat()})
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "KATALOG_TODAY": TODAY.isoformat()},
+    )
     assert proc.returncode == 2, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
     assert "situs tidak dibangun: disk penuh" in proc.stderr
@@ -221,7 +247,9 @@ def test_disk_full_mid_build_through_the_cli(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_a_mount_point_is_refused_before_anything_is_written(tmp_path: Path, fake_builder, monkeypatch) -> None:
+def test_a_mount_point_is_refused_before_anything_is_written(
+    tmp_path: Path, fake_builder, monkeypatch
+) -> None:
     out = tmp_path / "site"
     out.mkdir()
     real_ismount = os.path.ismount
@@ -238,8 +266,14 @@ def test_an_unusable_jinja_cache_does_not_fail_the_build(tmp_path: Path) -> None
     (tmp / f"_jinja2-cache-{os.getuid()}").write_text("bukan folder", "utf-8")
     out = tmp_path / "site"
     env = {**os.environ, "KATALOG_TODAY": TODAY.isoformat(), "TMPDIR": str(tmp)}
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(FIXTURE), "--out", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", str(FIXTURE), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr and (out / "index.html").is_file()
 
@@ -280,7 +314,11 @@ def test_the_forked_renderer_dies_with_its_parent(tmp_path: Path) -> None:
         assert _state(child) in ("gone", "Z"), "the child renders on after its parent was killed"
     finally:
         parent.kill()
-        if pid_file.exists() and pid_file.read_text() and _state(int(pid_file.read_text())) not in ("gone", "Z"):
+        if (
+            pid_file.exists()
+            and pid_file.read_text()
+            and _state(int(pid_file.read_text())) not in ("gone", "Z")
+        ):
             os.kill(int(pid_file.read_text()), signal.SIGKILL)
 
 

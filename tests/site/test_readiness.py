@@ -28,11 +28,23 @@ CONTACT = Contact(unit="Bidang Pelayanan", email="layanan@contoh.go.id")
 def _case(**changes) -> Innovation:
     """A case that meets every condition; each test takes one away."""
     base = Innovation(
-        id="siap", title="Siap", summary="Ringkasan", category="kesehatan", year=2020,
-        agency=AgencyRef(name="Pemerintah Kota Contoh", slug="pemerintah-kota-contoh", type="pemerintah-kota",
-                         province="jawa-timur"),
-        status="berjalan", last_verified=date(2026, 3, 1), stale=False, body="",
-        contact=CONTACT, kit=(KitItem("SOP", "https://example.org/sop.pdf"),),
+        id="siap",
+        title="Siap",
+        summary="Ringkasan",
+        category="kesehatan",
+        year=2020,
+        agency=AgencyRef(
+            name="Pemerintah Kota Contoh",
+            slug="pemerintah-kota-contoh",
+            type="pemerintah-kota",
+            province="jawa-timur",
+        ),
+        status="berjalan",
+        last_verified=date(2026, 3, 1),
+        stale=False,
+        body="",
+        contact=CONTACT,
+        kit=(KitItem("SOP", "https://example.org/sop.pdf"),),
         requirements="Petugas pendaftaran.",
     )
     return replace(base, **changes)
@@ -44,9 +56,16 @@ def test_a_case_meeting_every_condition_is_ready():
     assert case.readiness.missing == ()
 
 
-@pytest.mark.parametrize("status, ready", [
-    ("berjalan", True), ("uji-coba", True), ("vakum", False), ("berhenti", False), ("direncanakan", False),
-])
+@pytest.mark.parametrize(
+    "status, ready",
+    [
+        ("berjalan", True),
+        ("uji-coba", True),
+        ("vakum", False),
+        ("berhenti", False),
+        ("direncanakan", False),
+    ],
+)
 def test_only_running_or_pilot_cases_are_ready(status, ready):
     case = _case(status=status)
     assert case.ready_to_replicate is ready
@@ -76,9 +95,17 @@ def test_a_case_without_a_contact_is_not_ready():
 
 
 def test_a_contact_needs_a_channel_not_only_a_unit_or_address():
-    for contact in (Contact(unit="Bidang Pelayanan"), Contact(address="Jl. Contoh 1"), Contact(note="Senin")):
+    for contact in (
+        Contact(unit="Bidang Pelayanan"),
+        Contact(address="Jl. Contoh 1"),
+        Contact(note="Senin"),
+    ):
         assert _case(contact=contact).ready_to_replicate is False
-    for contact in (Contact(website="https://contoh.go.id"), Contact(email="a@contoh.go.id"), Contact(phone="112")):
+    for contact in (
+        Contact(website="https://contoh.go.id"),
+        Contact(email="a@contoh.go.id"),
+        Contact(phone="112"),
+    ):
         assert _case(contact=contact).ready_to_replicate is True
 
 
@@ -95,9 +122,13 @@ def test_cost_legal_basis_and_evidence_are_shown_but_do_not_decide():
     assert case.ready_to_replicate is True
     r = case.readiness
     assert (r.cost, r.legal_basis, r.best_evidence) == (False, False, None)
-    with_evidence = _case(outcomes=(Outcome(indicator="a", value=1, unit="x", evidence_level=2, source=1),
-                                    Outcome(indicator="b", value=2, unit="x", evidence_level=3, source=1),
-                                    Outcome(description="c")))
+    with_evidence = _case(
+        outcomes=(
+            Outcome(indicator="a", value=1, unit="x", evidence_level=2, source=1),
+            Outcome(indicator="b", value=2, unit="x", evidence_level=3, source=1),
+            Outcome(description="c"),
+        )
+    )
     assert with_evidence.readiness.best_evidence == 3
 
 

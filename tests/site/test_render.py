@@ -15,16 +15,33 @@ from tests.conftest import ROOT
 from .conftest import PAYLOAD_TITLE
 
 EXPECTED_PAGES = [
-    "index.md", "tentang/index.md", "perlu-diperbarui/index.md", "jelajahi/index.md",
-    "replikasi/index.md", "replikasi/siap-direplikasi/index.md", "instansi/index.md",
+    "index.md",
+    "tentang/index.md",
+    "perlu-diperbarui/index.md",
+    "jelajahi/index.md",
+    "replikasi/index.md",
+    "replikasi/siap-direplikasi/index.md",
+    "instansi/index.md",
     "instansi/pemerintah-kota-contoh/index.md",
-    "data/index.md", "data/kamus-data/index.md",
-    "inovasi/layanan-induk/index.md", "inovasi/muatan-berbahaya/index.md",
-    "kategori/kesehatan/index.md", "provinsi/jawa-timur/index.md", "tahun/2016/index.md",
-    "penghargaan/kipp/index.md", "penghargaan/kipp/top-40/index.md", "sdg/3/index.md",
-    "status/berhenti/index.md", "jenis-instansi/kementerian/index.md",
-    "kategori/index.md", "provinsi/index.md", "tahun/index.md", "penghargaan/index.md", "sdg/index.md",
-    "status/index.md", "jenis-instansi/index.md",
+    "data/index.md",
+    "data/kamus-data/index.md",
+    "inovasi/layanan-induk/index.md",
+    "inovasi/muatan-berbahaya/index.md",
+    "kategori/kesehatan/index.md",
+    "provinsi/jawa-timur/index.md",
+    "tahun/2016/index.md",
+    "penghargaan/kipp/index.md",
+    "penghargaan/kipp/top-40/index.md",
+    "sdg/3/index.md",
+    "status/berhenti/index.md",
+    "jenis-instansi/kementerian/index.md",
+    "kategori/index.md",
+    "provinsi/index.md",
+    "tahun/index.md",
+    "penghargaan/index.md",
+    "sdg/index.md",
+    "status/index.md",
+    "jenis-instansi/index.md",
 ]
 EXPECTED_FILES = [
     "data/innovations.json", "data/innovations.csv", "data/stats.json", "data/facets/category.json",
@@ -47,13 +64,37 @@ def test_every_page_family_is_rendered(outputs):
 def test_case_page_has_every_section(outputs):
     html = _pages(outputs)["inovasi/layanan-induk/index.md"].html
     for needle in (
-        "Juga dikenal sebagai", "LIAPD", "../../instansi/pemerintah-kota-contoh/", "Pemerintah Kota",
-        "Jawa Timur", "Kota Contoh", "Kesehatan", "2016", "Berjalan", "1 Maret 2026",
-        "Top 40", "Pelayanan Kesehatan", "SDG 3:", "antrean",
-        "Rata-rata waktu tunggu", "120 → 25,5", "menit", "2016–2018", 'href="#sumber-1"',
-        "Direplikasi oleh", "../../inovasi/replika-anak/", "Antrean Klinik Timor", "SOP Antrean Daring",
-        "Prasyarat", "Dasar hukum", "Biaya", 'id="sumber-1"', "Laporan KIPP 2017", "SINOVIK",
-        "https://github.com/contoh/katalog/edit/main/", "layanan-induk.md",
+        "Juga dikenal sebagai",
+        "LIAPD",
+        "../../instansi/pemerintah-kota-contoh/",
+        "Pemerintah Kota",
+        "Jawa Timur",
+        "Kota Contoh",
+        "Kesehatan",
+        "2016",
+        "Berjalan",
+        "1 Maret 2026",
+        "Top 40",
+        "Pelayanan Kesehatan",
+        "SDG 3:",
+        "antrean",
+        "Rata-rata waktu tunggu",
+        "120 → 25,5",
+        "menit",
+        "2016–2018",
+        'href="#sumber-1"',
+        "Direplikasi oleh",
+        "../../inovasi/replika-anak/",
+        "Antrean Klinik Timor",
+        "SOP Antrean Daring",
+        "Prasyarat",
+        "Dasar hukum",
+        "Biaya",
+        'id="sumber-1"',
+        "Laporan KIPP 2017",
+        "SINOVIK",
+        "https://github.com/contoh/katalog/edit/main/",
+        "layanan-induk.md",
     ):
         assert needle in html, needle
 
@@ -66,7 +107,11 @@ def test_stale_case_gets_the_badge(outputs):
 
 
 def test_payload_is_escaped_everywhere(outputs):
-    markup_outputs = [o for o in outputs if isinstance(o, PageOutput) or o.path.endswith((".svg", ".xml", ".html"))]
+    markup_outputs = [
+        o
+        for o in outputs
+        if isinstance(o, PageOutput) or o.path.endswith((".svg", ".xml", ".html"))
+    ]
     for output in markup_outputs:  # JSON and CSV carry the text as data, unescaped by design
         text = output.html if isinstance(output, PageOutput) else output.content.decode("utf-8")
         assert "<script>alert" not in text, getattr(output, "src_uri", None)
@@ -109,8 +154,10 @@ def test_graph_svg_is_wellformed_and_escaped(catalog):
 
 def test_markdown_escapes_raw_html_and_unsafe_links():
     md = MarkdownRenderer()
-    html = md.render('<script>alert(1)</script>\n\n[a](javascript:alert(1)) <b onclick="x">b</b>\n\n'
-                     '![i](data:image/png;base64,AAA) [ok](https://contoh.id/)')
+    html = md.render(
+        '<script>alert(1)</script>\n\n[a](javascript:alert(1)) <b onclick="x">b</b>\n\n'
+        "![i](data:image/png;base64,AAA) [ok](https://contoh.id/)"
+    )
     assert "<script" not in html and "<b" not in html
     assert 'href="javascript' not in html and 'src="data:' not in html
     assert 'href="https://contoh.id/"' in html
@@ -123,8 +170,17 @@ def test_markdown_escapes_raw_html_and_unsafe_links():
 
 def test_is_safe_url():
     assert is_safe_url("https://a.id/") and is_safe_url("../x/") and is_safe_url("#s")
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", " data:text/html,x", "vbscript:x",
-                "&#106;avascript:alert(1)", "&#x6A;avascript:x", "java&Tab;script:x", "&#106avascript:x"):
+    for bad in (
+        "javascript:alert(1)",
+        "JAVASCRIPT:x",
+        "java\tscript:x",
+        " data:text/html,x",
+        "vbscript:x",
+        "&#106;avascript:alert(1)",
+        "&#x6A;avascript:x",
+        "java&Tab;script:x",
+        "&#106avascript:x",
+    ):
         assert not is_safe_url(bad)
 
 
@@ -145,7 +201,10 @@ def test_relative_links_and_numbers():
     assert relative("inovasi/a/", "instansi/b/") == "../../instansi/b/"
     assert relative("", "inovasi/a/") == "inovasi/a/"
     assert relative("", "") == "./"
-    assert relative("kategori/x/halaman/2/", "data/innovations.json") == "../../../../data/innovations.json"
+    assert (
+        relative("kategori/x/halaman/2/", "data/innovations.json")
+        == "../../../../data/innovations.json"
+    )
     assert relative("inovasi/a/", "") == "../../"
     assert relative("inovasi/a/", "#x") == "#x"
     assert format_number(1234567) == "1.234.567"
@@ -186,11 +245,17 @@ def test_long_listings_are_paginated(catalog, monkeypatch):
 
     monkeypatch.setattr(browse, "PAGE_SIZE", 2)
     pages = {p.src_uri: p for p in browse.render_browse(RenderContext(catalog))}
-    first, second = pages["kategori/kesehatan/index.md"], pages["kategori/kesehatan/halaman/2/index.md"]
+    first, second = (
+        pages["kategori/kesehatan/index.md"],
+        pages["kategori/kesehatan/halaman/2/index.md"],
+    )
     assert "Halaman 1 dari 2" in first.html and 'href="halaman/2/"' not in first.html
     assert 'href="../../kategori/kesehatan/halaman/2/"' in first.html
     assert 'rel="prev"' in second.html and second.title.endswith("(halaman 2)")
-    assert first.html.count('class="katalog-list__meta"') == 2 and second.html.count('class="katalog-list__meta"') == 1
+    assert (
+        first.html.count('class="katalog-list__meta"') == 2
+        and second.html.count('class="katalog-list__meta"') == 1
+    )
 
 
 def _case_html(content, case_id: str) -> str:
@@ -200,7 +265,11 @@ def _case_html(content, case_id: str) -> str:
     from tests.conftest import TODAY
 
     catalog, _ = load_catalog(content, TODAY)
-    return next(p.html for p in render_cases(RenderContext(catalog)) if p.src_uri == f"inovasi/{case_id}/index.md")
+    return next(
+        p.html
+        for p in render_cases(RenderContext(catalog))
+        if p.src_uri == f"inovasi/{case_id}/index.md"
+    )
 
 
 def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
@@ -216,16 +285,21 @@ def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
     template_ids = re.findall(r' id="([^"]+)"', _case_html(content, "layanan-induk"))
     assert "sumber-1" in template_ids and "hasil" in template_ids and "replikasi" in template_ids
     # A heading for every id the template uses, spelled the way a contributor would.
-    case.write_text(case.read_text(encoding="utf-8") + "\n"
-                    + "".join(f"\n## {i.replace('-', ' ').title()}\n\nTeks.\n" for i in template_ids),
-                    encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8")
+        + "\n"
+        + "".join(f"\n## {i.replace('-', ' ').title()}\n\nTeks.\n" for i in template_ids),
+        encoding="utf-8",
+    )
     html = _case_html(content, "layanan-induk")
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) >= 2 * len(template_ids)
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
     assert re.search(r'<li id="sumber-1">', html), "the citation target is the first source"
-    assert re.search(r'<h2 id="isi-sumber-1">Sumber 1(<a class="katalog-permalink" href="#isi-sumber-1"[^>]*></a>)?</h2>',
-                     html)
+    assert re.search(
+        r'<h2 id="isi-sumber-1">Sumber 1(<a class="katalog-permalink" href="#isi-sumber-1"[^>]*></a>)?</h2>',
+        html,
+    )
 
 
 def test_every_title_attribute_in_a_template_goes_through_title_text():
@@ -242,13 +316,23 @@ def test_every_title_attribute_in_a_template_goes_through_title_text():
 
 def test_markdown_titles_are_plain_text_in_every_spelling():
     md = MarkdownRenderer()
-    for spelling in ("&lt;img src=x onerror=alert(1)&gt;", "&#60;img&#62;", "&#x3C;img&#x3e;", "&LTimg&GT",
-                     "&amp;lt;img&amp;gt;", "&amp;amp;amp;lt;img&amp;amp;amp;gt;", "<img src=x>", "&nvlt;img"):
+    for spelling in (
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "&#60;img&#62;",
+        "&#x3C;img&#x3e;",
+        "&LTimg&GT",
+        "&amp;lt;img&amp;gt;",
+        "&amp;amp;amp;lt;img&amp;amp;amp;gt;",
+        "<img src=x>",
+        "&nvlt;img",
+    ):
         for source in (f'[a](https://contoh.id/ "{spelling}")', f"![a](a.png '{spelling}')",
                        f'[a][r]\n\n[r]: https://contoh.id/ "{spelling}"'):
             rendered = md.render(source)
             title = re.search(r' title="([^"]*)"', rendered)
             assert title, rendered
             assert "img" in html.unescape(title.group(1))
-            assert "<" not in html.unescape(title.group(1)) and ">" not in html.unescape(title.group(1))
+            assert "<" not in html.unescape(title.group(1)) and ">" not in html.unescape(
+                title.group(1)
+            )
     assert 'title="A &amp; B"' in md.render('[a](https://contoh.id/ "A & B")')

@@ -18,10 +18,17 @@ from tests.validator.conftest import make_content
 def png(width: int = 2, height: int = 2) -> bytes:
     """A real, tiny PNG (no image library needed)."""
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -46,7 +53,9 @@ def test_allowed_assets_pass(tmp_path: Path) -> None:
 
 def test_refused_assets_are_reported_with_file_and_hint(tmp_path: Path) -> None:
     folder = _case(tmp_path)
-    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    (folder / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8"
+    )
     (folder / "halaman.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (folder / "palsu.png").write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
     (folder / "Foto Lomba.png").write_bytes(png())
@@ -56,7 +65,10 @@ def test_refused_assets_are_reported_with_file_and_hint(tmp_path: Path) -> None:
     (folder / "sub").mkdir()
     os.symlink("/etc/passwd", folder / "rahasia.png")
     os.symlink(folder / "besar.jpg", folder / "salinan.jpg")  # even one that stays inside
-    found = sorted((Path(d.file).name, d.line, d.code) for d in load_and_validate(folder.parent.parent, today=TODAY).diagnostics)
+    found = sorted(
+        (Path(d.file).name, d.line, d.code)
+        for d in load_and_validate(folder.parent.parent, today=TODAY).diagnostics
+    )
     assert found == [
         ("FOTO.PNG", 1, "asset-type"),
         ("Foto Lomba.png", 1, "asset-name"),
@@ -77,7 +89,10 @@ def test_a_case_may_not_carry_more_than_its_total(tmp_path: Path) -> None:
     folder = _case(tmp_path)
     for n in range(11):  # each under the PDF limit, together over 20 MiB
         (folder / f"lampiran-{n}.pdf").write_bytes(PDF + b"\x00" * (2 * MIB))
-    found = [(Path(d.file).name, d.code) for d in load_and_validate(folder.parent.parent, today=TODAY).diagnostics]
+    found = [
+        (Path(d.file).name, d.code)
+        for d in load_and_validate(folder.parent.parent, today=TODAY).diagnostics
+    ]
     assert found == [("kasus", "asset-too-large")]
 
 
@@ -89,8 +104,11 @@ def test_allowed_assets_are_published_beside_the_case_page(tmp_path: Path) -> No
     (folder / "alur-layanan.png").write_bytes(image)
     (folder / "sop.pdf").write_bytes(pdf)
     index = folder / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n![Alur layanan](alur-layanan.png)\n\n[SOP](sop.pdf)\n",
-                     encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\n![Alur layanan](alur-layanan.png)\n\n[SOP](sop.pdf)\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     build_site(folder.parent.parent, out, ROOT / "mkdocs.yml", TODAY)
     page = out / "inovasi" / "kasus"

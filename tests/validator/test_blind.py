@@ -24,7 +24,9 @@ def test_blind_case(written: tuple[Path, dict[str, dict]], name: str) -> None:
     exp = expected[name]
     diagnostics = load_and_validate(root / name, today=TODAY).diagnostics
     errors = [d for d in diagnostics if d.severity == "error"]
-    assert (1 if errors else 0) == exp["exit"], [(d.line, d.path, d.code, d.message) for d in errors]
+    assert (1 if errors else 0) == exp["exit"], [
+        (d.line, d.path, d.code, d.message) for d in errors
+    ]
     if exp["exit"] == 1:
         assert any((exp["lines"] == [None] or d.line in exp["lines"])
                    and (exp["any_path"] or d.path in exp["paths"]) for d in errors), \

@@ -16,7 +16,9 @@ from tests.validator.conftest import TESTS, make_content
 REPO = TESTS.parent
 
 
-def katalog(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def katalog(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
     full_env.update({"KATALOG_TODAY": TODAY.isoformat(), **(env or {})})
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env,
@@ -70,7 +72,9 @@ def test_json_format(tmp_path: Path) -> None:
 
 
 def test_json_format_valid_is_an_empty_list(tmp_path: Path) -> None:
-    proc = katalog("validate", "--content", str(make_content("valid-full", tmp_path)), "--format", "json")
+    proc = katalog(
+        "validate", "--content", str(make_content("valid-full", tmp_path)), "--format", "json"
+    )
     assert proc.returncode == 0 and json.loads(proc.stdout) == []
 
 
@@ -97,7 +101,14 @@ def test_files_argument_reports_only_those_files_but_knows_the_others(tmp_path: 
     # kasus.md replicates induk.md, which is loaded for the cross-file rule; rusak.md is not reported.
     assert proc.returncode == 0, proc.stdout
     assert json.loads(proc.stdout) == []
-    proc = katalog("validate", "--content", str(content), "--format", "json", str(content / "innovations" / "rusak.md"))
+    proc = katalog(
+        "validate",
+        "--content",
+        str(content),
+        "--format",
+        "json",
+        str(content / "innovations" / "rusak.md"),
+    )
     assert proc.returncode == 1
     assert [r["code"] for r in json.loads(proc.stdout)] == ["front-matter-missing"]
 
@@ -123,7 +134,9 @@ def test_bad_katalog_today_exits_2(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "KATALOG_TODAY" in proc.stderr
 
 
-@pytest.mark.parametrize("case", ["not-utf8", "empty-file", "front-matter-too-large", "yaml-anchor-alias", "yaml-tab"])
+@pytest.mark.parametrize(
+    "case", ["not-utf8", "empty-file", "front-matter-too-large", "yaml-anchor-alias", "yaml-tab"]
+)
 def test_unreadable_files_are_diagnostics_not_tracebacks(case: str, tmp_path: Path) -> None:
     proc = katalog("validate", "--content", str(make_content(case, tmp_path)), "--format", "json")
     assert proc.returncode == 1

@@ -33,7 +33,11 @@ def write(content: Path, name: str, text: str) -> Path:
 
 def found(content: Path) -> list[tuple[str, int, str, str]]:
     result = load_and_validate(content, today=TODAY)
-    return [(Path(d.file).name, d.line, d.path, d.code) for d in result.diagnostics if "collections" in d.file]
+    return [
+        (Path(d.file).name, d.line, d.path, d.code)
+        for d in result.diagnostics
+        if "collections" in d.file
+    ]
 
 
 GOOD = """\
@@ -54,8 +58,15 @@ def test_a_good_collection_loads_into_the_catalogue(content):
     assert found(content) == []
     catalog, _ = load_catalog(content, TODAY)
     (collection,) = catalog.collections
-    assert collection.id == "uji" and collection.title == "Koleksi uji" and collection.date == "2026-05-01"
-    assert [(i.id, i.note) for i in collection.items] == [("layanan-induk", "Inovasi asal."), ("replika-anak", "")]
+    assert (
+        collection.id == "uji"
+        and collection.title == "Koleksi uji"
+        and collection.date == "2026-05-01"
+    )
+    assert [(i.id, i.note) for i in collection.items] == [
+        ("layanan-induk", "Inovasi asal."),
+        ("replika-anak", ""),
+    ]
     assert collection.source_path == "collections/uji.yml"
 
 
@@ -97,8 +108,12 @@ def test_a_collection_without_items_is_an_error(content):
 
 def test_a_former_id_is_named_in_the_hint(content):
     case = content / "innovations" / "layanan-induk.md"
-    case.write_text(case.read_text(encoding="utf-8").replace(
-        "\nid: layanan-induk\n", "\nid: layanan-induk\nformer_ids: [induk-lama]\n", 1), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace(
+            "\nid: layanan-induk\n", "\nid: layanan-induk\nformer_ids: [induk-lama]\n", 1
+        ),
+        encoding="utf-8",
+    )
     write(content, "lama.yml", "title: Lama\ndescription: Id lama.\nitems:\n  - id: induk-lama\n")
     result = load_and_validate(content, today=TODAY)
     (d,) = [d for d in result.diagnostics if "collections" in d.file]
@@ -128,11 +143,19 @@ def test_collection_errors_stop_the_build(content):
 
 def test_cli_reports_the_file_and_line_without_a_traceback(content):
     write(content, "salah.yml", "title: Uji\ndescription: x\nitems:\n  - id: tidak-ada\n")
-    proc = subprocess.run([sys.executable, "-m", "generator", "validate", "--content", str(content)],
-                          cwd=REPO, capture_output=True, text=True, env={"KATALOG_TODAY": TODAY.isoformat(),
-                                                                         "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--content", str(content)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"KATALOG_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 1
-    assert "salah.yml" in proc.stdout and "baris 4" in proc.stdout and "collection-unknown-id" in proc.stdout
+    assert (
+        "salah.yml" in proc.stdout
+        and "baris 4" in proc.stdout
+        and "collection-unknown-id" in proc.stdout
+    )
     assert "Traceback" not in proc.stdout + proc.stderr
 
 

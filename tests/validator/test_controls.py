@@ -18,7 +18,9 @@ from tests.conftest import TODAY
 from tests.validator.conftest import make_content
 from tests.validator.test_cli import katalog, no_traceback
 
-ERASE = "\\x1b[2K\\r\\x1b[1A\\x1b[2K0 kesalahan, 0 peringatan dalam 1 berkas."  # a YAML escape sequence
+ERASE = (
+    "\\x1b[2K\\r\\x1b[1A\\x1b[2K0 kesalahan, 0 peringatan dalam 1 berkas."  # a YAML escape sequence
+)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -27,20 +29,29 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("line", "path", "shown"), [
-    ('title: "Judul \\x01"', "title", "U+0001"),
-    (f'title: "{ERASE}"', "title", "U+001B"),
-    ('title: "Judul \\uFFFE"', "title", "U+FFFE"),
-    ('title: "Judul \\uFDD0"', "title", "U+FDD0"),
-    ('title: "Judul \\U0001FFFF"', "title", "U+1FFFF"),
-    ('title: "Judul \\u202Eabc"', "title", "U+202E"),
-    ('title: "Judul \\u2066abc"', "title", "U+2066"),
-    ('title: "Judul \\x85"', "title", "U+0085"),
-    ('title: "Judul\\nkedua"', "title", "U+000A (baris baru)"),
-    ('title: "Judul\\tkedua"', "title", "U+0009 (tab)"),
-    ('summary: "Ringkasan \\x1b[31m merah dan cukup panjang untuk batas minimal ringkasan"', "summary", "U+001B"),
-])
-def test_invisible_characters_in_front_matter_are_errors(tmp_path: Path, line: str, path: str, shown: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "path", "shown"),
+    [
+        ('title: "Judul \\x01"', "title", "U+0001"),
+        (f'title: "{ERASE}"', "title", "U+001B"),
+        ('title: "Judul \\uFFFE"', "title", "U+FFFE"),
+        ('title: "Judul \\uFDD0"', "title", "U+FDD0"),
+        ('title: "Judul \\U0001FFFF"', "title", "U+1FFFF"),
+        ('title: "Judul \\u202Eabc"', "title", "U+202E"),
+        ('title: "Judul \\u2066abc"', "title", "U+2066"),
+        ('title: "Judul \\x85"', "title", "U+0085"),
+        ('title: "Judul\\nkedua"', "title", "U+000A (baris baru)"),
+        ('title: "Judul\\tkedua"', "title", "U+0009 (tab)"),
+        (
+            'summary: "Ringkasan \\x1b[31m merah dan cukup panjang untuk batas minimal ringkasan"',
+            "summary",
+            "U+001B",
+        ),
+    ],
+)
+def test_invisible_characters_in_front_matter_are_errors(
+    tmp_path: Path, line: str, path: str, shown: str
+) -> None:
     content = make_content("valid-minimal", tmp_path)
     case = content / "innovations" / "kasus.md"
     key = line.split(":")[0]
@@ -59,7 +70,11 @@ def test_newline_and_tab_are_fine_where_a_field_has_several_lines(tmp_path: Path
     text = case.read_text(encoding="utf-8")
     old = next(row for row in text.split("\n") if row.startswith("summary:"))
     _edit(case, old, old.replace("summary: ", 'summary: "') + '\\n\\tbaris kedua"')
-    assert [d for d in load_and_validate(content, today=TODAY).diagnostics if d.code == "control-character"] == []
+    assert [
+        d
+        for d in load_and_validate(content, today=TODAY).diagnostics
+        if d.code == "control-character"
+    ] == []
 
 
 def test_keys_bodies_pages_and_taxonomies_are_checked(tmp_path: Path) -> None:
@@ -68,12 +83,17 @@ def test_keys_bodies_pages_and_taxonomies_are_checked(tmp_path: Path) -> None:
     text = case.read_text(encoding="utf-8")
     case.write_text(text + "\nTeks \u202e terbalik dan \x1b[2K.\n\tTab boleh.\n", encoding="utf-8")
     (content / "pages").mkdir()
-    (content / "pages" / "panduan.md").write_text('---\ntitle: "Panduan \\x07"\n---\n\nIsi \x0c halaman\n',
-                                                  encoding="utf-8")
+    (content / "pages" / "panduan.md").write_text(
+        '---\ntitle: "Panduan \\x07"\n---\n\nIsi \x0c halaman\n', encoding="utf-8"
+    )
     statuses = content / "taxonomies" / "statuses.yml"
     _edit(statuses, "label:", 'label: "Berjalan \\u202e" #')
     result = load_and_validate(content, today=TODAY)
-    found = sorted((Path(d.file).name, d.line, d.path) for d in result.diagnostics if d.code == "control-character")
+    found = sorted(
+        (Path(d.file).name, d.line, d.path)
+        for d in result.diagnostics
+        if d.code == "control-character"
+    )
     body_line = text.count("\n") + 2
     assert found == [("kasus.md", body_line, ""), ("panduan.md", 2, "title"), ("panduan.md", 5, ""),
                      ("statuses.yml", found[-1][1], found[-1][2])]
@@ -95,7 +115,9 @@ def test_a_crafted_value_cannot_erase_the_error_line(tmp_path: Path) -> None:
 
 
 def test_reports_escape_whatever_reaches_them() -> None:
-    d = Diagnostic("a\x1b.md", 1, "x\u202e", "error", "schema", "pesan\r\x1b[2K\n0 kesalahan", "saran\x9b")
+    d = Diagnostic(
+        "a\x1b.md", 1, "x\u202e", "error", "schema", "pesan\r\x1b[2K\n0 kesalahan", "saran\x9b"
+    )
     for out in (render_text([d], 1), render_github([d])):
         assert not any(ch in out for ch in "\x1b\r\u202e\x9b")
     assert render_github([d]).count("\n") == 1
@@ -114,8 +136,11 @@ def test_feed_and_graph_stay_well_formed_xml_whatever_the_input(tmp_path: Path) 
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
-    _edit(content / "innovations" / "layanan-induk.md", "title: Layanan Induk Antrean Puskesmas Daring",
-          'title: "\\x01\\x1b\\uFFFE\\x0c Layanan Induk Antrean Puskesmas Daring"')
+    _edit(
+        content / "innovations" / "layanan-induk.md",
+        "title: Layanan Induk Antrean Puskesmas Daring",
+        'title: "\\x01\\x1b\\uFFFE\\x0c Layanan Induk Antrean Puskesmas Daring"',
+    )
     result = load_and_validate(content, today=TODAY)
     assert any(d.code == "control-character" for d in result.diagnostics)
     catalog = build_catalog(result.documents, result.taxonomies, TODAY)  # as if unchecked

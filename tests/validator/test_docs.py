@@ -67,14 +67,30 @@ def _codes_in_source() -> set[str]:
             if isinstance(node, ast.Call) and node.args:
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 first = node.args[0]
-                if name in ("diagnostic", "add", "problem") and isinstance(first, ast.Constant) \
-                        and isinstance(first.value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", first.value):
+                if (
+                    name in ("diagnostic", "add", "problem")
+                    and isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", first.value)
+                ):
                     found.add(first.value)
-                if name == "Diagnostic" and len(node.args) >= 5 and isinstance(node.args[4], ast.Constant):
+                if (
+                    name == "Diagnostic"
+                    and len(node.args) >= 5
+                    and isinstance(node.args[4], ast.Constant)
+                ):
                     found.add(node.args[4].value)
-            if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and node.value.elts:
+            if (
+                isinstance(node, ast.Return)
+                and isinstance(node.value, ast.Tuple)
+                and node.value.elts
+            ):
                 first = node.value.elts[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value in CODES:
+                if (
+                    isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and first.value in CODES
+                ):
                     found.add(first.value)
     return found
 

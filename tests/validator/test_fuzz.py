@@ -23,14 +23,68 @@ BASE = (FIXTURES / "valid-full" / "innovations" / "kasus.md").read_text(encoding
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
-KEYS = ["id", "title", "summary", "agency", "name", "type", "province", "category", "year", "status",
-        "status_note", "last_verified", "awards", "program", "level", "outcomes", "indicator", "value",
-        "unit", "source", "description", "sources", "url", "sdgs", "sdg_targets", "tags", "replication",
-        "replicates", "relation", "kit", "crosswalk", "lang", "provinsi", "<<", "", "1"]
+KEYS = [
+    "id",
+    "title",
+    "summary",
+    "agency",
+    "name",
+    "type",
+    "province",
+    "category",
+    "year",
+    "status",
+    "status_note",
+    "last_verified",
+    "awards",
+    "program",
+    "level",
+    "outcomes",
+    "indicator",
+    "value",
+    "unit",
+    "source",
+    "description",
+    "sources",
+    "url",
+    "sdgs",
+    "sdg_targets",
+    "tags",
+    "replication",
+    "replicates",
+    "relation",
+    "kit",
+    "crosswalk",
+    "lang",
+    "provinsi",
+    "<<",
+    "",
+    "1",
+]
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
-    st.sampled_from(["kesehatan", "jawa-timur", "pemerintah-kota", "kipp", "top-99", "berjalan", "vakum",
-                     "2024-01-02", "https://a.id", "javascript:x", "3.8", "no", "01234", "1:20", "GANTI"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    st.sampled_from(
+        [
+            "kesehatan",
+            "jawa-timur",
+            "pemerintah-kota",
+            "kipp",
+            "top-99",
+            "berjalan",
+            "vakum",
+            "2024-01-02",
+            "https://a.id",
+            "javascript:x",
+            "3.8",
+            "no",
+            "01234",
+            "1:20",
+            "GANTI",
+        ]
+    ),
     st.text(max_size=30),
 )
 VALUES = st.recursive(
@@ -64,8 +118,14 @@ def test_arbitrary_bytes(data: bytes) -> None:
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list("ab: -\n\t\"'[]{}&*!|>#%@`,?~.0123456789\u2028\u00a0\ufeff\r")),
-               max_size=200))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab: -\n\t\"'[]{}&*!|>#%@`,?~.0123456789\u2028\u00a0\ufeff\r")
+        ),
+        max_size=200,
+    )
+)
 def test_arbitrary_yaml_like_text(text: str) -> None:
     _run_text(("---\n" + text + "\n---\nisi\n").encode("utf-8"))
 
@@ -78,8 +138,16 @@ def test_arbitrary_documents(front: dict) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, 200), st.sampled_from(["del", "dup", "indent", "dedent", "insert"]),
-                          st.text(max_size=8)), max_size=5))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 200),
+            st.sampled_from(["del", "dup", "indent", "dedent", "insert"]),
+            st.text(max_size=8),
+        ),
+        max_size=5,
+    )
+)
 def test_mutated_valid_file(edits) -> None:
     lines = BASE.split("\n")
     for position, action, extra in edits:
@@ -99,8 +167,17 @@ def test_mutated_valid_file(edits) -> None:
     _run_text("\n".join(lines).encode("utf-8", "surrogatepass"))
 
 
-BODY_PIECES = list("<>/=\"' \n`~#()[]!:&;") + ["script", "on", "click", "javascript:", "data:", "iframe",
-                                                 "## ", "```", "&#106;"]
+BODY_PIECES = list("<>/=\"' \n`~#()[]!:&;") + [
+    "script",
+    "on",
+    "click",
+    "javascript:",
+    "data:",
+    "iframe",
+    "## ",
+    "```",
+    "&#106;",
+]
 
 
 @SETTINGS

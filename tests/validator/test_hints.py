@@ -27,26 +27,60 @@ def _edited(old: str, new: str) -> bytes:
     return VALID.replace(old, new, 1).encode("utf-8")
 
 
-@pytest.mark.parametrize(("old", "new", "code", "path", "needle"), [
-    # a source number is 1, 2, …, never a year
-    ("    source: 1\n", '    source: "[1]"\n', "wrong-type", "outcomes.0.source", "`source: 1`"),
-    # a comma-separated line becomes a YAML list of several items, not one quoted item
-    ("status: berjalan\n", "status: berjalan\ntags: layanan-terpadu, perizinan\n", "wrong-type", "tags",
-     "`tags: [layanan-terpadu, perizinan]`"),
-    ("status: berjalan\n", "status: berjalan\ntags: [layanan-terpadu, Pelayanan Publik]\n", "invalid-format",
-     "tags.1", "`pelayanan-publik`"),
-    # a key written with a capital letter is a key, not an id
-    ("title: Antrean", "Title: Antrean", "unknown-key", "Title", "Nama kunci ditulis dengan huruf kecil"),
-    ("year: 2019\n", "year: yes\n", "wrong-type", "year", "`year: 2019`"),
-    ("year: 2019\n", "year: 19\n", "out-of-range", "year", "empat digit"),
-    ("status: berjalan\n", "status: berjalan\nsdgs: [3]\nsdg_targets: [\"3\"]\n", "invalid-format",
-     "sdg_targets.0", "tujuan dan targetnya"),
-    ("status: berjalan\n", "status: berjalan\nsdgs: [\"3\"]\n", "wrong-type", "sdgs.0", "`- 3`"),
-    # the web editor has no terminal: point at the docs, not at `katalog new`
-    ("summary: Warga", "# summary: Warga", "missing-key", "summary", "CONTRIBUTING.md"),
-])
-def test_hint_fits_the_mistake(tmp_path: Path, old: str, new: str, code: str, path: str, needle: str) -> None:
-    found = [d for d in _diagnostics(tmp_path, _edited(old, new)) if d.code == code and d.path == path]
+@pytest.mark.parametrize(
+    ("old", "new", "code", "path", "needle"),
+    [
+        # a source number is 1, 2, …, never a year
+        (
+            "    source: 1\n",
+            '    source: "[1]"\n',
+            "wrong-type",
+            "outcomes.0.source",
+            "`source: 1`",
+        ),
+        # a comma-separated line becomes a YAML list of several items, not one quoted item
+        (
+            "status: berjalan\n",
+            "status: berjalan\ntags: layanan-terpadu, perizinan\n",
+            "wrong-type",
+            "tags",
+            "`tags: [layanan-terpadu, perizinan]`",
+        ),
+        (
+            "status: berjalan\n",
+            "status: berjalan\ntags: [layanan-terpadu, Pelayanan Publik]\n",
+            "invalid-format",
+            "tags.1",
+            "`pelayanan-publik`",
+        ),
+        # a key written with a capital letter is a key, not an id
+        (
+            "title: Antrean",
+            "Title: Antrean",
+            "unknown-key",
+            "Title",
+            "Nama kunci ditulis dengan huruf kecil",
+        ),
+        ("year: 2019\n", "year: yes\n", "wrong-type", "year", "`year: 2019`"),
+        ("year: 2019\n", "year: 19\n", "out-of-range", "year", "empat digit"),
+        (
+            "status: berjalan\n",
+            'status: berjalan\nsdgs: [3]\nsdg_targets: ["3"]\n',
+            "invalid-format",
+            "sdg_targets.0",
+            "tujuan dan targetnya",
+        ),
+        ("status: berjalan\n", 'status: berjalan\nsdgs: ["3"]\n', "wrong-type", "sdgs.0", "`- 3`"),
+        # the web editor has no terminal: point at the docs, not at `katalog new`
+        ("summary: Warga", "# summary: Warga", "missing-key", "summary", "CONTRIBUTING.md"),
+    ],
+)
+def test_hint_fits_the_mistake(
+    tmp_path: Path, old: str, new: str, code: str, path: str, needle: str
+) -> None:
+    found = [
+        d for d in _diagnostics(tmp_path, _edited(old, new)) if d.code == code and d.path == path
+    ]
     assert len(found) == 1, found
     assert needle in found[0].hint, found[0].hint
     assert "katalog new" not in found[0].hint

@@ -20,11 +20,15 @@ DEEP_BLOCK = "tags:\n" + "- " * 25_000 + "x"
 def _case(content: Path, front: str) -> Path:
     path = content / "innovations" / "kasus.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nlast_verified:", f"\n{front}\nlast_verified:", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("\nlast_verified:", f"\n{front}\nlast_verified:", 1), encoding="utf-8"
+    )
     return path
 
 
-@pytest.mark.parametrize("front", [DEEP_FLOW, DEEP_BLOCK, "tags: " + "{a: " * 15_000, "tags: " + "[{" * 12_000])
+@pytest.mark.parametrize(
+    "front", [DEEP_FLOW, DEEP_BLOCK, "tags: " + "{a: " * 15_000, "tags: " + "[{" * 12_000]
+)
 def test_deep_front_matter_is_a_diagnostic_not_a_segfault(tmp_path: Path, front: str) -> None:
     content = make_content("valid-minimal", tmp_path)
     case = _case(content, front)
@@ -40,8 +44,9 @@ def test_deep_front_matter_is_a_diagnostic_not_a_segfault(tmp_path: Path, front:
 
 def test_deep_taxonomy_is_a_diagnostic_not_a_segfault(tmp_path: Path) -> None:
     content = make_content("valid-minimal", tmp_path)
-    (content / "taxonomies" / "statuses.yml").write_text("vocabulary: statuses\nterms: " + "[" * 25_000,
-                                                          encoding="utf-8")
+    (content / "taxonomies" / "statuses.yml").write_text(
+        "vocabulary: statuses\nterms: " + "[" * 25_000, encoding="utf-8"
+    )
     proc = katalog("validate", "--content", str(content))
     assert proc.returncode == 1, (proc.returncode, proc.stderr[-500:])
     no_traceback(proc)
@@ -103,10 +108,17 @@ def test_plain_and_front_matter_pages_still_render(tmp_path: Path) -> None:
     from generator.site import read_prose
 
     content = make_content("valid-minimal", tmp_path)
-    _page(content, "panduan.md", "\ufeff---\r\ntitle: Panduan\r\ndescription: 2024\r\n---\r\n\r\n# Judul\r\n".encode())
+    _page(
+        content,
+        "panduan.md",
+        "\ufeff---\r\ntitle: Panduan\r\ndescription: 2024\r\n---\r\n\r\n# Judul\r\n".encode(),
+    )
     _page(content, "tanpa.md", b"# Tanpa front matter\n\nteks\n")
     prose = dict(read_prose(content))
-    assert split_front_matter(prose["panduan"]) == ({"title": "Panduan", "description": "2024"}, "# Judul\n")
+    assert split_front_matter(prose["panduan"]) == (
+        {"title": "Panduan", "description": "2024"},
+        "# Judul\n",
+    )
     assert split_front_matter(prose["tanpa"]) == ({}, "# Tanpa front matter\n\nteks\n")
 
 
@@ -123,9 +135,23 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("where", ["page", "case-file", "case-folder", "asset", "asset-folder", "taxonomy",
-                                   "pages-folder", "innovations-folder", "taxonomies-folder"])
-def test_links_leaving_the_content_folder_are_refused(tmp_path: Path, outside: Path, where: str) -> None:
+@pytest.mark.parametrize(
+    "where",
+    [
+        "page",
+        "case-file",
+        "case-folder",
+        "asset",
+        "asset-folder",
+        "taxonomy",
+        "pages-folder",
+        "innovations-folder",
+        "taxonomies-folder",
+    ],
+)
+def test_links_leaving_the_content_folder_are_refused(
+    tmp_path: Path, outside: Path, where: str
+) -> None:
     content = make_content("valid-minimal", tmp_path / "repo")
     case = content / "innovations" / "kasus.md"
     (content / "pages").mkdir()
@@ -133,13 +159,15 @@ def test_links_leaving_the_content_folder_are_refused(tmp_path: Path, outside: P
         link = content / "pages" / "env.md"
         link.symlink_to(outside / "env.md")
     elif where == "case-file":
-        (outside / "salinan.md").write_text(case.read_text(encoding="utf-8").replace("id: kasus", "id: salinan"),
-                                            encoding="utf-8")
+        (outside / "salinan.md").write_text(
+            case.read_text(encoding="utf-8").replace("id: kasus", "id: salinan"), encoding="utf-8"
+        )
         link = content / "innovations" / "salinan.md"
         link.symlink_to(outside / "salinan.md")
     elif where == "case-folder":
-        (outside / "index.md").write_text(case.read_text(encoding="utf-8").replace("id: kasus", "id: luar"),
-                                          encoding="utf-8")
+        (outside / "index.md").write_text(
+            case.read_text(encoding="utf-8").replace("id: kasus", "id: luar"), encoding="utf-8"
+        )
         link = content / "innovations" / "luar"
         link.symlink_to(outside, target_is_directory=True)
     elif where in ("asset", "asset-folder"):
@@ -161,7 +189,9 @@ def test_links_leaving_the_content_folder_are_refused(tmp_path: Path, outside: P
     no_traceback(proc)
     assert proc.returncode == 1, proc.stdout
     reported = link / "index.md" if where == "case-folder" else link
-    code = "asset-link" if where.startswith("asset") else "symlink-outside"  # every link in a case folder is refused
+    code = (
+        "asset-link" if where.startswith("asset") else "symlink-outside"
+    )  # every link in a case folder is refused
     assert f"{reported}\n  baris 1  -  kesalahan [{code}]" in proc.stdout
     assert SECRET not in proc.stdout + proc.stderr
     out = tmp_path / "site"
@@ -187,7 +217,9 @@ def test_links_inside_the_content_folder_are_followed(tmp_path: Path) -> None:
     ("".join("  " * i + "- butir\n" for i in range(300)), "body-too-complex"),
     ("kata " * 50_000, "body-too-large"),
 ])
-def test_bodies_that_would_stall_the_build_fail_validation(tmp_path: Path, extra: str, code: str) -> None:
+def test_bodies_that_would_stall_the_build_fail_validation(
+    tmp_path: Path, extra: str, code: str
+) -> None:
     """20,000 `[` validated in 0.17 s but built in 40 s: now `validate` (the pull-request check) fails."""
     content = make_content("valid-minimal", tmp_path)
     case = content / "innovations" / "kasus.md"
@@ -215,8 +247,13 @@ def test_bodies_within_the_limits_render_quickly() -> None:
     )
 
     renderer = MarkdownRenderer()
-    worst = ["[" * MAX_BRACKETS, "![" * (MAX_BRACKETS // 1), "[a](" * MAX_BRACKETS,
-             "> " * MAX_QUOTE_DEPTH + "a", "".join(" " * i + "- a\n" for i in range(0, MAX_LIST_INDENT + 1, 2))]
+    worst = [
+        "[" * MAX_BRACKETS,
+        "![" * (MAX_BRACKETS // 1),
+        "[a](" * MAX_BRACKETS,
+        "> " * MAX_QUOTE_DEPTH + "a",
+        "".join(" " * i + "- a\n" for i in range(0, MAX_LIST_INDENT + 1, 2)),
+    ]
     for body in worst:
         assert check_body_limits(SourceDocument("k.md", "k", {}, body, 1)) == []
         start = time.perf_counter()

@@ -32,8 +32,11 @@ def _with_second_case(tmp_path: Path, second_name: str, *, third_name: str | Non
 def test_decomposed_names_are_the_same_agency(tmp_path: Path) -> None:
     content = _with_second_case(tmp_path, unicodedata.normalize("NFD", "Pemerintah Kota Contoh"))
     (content / "innovations" / "kasus.md").write_text(
-        (content / "innovations" / "kasus.md").read_text(encoding="utf-8").replace(NAME, "Pemerintah Kota Contoh"),
-        encoding="utf-8")
+        (content / "innovations" / "kasus.md")
+        .read_text(encoding="utf-8")
+        .replace(NAME, "Pemerintah Kota Contoh"),
+        encoding="utf-8",
+    )
     result = load_and_validate(content, today=TODAY)
     assert [d for d in result.diagnostics if d.is_error] == []
     catalog = build_catalog(result.documents, result.taxonomies, TODAY)
@@ -46,8 +49,14 @@ def test_decomposed_names_are_the_same_agency(tmp_path: Path) -> None:
 def test_zero_width_characters_in_names_are_errors(tmp_path: Path, name: str) -> None:
     """A zero-width space made a second agency that looked exactly like the first."""
     content = _with_second_case(tmp_path, name)
-    found = [d for d in load_and_validate(content, today=TODAY).diagnostics if d.code == "control-character"]
-    assert [(Path(d.file).name, d.path, d.line) for d in found] == [("kasus-2.md", "agency.name", 6)]
+    found = [
+        d
+        for d in load_and_validate(content, today=TODAY).diagnostics
+        if d.code == "control-character"
+    ]
+    assert [(Path(d.file).name, d.path, d.line) for d in found] == [
+        ("kasus-2.md", "agency.name", 6)
+    ]
     assert "lebar-nol" in found[0].message
 
 
@@ -55,10 +64,16 @@ def test_names_differing_in_case_spacing_or_punctuation_warn(tmp_path: Path) -> 
     content = _with_second_case(tmp_path, "pemerintah kota  contoh.", third_name=NAME)
     result = load_and_validate(content, today=TODAY)
     found = [d for d in result.diagnostics if d.code == "agency-name-variant"]
-    assert [(Path(d.file).name, d.path, d.severity) for d in found] == [("kasus-2.md", "agency.name", "warning")]
+    assert [(Path(d.file).name, d.path, d.severity) for d in found] == [
+        ("kasus-2.md", "agency.name", "warning")
+    ]
     assert f"`{NAME}`" in found[0].message
 
 
 def test_different_agencies_do_not_warn(tmp_path: Path) -> None:
     content = _with_second_case(tmp_path, "Pemerintah Kota Contoh Baru")
-    assert not [d for d in load_and_validate(content, today=TODAY).diagnostics if d.code == "agency-name-variant"]
+    assert not [
+        d
+        for d in load_and_validate(content, today=TODAY).diagnostics
+        if d.code == "agency-name-variant"
+    ]

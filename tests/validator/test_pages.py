@@ -15,10 +15,10 @@ from tests.validator.conftest import make_content
 
 PAGES = {
     "baik.md": '---\ntitle: "Panduan <singkat> & cepat"\ndescription: Cara menulis.\n---\n\n'
-               "Teks biasa dengan <b>markup</b> yang tampil sebagai teks.\n",
+    "Teks biasa dengan <b>markup</b> yang tampil sebagai teks.\n",
     "tanpa-front-matter.md": "# Judul\n\nTeks biasa.\n",
     "skrip.md": "---\ntitle: Skrip\n---\n\nBaris satu.\n\n<script>alert(1)</script>\n",
-    "tautan.md": "# Tautan\n\n[a](javascript:alert(1))\n\n[b](https://contoh.id/ \"&lt;img src=x onerror=alert(1)&gt;\")\n",
+    "tautan.md": '# Tautan\n\n[a](javascript:alert(1))\n\n[b](https://contoh.id/ "&lt;img src=x onerror=alert(1)&gt;")\n',
     "kunci.md": "---\ntitle: Kunci\njudull: salah ketik\ndescription: [a, b]\n---\nTeks.\n",
     "jangkar.md": "---\ntitle: &j Jangkar\ndescription: *j\n---\nTeks.\n",
     "jelajahi.md": "# Menimpa halaman situs\n",
@@ -83,8 +83,13 @@ def test_docs_may_hold_only_its_placeholder(tmp_path: Path) -> None:
     assert [d.code for d in load_and_validate(root / "content", today=TODAY).diagnostics] == []
     (root / "docs" / "xss.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (root / "docs" / "sub").mkdir()
-    (root / "docs" / "sub" / "halaman.md").write_text("<img src=x onerror=alert(1)>", encoding="utf-8")
-    found = sorted((Path(d.file).name, d.code) for d in load_and_validate(root / "content", today=TODAY).diagnostics)
+    (root / "docs" / "sub" / "halaman.md").write_text(
+        "<img src=x onerror=alert(1)>", encoding="utf-8"
+    )
+    found = sorted(
+        (Path(d.file).name, d.code)
+        for d in load_and_validate(root / "content", today=TODAY).diagnostics
+    )
     assert found == [("halaman.md", "docs-file"), ("xss.html", "docs-file")]
 
 
@@ -113,7 +118,9 @@ def test_huge_numeric_references_are_decoded_without_a_traceback() -> None:
     zeros, nines = "0" * 5000, "9" * 5000
     assert unescape(f"&#{zeros}60;&#x{zeros}3e;&#{nines};&#x{nines};") == "<>\ufffd\ufffd"
     body = f'[a](&#{zeros}106;avascript:alert(1)) [b](https://contoh.id/ "&#{zeros}60;img&#{nines};")\n'
-    codes = sorted({d.code for d in check_body(SourceDocument("x.md", "x", {}, body, 1), sections=False)})
+    codes = sorted(
+        {d.code for d in check_body(SourceDocument("x.md", "x", {}, body, 1), sections=False)}
+    )
     assert codes == ["encoded-markup", "unsafe-url"]
     assert not is_safe_url(f"&#{zeros}106;avascript:alert(1)")
     assert 'href="#"' in MarkdownRenderer().render(body)

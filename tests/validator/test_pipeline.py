@@ -65,7 +65,11 @@ def test_malformed_synonyms_file_is_a_content_error(tmp_path: Path) -> None:
     (content / "taxonomies" / "synonyms.yml").write_text("groups:\n  - ktp\n", encoding="utf-8")
     result = load_and_validate(content, today=TODAY)
     [problem] = [d for d in result.diagnostics if d.code == "synonyms-invalid"]
-    assert problem.severity == "error" and problem.file.endswith("synonyms.yml") and problem.path == "groups"
+    assert (
+        problem.severity == "error"
+        and problem.file.endswith("synonyms.yml")
+        and problem.path == "groups"
+    )
 
 
 def test_unreadable_file_is_explained_in_indonesian(tmp_path: Path) -> None:
@@ -74,7 +78,11 @@ def test_unreadable_file_is_explained_in_indonesian(tmp_path: Path) -> None:
     doc, problems = load_document(broken)
     assert doc is None
     assert [(d.code, d.message) for d in problems] == [
-        ("file-unreadable", "Berkas tidak bisa dibaca: berkas tidak ada (atau tautan simbolik yang putus).")]
+        (
+            "file-unreadable",
+            "Berkas tidak bisa dibaca: berkas tidak ada (atau tautan simbolik yang putus).",
+        )
+    ]
 
 
 def test_broken_link_in_innovations_is_reported_not_skipped(tmp_path: Path) -> None:
@@ -83,6 +91,10 @@ def test_broken_link_in_innovations_is_reported_not_skipped(tmp_path: Path) -> N
     (content / "innovations" / "keluar.md").symlink_to(tmp_path / "tidak-ada.md")
     result = load_and_validate(content, today=TODAY)
     assert result.files_checked == 3
-    assert [d.code for d in result.diagnostics if d.file.endswith("putus.md")] == ["file-unreadable"]
+    assert [d.code for d in result.diagnostics if d.file.endswith("putus.md")] == [
+        "file-unreadable"
+    ]
     # a link out of the content folder is refused whether or not its target exists
-    assert [d.code for d in result.diagnostics if d.file.endswith("keluar.md")] == ["symlink-outside"]
+    assert [d.code for d in result.diagnostics if d.file.endswith("keluar.md")] == [
+        "symlink-outside"
+    ]

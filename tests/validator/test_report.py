@@ -11,8 +11,15 @@ from tests.conftest import ROOT, TODAY
 
 TRICKY = Diagnostic(file="content/innovations/a,b:c.md", line=3, path="title", severity="error",
                     code="wrong-type", message="50% salah:\nbaris dua\r", hint="pakai | dan <b>")
-WARN = Diagnostic(file="content/innovations/z.md", line=12, path="last_verified", severity="warning",
-                  code="stale", message="Lama.", hint="")
+WARN = Diagnostic(
+    file="content/innovations/z.md",
+    line=12,
+    path="last_verified",
+    severity="warning",
+    code="stale",
+    message="Lama.",
+    hint="",
+)
 
 
 def test_github_escapes_data_and_properties() -> None:
@@ -38,7 +45,10 @@ def test_text_counts_and_groups() -> None:
     assert out.splitlines()[0] == TRICKY.file
     assert "  baris 12  last_verified  peringatan [stale]: Lama." in out
     assert out.rstrip().endswith("1 kesalahan, 1 peringatan dalam 16 berkas.")
-    assert render_text([], files_checked=3) == "Tidak ada masalah: 0 kesalahan, 0 peringatan dalam 3 berkas.\n"
+    assert (
+        render_text([], files_checked=3)
+        == "Tidak ada masalah: 0 kesalahan, 0 peringatan dalam 3 berkas.\n"
+    )
 
 
 def test_step_summary_escapes_cells(tmp_path: Path) -> None:
@@ -51,7 +61,9 @@ def test_step_summary_escapes_cells(tmp_path: Path) -> None:
     assert len(rows) == 2
     assert "pakai \\| dan &lt;b&gt;" in rows[0]
     assert "50\\% salah\\:<br>baris dua<br>" in rows[0]
-    assert all(row.count(" | ") == 6 for row in rows)  # seven cells, no cell broken by | or a newline
+    assert all(
+        row.count(" | ") == 6 for row in rows
+    )  # seven cells, no cell broken by | or a newline
 
 
 def _rendered_text(cell: str) -> tuple[str, list[str]]:
@@ -68,7 +80,12 @@ def _rendered_text(cell: str) -> tuple[str, list[str]]:
         i = 0
         while i < len(piece):
             ch = piece[i]
-            if ch == "\\" and i + 1 < len(piece) and not piece[i + 1].isalnum() and piece[i + 1].isascii():
+            if (
+                ch == "\\"
+                and i + 1 < len(piece)
+                and not piece[i + 1].isalnum()
+                and piece[i + 1].isascii()
+            ):
                 shown.append(piece[i + 1])
                 i += 2
                 continue
@@ -89,12 +106,22 @@ def test_step_summary_backticks_cannot_end_a_code_span(tmp_path: Path) -> None:
     """A backtick in a contributor's key, value or file name once closed the message's code span,
     and the rest rendered as Markdown: links, images (tracking pixels), HTML."""
     value = "a`![x](https://contoh.id/p.png) [klik](https://contoh.id/) <img src=x> **b** `c"
-    hostile = Diagnostic(file="content/innovations/`[f](https://contoh.id/)`.md", line=2, path=f"tags.0`{value}",
-                         severity="error", code="invalid-format",
-                         message=f"Nilai `{value}` tidak sah.", hint="Tulis `[a](b)` atau ``x``.")
+    hostile = Diagnostic(
+        file="content/innovations/`[f](https://contoh.id/)`.md",
+        line=2,
+        path=f"tags.0`{value}",
+        severity="error",
+        code="invalid-format",
+        message=f"Nilai `{value}` tidak sah.",
+        hint="Tulis `[a](b)` atau ``x``.",
+    )
     path = tmp_path / "summary.md"
     append_step_summary(path, [hostile])
-    row = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| content/"))
+    row = next(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| content/")
+    )
     cells = row.removeprefix("| ").removesuffix(" |").replace("\\|", "\x00").split(" | ")
     assert len(cells) == 7
     for cell, original in zip(cells, (hostile.file, 2, hostile.path, "kesalahan", hostile.code,

