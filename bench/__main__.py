@@ -74,7 +74,8 @@ def _timed(cmd: list[str], cwd: Path) -> float:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(
-            f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+            f"{' '.join(cmd)} failed "
+            f"({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
         )
     return elapsed
 
@@ -175,7 +176,8 @@ def print_report(res: dict[str, Any]) -> None:
     out.append("")
     if v:
         out.append(
-            f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via {v.get('source')}; "
+            f"Validation, {v.get('n')} files: {_s(v.get('seconds'))}   (goal < 5 s; via "
+            f"{v.get('source')}; "
             f"{v.get('errors')} errors, {v.get('warnings')} warnings)"
         )
     out.append("")
@@ -184,12 +186,15 @@ def print_report(res: dict[str, Any]) -> None:
     for row in res.get("builds", []):
         ratio = row.get("ratio")
         out.append(
-            f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15}  "
-            f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  {'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}"
+            f"{row['n']:>6}  {_s(row.get('ours_seconds')):>13}  {_s(row.get('plain_seconds')):>15} "
+            " "
+            f"{'—' if ratio is None else f'{ratio:.2f}×':>6}  "
+            f"{'ok' if ratio and ratio <= 1.5 else 'OVER' if ratio else ''}"
         )
         if row.get("offline_zip_bytes") is not None:
             out.append(
-                f"        offline copy (data/katalog-inovasi-luring.zip): {row['offline_zip_bytes'] / 1e6:.1f} MB; "
+                "        offline copy (data/katalog-inovasi-luring.zip): "
+                f"{row['offline_zip_bytes'] / 1e6:.1f} MB; "
                 f"online site without it: {row['online_bytes'] / 1e6:.1f} MB"
             )
         runs = "; ".join(
@@ -204,7 +209,8 @@ def print_report(res: dict[str, Any]) -> None:
         out.append("")
         out.append(
             f"Case page weight (N={w['n']}, /{w['path']}): {_kb(w['gzip_bytes'])} gzipped, "
-            f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  (goal ≤ 250 KB)"
+            f"{_kb(w['bytes'])} raw, {w['requests']} requests, {len(w['foreign'])} third-party  "
+            "(goal ≤ 250 KB)"
         )
         for f in w["files"][:8]:
             out.append(f"    {_kb(f['gzip']):>10}  {f['url']}")
@@ -213,7 +219,8 @@ def print_report(res: dict[str, Any]) -> None:
         pw = res.get("plain_case_page_weight")
         if pw:
             out.append(
-                f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} gzipped, "
+                f"Plain Material page weight (N={pw['n']}, /{pw['path']}): {_kb(pw['gzip_bytes'])} "
+                "gzipped, "
                 f"{pw['requests']} requests"
             )
     s = res.get("search")
@@ -224,9 +231,12 @@ def print_report(res: dict[str, Any]) -> None:
         ours, slow = s.get("katalog", {}), s.get("katalog 4x CPU", {})
         if ours:
             out.append(
-                f"    first query: {_fmt(ours.get('first_query_kb_gzip'))} KB gzipped (goal ≤ {SEARCH_GOALS['kb']} KB, "
-                f"Pagefind's figure; {SEARCH_GOALS['kb_before']} KB before the card chunks); first result "
-                f"{_fmt(ours.get('first_result_ms'))} ms, {_fmt(slow.get('first_result_ms'))} ms at 4× CPU "
+                f"    first query: {_fmt(ours.get('first_query_kb_gzip'))} KB gzipped (goal ≤ "
+                f"{SEARCH_GOALS['kb']} KB, "
+                f"Pagefind's figure; {SEARCH_GOALS['kb_before']} KB before the card chunks); first "
+                "result "
+                f"{_fmt(ours.get('first_result_ms'))} ms, {_fmt(slow.get('first_result_ms'))} ms "
+                "at 4× CPU "
                 f"(goals {SEARCH_GOALS['ms']} and {SEARCH_GOALS['ms_slow']} ms; "
                 f"{SEARCH_GOALS['ms_before']} and {SEARCH_GOALS['ms_slow_before']} ms before)"
             )
@@ -234,7 +244,8 @@ def print_report(res: dict[str, Any]) -> None:
     if lh:
         out.append("")
         out.append(
-            "Lighthouse 12.8.2, mobile, real content (goal ≥ 0.95 in each category, layout shift < 0.1):"
+            "Lighthouse 12.8.2, mobile, real content (goal ≥ 0.95 in each category, layout shift < "
+            "0.1):"
         )
         out.append(format_lighthouse(lh))
     for note in res.get("notes", []):

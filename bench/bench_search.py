@@ -137,8 +137,10 @@ def _run(
         None
         if material
         else page.evaluate(
-            "() => { const l = window.katalogSearch && window.katalogSearch.loader(document.querySelector"
-            "('form[data-katalog-search]').getAttribute('data-base')); return l ? l.readyAt : null; }"
+            "() => { const l = window.katalogSearch && "
+            "window.katalogSearch.loader(document.querySelector"
+            "('form[data-katalog-search]').getAttribute('data-base')); return l ? l.readyAt : "
+            "null; }"
         )
     )
     # Files fetched for the first query: started after focus, finished before the first result.

@@ -321,38 +321,59 @@ SDGS_BY_CATEGORY = {
 
 SENTENCES = {
     "Latar Belakang": [
-        "Sebelum inovasi ini dijalankan, warga {where} harus datang berulang kali ke kantor layanan dan menunggu berjam-jam.",
-        "Jarak tempuh yang jauh dan biaya transportasi membuat banyak keluarga menunda mengurus layanan yang sebenarnya menjadi haknya.",
-        "Data yang tersebar di beberapa perangkat daerah membuat petugas sulit memastikan siapa yang sudah dan belum terlayani.",
-        "Keluhan warga tentang {topic} muncul setiap tahun dalam musyawarah perencanaan pembangunan.",
-        "Kelompok rentan seperti lansia, penyandang disabilitas, dan warga di desa terpencil paling merasakan dampaknya.",
-        "Petugas di lapangan juga mencatat bahwa sebagian besar masalah sebenarnya bisa dicegah bila informasi sampai lebih awal.",
+        "Sebelum inovasi ini dijalankan, warga {where} harus datang berulang kali ke kantor "
+        "layanan dan menunggu berjam-jam.",
+        "Jarak tempuh yang jauh dan biaya transportasi membuat banyak keluarga menunda mengurus "
+        "layanan yang sebenarnya menjadi haknya.",
+        "Data yang tersebar di beberapa perangkat daerah membuat petugas sulit memastikan siapa "
+        "yang sudah dan belum terlayani.",
+        "Keluhan warga tentang {topic} muncul setiap tahun dalam musyawarah perencanaan "
+        "pembangunan.",
+        "Kelompok rentan seperti lansia, penyandang disabilitas, dan warga di desa terpencil "
+        "paling merasakan dampaknya.",
+        "Petugas di lapangan juga mencatat bahwa sebagian besar masalah sebenarnya bisa dicegah "
+        "bila informasi sampai lebih awal.",
     ],
     "Inovasi": [
         "{unit} merancang {title} sebagai cara baru untuk mendekatkan layanan kepada warga.",
-        "Petugas mendatangi warga secara terjadwal, sementara permohonan dapat diajukan lewat pesan singkat atau aplikasi.",
-        "Setiap permohonan dicatat dalam satu basis data sehingga kemajuannya dapat dipantau oleh warga dan pimpinan.",
-        "Kader desa dilatih untuk membantu warga mengisi formulir dan menyiapkan persyaratan sebelum petugas datang.",
-        "Inovasi ini tidak memerlukan gedung baru; yang berubah adalah alur kerja dan pembagian peran antarpetugas.",
-        "Kerja sama dengan puskesmas, sekolah, dan pemerintah desa membuat jangkauan layanan meluas tanpa menambah pegawai.",
+        "Petugas mendatangi warga secara terjadwal, sementara permohonan dapat diajukan lewat "
+        "pesan singkat atau aplikasi.",
+        "Setiap permohonan dicatat dalam satu basis data sehingga kemajuannya dapat dipantau oleh "
+        "warga dan pimpinan.",
+        "Kader desa dilatih untuk membantu warga mengisi formulir dan menyiapkan persyaratan "
+        "sebelum petugas datang.",
+        "Inovasi ini tidak memerlukan gedung baru; yang berubah adalah alur kerja dan pembagian "
+        "peran antarpetugas.",
+        "Kerja sama dengan puskesmas, sekolah, dan pemerintah desa membuat jangkauan layanan "
+        "meluas tanpa menambah pegawai.",
     ],
     "Hasil dan Dampak": [
-        "Dalam dua tahun pertama, jumlah warga yang terlayani meningkat tajam menurut laporan {unit}.",
-        "Waktu tunggu layanan turun dan warga tidak lagi perlu meninggalkan pekerjaan seharian untuk mengurus dokumen.",
-        "Angka-angka ini adalah klaim penyelenggara sendiri dan belum dievaluasi oleh pihak independen.",
-        "Survei kepuasan masyarakat yang dilakukan setiap semester menunjukkan penilaian yang terus membaik.",
-        "Pemerintah daerah kemudian menetapkan inovasi ini sebagai program rutin dalam rencana kerja tahunan.",
+        "Dalam dua tahun pertama, jumlah warga yang terlayani meningkat tajam menurut laporan "
+        "{unit}.",
+        "Waktu tunggu layanan turun dan warga tidak lagi perlu meninggalkan pekerjaan seharian "
+        "untuk mengurus dokumen.",
+        "Angka-angka ini adalah klaim penyelenggara sendiri dan belum dievaluasi oleh pihak "
+        "independen.",
+        "Survei kepuasan masyarakat yang dilakukan setiap semester menunjukkan penilaian yang "
+        "terus membaik.",
+        "Pemerintah daerah kemudian menetapkan inovasi ini sebagai program rutin dalam rencana "
+        "kerja tahunan.",
     ],
     "Pembelajaran": [
         "Dukungan pimpinan daerah sejak awal menjadi kunci agar anggaran dan petugas tersedia.",
-        "Dasar hukum perlu disiapkan sebelum inovasi diperluas, agar petugas tidak ragu menjalankannya.",
-        "Pencatatan data yang rapi sejak hari pertama memudahkan evaluasi dan pelaporan ke kompetisi inovasi.",
+        "Dasar hukum perlu disiapkan sebelum inovasi diperluas, agar petugas tidak ragu "
+        "menjalankannya.",
+        "Pencatatan data yang rapi sejak hari pertama memudahkan evaluasi dan pelaporan ke "
+        "kompetisi inovasi.",
         "Keterlibatan kader dan tokoh masyarakat membuat warga lebih percaya pada layanan baru.",
-        "Ketergantungan pada satu orang penggerak adalah risiko; pelatihan petugas pengganti perlu dijadwalkan.",
+        "Ketergantungan pada satu orang penggerak adalah risiko; pelatihan petugas pengganti perlu "
+        "dijadwalkan.",
     ],
     "Cara Mereplikasi": [
-        "Instansi yang ingin mereplikasi dapat memulai dengan uji coba di satu kecamatan selama tiga bulan.",
-        "Siapkan surat keputusan kepala daerah, standar operasional prosedur, dan formulir pencatatan sederhana.",
+        "Instansi yang ingin mereplikasi dapat memulai dengan uji coba di satu kecamatan selama "
+        "tiga bulan.",
+        "Siapkan surat keputusan kepala daerah, standar operasional prosedur, dan formulir "
+        "pencatatan sederhana.",
         "Libatkan kader desa dan perangkat kecamatan sejak tahap perencanaan.",
         "Hubungi {unit} untuk meminta salinan dokumen dan jadwal kunjungan belajar.",
         "Anggaran awal dapat dibebankan pada belanja operasional rutin tanpa pengadaan baru.",
@@ -482,7 +503,8 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
     lines += [f"category: {category}", f"year: {year}", f"status: {status}"]
     if status in ("vakum", "berhenti"):
         lines.append(
-            f"status_note: {_q('Anggaran operasional tidak dilanjutkan setelah pergantian pimpinan daerah.')}"
+            "status_note: "
+            f"{_q('Anggaran operasional tidak dilanjutkan setelah pergantian pimpinan daerah.')}"
         )
     lines.append(f"last_verified: {verified_year}-{month:02d}-{day:02d}")
     if rng.random() < 0.35:
@@ -514,7 +536,8 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
             "  replicates:",
             f"    - id: {parent}",
             f"      relation: {rng.choice(['replikasi', 'adaptasi', 'terinspirasi'])}",
-            f"  requirements: {_q('Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan.')}",
+            "  requirements: "
+            f"{_q('Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan.')}",
             f"  cost: {_q('Sekitar Rp50 juta per tahun dari belanja operasional.')}",
             "  kit:",
             f"    - title: {_q('Standar operasional prosedur')}",

@@ -225,7 +225,8 @@ def _search(args: argparse.Namespace) -> int:
         for n, hit in enumerate(hits, start=1):
             approx = "  (perkiraan)" if hit.approximate else ""
             print(
-                f"{n:>2}. {terminal_safe(hit.title)}  [{terminal_safe(hit.id)}]  skor {hit.score:.3f}{approx}"
+                f"{n:>2}. {terminal_safe(hit.title)}  [{terminal_safe(hit.id)}]  skor "
+                f"{hit.score:.3f}{approx}"
             )
             print(f"    cocok pada: {', '.join(hit.matched)}")
     return EXIT_OK

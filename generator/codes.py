@@ -22,7 +22,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "empty-file": ("error", "Berkas kosong atau hanya berisi spasi."),
     "not-utf8": (
         "error",
-        "Berkas tidak disimpan sebagai UTF-8; baris yang disebut memuat byte pertama yang tidak sah.",
+        "Berkas tidak disimpan sebagai UTF-8; baris yang disebut memuat byte pertama yang tidak "
+        "sah.",
     ),
     "front-matter-missing": (
         "error",
@@ -49,7 +50,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "yaml-complex-key": ("error", "Kunci berupa daftar atau pemetaan; kunci harus teks sederhana."),
     "control-character": (
         "error",
-        "Teks memuat karakter kontrol, bukan-karakter Unicode (U+FFFE dan sejenisnya), pengatur arah teks (U+202A–202E, U+2066–2069) atau (di front matter) karakter lebar-nol (U+200B–200D, U+2060, U+FEFF); baris baru dan tab hanya boleh di teks yang boleh beberapa baris dan di isi.",
+        "Teks memuat karakter kontrol, bukan-karakter Unicode (U+FFFE dan sejenisnya), pengatur "
+        "arah teks (U+202A–202E, U+2066–2069) atau (di front matter) karakter lebar-nol "
+        "(U+200B–200D, U+2060, U+FEFF); baris baru dan tab hanya boleh di teks yang boleh beberapa "
+        "baris dan di isi.",
     ),
     # shapes (JSON Schema)
     "missing-key": ("error", "Kunci wajib tidak ada."),
@@ -59,7 +63,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "wrong-type": (
         "error",
-        "Jenis nilai salah, mis. teks di tempat bilangan, atau `no` tanpa kutip yang dibaca sebagai false.",
+        "Jenis nilai salah, mis. teks di tempat bilangan, atau `no` tanpa kutip yang dibaca "
+        "sebagai false.",
     ),
     "too-short": ("error", "Teks lebih pendek dari batas minimal."),
     "too-long": ("error", "Teks lebih panjang dari batas maksimal."),
@@ -83,7 +88,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "status-note-required": (
         "error",
-        "`status_note` wajib bila status `vakum`, `berhenti` atau `direncanakan`: tulis alasannya atau rencananya.",
+        "`status_note` wajib bila status `vakum`, `berhenti` atau `direncanakan`: tulis alasannya "
+        "atau rencananya.",
     ),
     "contact-channel-required": (
         "error",
@@ -95,7 +101,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "outcome-shape": (
         "error",
-        "Butir hasil harus angka (`indicator`, `value`, `unit`, `source`) atau kualitatif (`description`).",
+        "Butir hasil harus angka (`indicator`, `value`, `unit`, `source`) atau kualitatif "
+        "(`description`).",
     ),
     "replicates-shape": (
         "error",
@@ -133,19 +140,22 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unsafe-url": ("error", "Isi memuat tautan `javascript:`, `vbscript:` atau `data:`."),
     "encoded-markup": (
         "error",
-        "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …).",
+        "Isi memuat `<` atau `>` yang ditulis sebagai entitas HTML (`&lt;`, `&#60;`, `&#x3c;`, "
+        "`&amp;lt;` …).",
     ),
     "body-too-large": ("error", "Isi Markdown lebih dari 200 KiB."),
     "body-too-complex": (
         "error",
-        "Isi memuat terlalu banyak `[` (lebih dari 500) atau kutipan/daftar bersarang terlalu dalam; membangunnya akan sangat lambat.",
+        "Isi memuat terlalu banyak `[` (lebih dari 500) atau kutipan/daftar bersarang terlalu "
+        "dalam; membangunnya akan sangat lambat.",
     ),
     "missing-section": ("warning", "Bagian `##` yang dianjurkan tidak ada di isi."),
     "section-order": ("warning", "Bagian `##` yang dianjurkan tidak berurutan."),
     # files beside <id>/index.md (generator/validate/assets.py)
     "asset-type": (
         "error",
-        "Berkas di folder studi kasus bukan gambar PNG/JPEG/GIF/WebP atau PDF (SVG ditolak karena dapat memuat skrip; folder di dalamnya tidak diterbitkan).",
+        "Berkas di folder studi kasus bukan gambar PNG/JPEG/GIF/WebP atau PDF (SVG ditolak karena "
+        "dapat memuat skrip; folder di dalamnya tidak diterbitkan).",
     ),
     "asset-name": (
         "error",
@@ -153,7 +163,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "asset-too-large": (
         "error",
-        "Gambar lebih dari 2 MiB, PDF lebih dari 10 MiB, atau semua berkas satu studi kasus lebih dari 20 MiB.",
+        "Gambar lebih dari 2 MiB, PDF lebih dari 10 MiB, atau semua berkas satu studi kasus lebih "
+        "dari 20 MiB.",
     ),
     "asset-content": (
         "error",
@@ -170,26 +181,31 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "former-id-conflict": (
         "error",
-        "Id lama (`former_ids`) sama dengan id studi kasus lain, id sendiri, atau id lama studi kasus lain.",
+        "Id lama (`former_ids`) sama dengan id studi kasus lain, id sendiri, atau id lama studi "
+        "kasus lain.",
     ),
     "agency-name-variant": (
         "warning",
-        "Nama instansi hanya beda huruf besar/kecil, spasi atau tanda baca dengan nama yang dipakai studi kasus lain.",
+        "Nama instansi hanya beda huruf besar/kecil, spasi atau tanda baca dengan nama yang "
+        "dipakai studi kasus lain.",
     ),
     "likely-duplicate": ("warning", "Instansi sama dan judul hampir sama dengan studi kasus lain."),
     "ignored-file": (
         "warning",
-        "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa `index.md`).",
+        "Berkas di `innovations/` yang tidak dibaca (ekstensi bukan `.md`, atau folder tanpa "
+        "`index.md`).",
     ),
     "no-innovations": ("warning", "Folder `innovations/` tidak berisi studi kasus."),
     # prose pages and docs/ (generator/validate/pages.py)
     "page-name": (
         "error",
-        "Nama berkas di `pages/` tidak bisa menjadi alamat halaman (bukan kebab-case `.md`, atau nama yang dipakai situs).",
+        "Nama berkas di `pages/` tidak bisa menjadi alamat halaman (bukan kebab-case `.md`, atau "
+        "nama yang dipakai situs).",
     ),
     "docs-file": (
         "error",
-        "Folder `docs/` berisi berkas; folder itu hanya boleh kosong (MkDocs memerlukannya, semua halaman dibangkitkan dari `content/`).",
+        "Folder `docs/` berisi berkas; folder itu hanya boleh kosong (MkDocs memerlukannya, semua "
+        "halaman dibangkitkan dari `content/`).",
     ),
     # collections (generator/collections.py)
     "collection-shape": ("error", "Berkas koleksi bukan pasangan `kunci: nilai`."),

@@ -203,7 +203,8 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("former_ids", "Id lama studi kasus ini (alamat lamanya dialihkan), dipisah “; ”."),
     (
         "related",
-        "Id hingga lima inovasi serupa (label, kategori atau SDG yang sama; dihitung), dipisah “; ”.",
+        "Id hingga lima inovasi serupa (label, kategori atau SDG yang sama; dihitung), dipisah “; "
+        "”.",
     ),
     ("outcome_count", "Jumlah hasil yang dicatat (rinciannya di JSON)."),
     ("source_urls", "Tautan sumber, berurutan sesuai nomor sumber, dipisah “; ”."),

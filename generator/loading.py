@@ -201,7 +201,8 @@ def parse_document(
             1,
             "",
             "Berkas kosong.",
-            "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di CONTRIBUTING.md, "
+            "Salin studi kasus yang sudah ada di `content/innovations/` atau contoh di "
+            "CONTRIBUTING.md, "
             "lalu ganti isinya; front matter diawali dan ditutup baris `---`.",
         )
         return None, problems
@@ -209,10 +210,12 @@ def parse_document(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not _FENCE.match(lines[0]):
-        hint = "Baris pertama harus `---`, lalu kunci-kunci seperti `id:` dan `title:`, lalu `---` lagi."
+        hint = ("Baris pertama harus `---`, lalu kunci-kunci seperti `id:` dan `title:`, lalu "
+                "`---` lagi.")
         first = next((i for i, line in enumerate(lines[:20]) if _FENCE.match(line)), None)
         if first is not None and not "".join(lines[:first]).strip():
-            hint = f"Hapus baris kosong di atas `---` (baris {first + 1}); `---` harus berada di baris pertama."
+            hint = (f"Hapus baris kosong di atas `---` (baris {first + 1}); `---` harus berada di "
+                    "baris pertama.")
         add("front-matter-missing", 1, "", "Berkas tidak diawali front matter YAML.", hint)
         return None, problems
     close = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
@@ -220,7 +223,8 @@ def parse_document(
         hint = "Tambahkan baris `---` setelah kunci terakhir, sebelum teks isi."
         near = next((i for i in range(1, len(lines)) if _NEAR_FENCE.match(lines[i])), None)
         if near is not None:
-            hint = f"Baris {near + 1} (`{lines[near].strip()}`) hampir benar: penutup harus tepat `---`."
+            hint = (f"Baris {near + 1} (`{lines[near].strip()}`) hampir benar: penutup harus tepat "
+                    "`---`.")
         add(
             "front-matter-unclosed",
             1,

@@ -80,7 +80,8 @@ def load_content_taxonomies(content_dir: Path) -> tuple[Taxonomies, list[Diagnos
     if not has_own:
         note = f"folder `{own}` tidak ada; kosakata diambil dari `{DEFAULT_TAXONOMIES}`."
     else:
-        note = f"{', '.join([*vocabularies, *data])} tidak ada di `{own}`; diambil dari `{DEFAULT_TAXONOMIES}`."
+        note = (f"{', '.join([*vocabularies, *data])} tidak ada di `{own}`; diambil dari "
+                f"`{DEFAULT_TAXONOMIES}`.")
     borrowed = {str(own / f"{name}.yml") for name in vocabularies}
     kept = [d for d in diagnostics if not (d.code == "taxonomy-missing" and d.file in borrowed)]
     return (
@@ -141,7 +142,8 @@ def load_and_validate(
                     1,
                     "",
                     "Berkas ini tidak dibaca sebagai studi kasus.",
-                    "Studi kasus ditulis sebagai `innovations/<id>.md` atau `innovations/<id>/index.md` "
+                    "Studi kasus ditulis sebagai `innovations/<id>.md` atau "
+                    "`innovations/<id>/index.md` "
                     "(huruf kecil `.md`).",
                 )
             )

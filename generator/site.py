@@ -210,7 +210,8 @@ def check_out_dir(out_dir: Path, content_dir: Path, config_file: Path) -> Path:
             raise ConfigError(
                 refuse + "folder itu sudah berisi berkas dan bukan situs yang dibangun "
                 f"`katalog build` (tidak ada berkas {MARKER}); isinya tidak akan dihapus. "
-                "Pakai folder baru atau kosong, atau hapus sendiri folder itu bila memang situs lama."
+                "Pakai folder baru atau kosong, atau hapus sendiri folder itu bila memang situs "
+                "lama."
             )
     return out
 

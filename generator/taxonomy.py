@@ -117,7 +117,8 @@ def parse_vocabulary(
                 "error",
                 "taxonomy-shape",
                 "Berkas kosakata harus berisi pemetaan dengan daftar `terms`.",
-                "Contoh: `vocabulary: categories`, `label: Kategori`, `terms: [{id: ..., label: ...}]`.",
+                "Contoh: `vocabulary: categories`, `label: Kategori`, `terms: [{id: ..., label: "
+                "...}]`.",
             )
         )
         return None, problems

@@ -32,13 +32,15 @@ _SYNTAX = (
         "mapping values are not allowed",
         "Titik dua (`:`) tidak diizinkan di sini: indentasi baris ini tidak sama dengan baris di "
         "atasnya, atau nilainya memuat `: ` tanpa tanda kutip.",
-        "Samakan indentasi dengan kunci lain di tingkat yang sama (anak diberi dua spasi lebih banyak); "
+        "Samakan indentasi dengan kunci lain di tingkat yang sama (anak diberi dua spasi lebih "
+        "banyak); "
         'jika nilainya mengandung `: `, beri tanda kutip, mis. `title: "Judul: Subjudul"`.',
     ),
     (
         "could not find expected ':'",
         "Baris ini bukan pasangan `kunci: nilai` yang lengkap.",
-        "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu `>` atau tanda kutip.",
+        "Periksa titik dua dan indentasi; teks panjang yang berlanjut ke baris berikutnya perlu "
+        "`>` atau tanda kutip.",
     ),
     (
         "did not find expected key",
@@ -68,7 +70,8 @@ _SYNTAX = (
     (
         ("expected node content", "expected the node content"),
         "Nilai yang diharapkan tidak ada di sini (sering karena kurung atau tanda kutip).",
-        "Periksa kurung `[ ]`/`{ }` dan tanda kutip di baris ini; teks yang diawali karakter khusus diberi tanda kutip.",
+        "Periksa kurung `[ ]`/`{ }` dan tanda kutip di baris ini; teks yang diawali karakter "
+        "khusus diberi tanda kutip.",
     ),
     (
         "found unknown escape character",
@@ -83,7 +86,8 @@ _SYNTAX = (
     (
         "expected ',' or ']'",
         "Kurung siku `[` tidak ditutup, atau butirnya tidak dipisah koma.",
-        "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` tersendiri.",
+        "Tutup daftar dengan `]` di baris yang sama, atau tulis butirnya di baris-baris `- ` "
+        "tersendiri.",
     ),
     (
         "expected ',' or '}'",
@@ -93,7 +97,8 @@ _SYNTAX = (
     (
         "block sequence entries are not allowed",
         "Tanda `- ` di sini dibaca sebagai butir daftar.",
-        "Bila nilainya memang diawali `-`, beri tanda kutip; bila ini butir daftar, periksa indentasinya.",
+        "Bila nilainya memang diawali `-`, beri tanda kutip; bila ini butir daftar, periksa "
+        "indentasinya.",
     ),
     (
         "while scanning an alias",

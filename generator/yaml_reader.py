@@ -301,7 +301,8 @@ class _Builder:
                     "yaml-duplicate-key",
                     key_line,
                     child_path,
-                    f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris {key_line}).",
+                    f"Kunci `{key}` ditulis dua kali (baris {first_line[key]} dan baris "
+                    f"{key_line}).",
                     "Hapus salah satunya; YAML biasa diam-diam hanya memakai yang terakhir.",
                 )
                 continue
@@ -418,7 +419,8 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
             line,
             "",
             f"Front matter memuat karakter kontrol yang tidak diizinkan{shown}.",
-            "Hapus karakter tak terlihat (sering terbawa saat menyalin dari PDF atau pengolah kata).",
+            "Hapus karakter tak terlihat (sering terbawa saat menyalin dari PDF atau pengolah "
+            "kata).",
         )
         return builder.out
     if root is None:

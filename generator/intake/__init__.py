@@ -121,7 +121,8 @@ _YAML_HINT_CODES = {"wrong-type", "yaml-syntax", "unknown-key", "placeholder"}
 # Hints that speak of the file's keys, said again in terms of the form.
 _FORM_HINTS = {
     "province-required": "Pilih provinsi instansi di kolom «Provinsi».",
-    "contact-channel-required": "Isi minimal satu dari «Kontak: situs web», «Kontak: surel» atau «Kontak: telepon», "
+    "contact-channel-required": "Isi minimal satu dari «Kontak: situs web», «Kontak: surel» atau "
+                                "«Kontak: telepon», "
     "atau kosongkan semua kolom kontak.",
     "replicates-unknown": "Bila inovasi induknya belum ada di katalog, tulis barisnya sebagai "
     "`nama inovasi | instansi | hubungan`.",
@@ -202,8 +203,10 @@ def run_intake(body: str, content_dir: Path, today: date, form_path: Path | None
             problems.append(
                 Problem(
                     "title",
-                    f"Studi kasus dengan alamat `{case_id}` sudah ada ({taken.as_posix()}); berkas itu tidak diubah.",
-                    "Bila inovasinya sama, pakai formulir Laporkan pembaruan. Bila berbeda, bedakan Nama inovasi, "
+                    f"Studi kasus dengan alamat `{case_id}` sudah ada ({taken.as_posix()}); berkas "
+                    "itu tidak diubah.",
+                    "Bila inovasinya sama, pakai formulir Laporkan pembaruan. Bila berbeda, "
+                    "bedakan Nama inovasi, "
                     "mis. dengan nama daerahnya.",
                 )
             )

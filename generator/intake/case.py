@@ -197,7 +197,8 @@ class _Builder:
                 self.problem(
                     f.id,
                     f"Jawabannya memuat karakter tak terlihat atau karakter kendali ({shown}).",
-                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata), "
+                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah "
+                    "kata), "
                     "atau ketik ulang bagian itu.",
                 )
                 continue
@@ -280,7 +281,8 @@ class _Builder:
                 self.problem(
                     f.id,
                     "Baris ini tidak memuat alamat web (diawali https:// atau http://).",
-                    "Format: `judul | https://alamat-halaman | penerbit | tanggal terbit | tanggal dibaca`.",
+                    "Format: `judul | https://alamat-halaman | penerbit | tanggal terbit | tanggal "
+                    "dibaca`.",
                     n,
                 )
                 continue
@@ -333,7 +335,8 @@ class _Builder:
             self.put(("outcomes",), out)
 
     def _numeric_outcome(self, f: Field, n: int, parts: list[str]) -> dict[str, Any] | None:
-        fmt = "`indikator | nilai | satuan | periode | nomor sumber`, boleh ditambah `| nilai sebelum | tingkat bukti`"
+        fmt = ("`indikator | nilai | satuan | periode | nomor sumber`, boleh ditambah `| nilai "
+               "sebelum | tingkat bukti`")
         if not 5 <= len(parts) <= 7:
             self.problem(
                 f.id,

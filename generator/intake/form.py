@@ -181,7 +181,8 @@ def synced_form_text(path: Path, taxonomies: Taxonomies) -> str:
         options = [option_label(vocabulary, t) for t in taxonomies[vocabulary].terms]
         if len(set(map(normalise_label, options))) != len(options):
             raise ConfigError(
-                f"kosakata `{vocabulary}` punya dua label yang sama; pilihan formulir harus berbeda."
+                f"kosakata `{vocabulary}` punya dua label yang sama; pilihan formulir harus "
+                "berbeda."
             )
         item.setdefault("attributes", {})["options"] = options
     return dump_form(data)

@@ -69,7 +69,8 @@ def parse_issue_body(body: str, form: Form) -> Answers:
                     Problem(
                         f.id,
                         f"Bagian «{f.label}» muncul lebih dari sekali di isi issue.",
-                        f"Setiap kolom hanya boleh sekali. Bila jawaban Anda memuat baris `### {f.label}`, "
+                        "Setiap kolom hanya boleh sekali. Bila jawaban Anda memuat baris `### "
+                        f"{f.label}`, "
                         "ubah atau hapus baris itu.",
                     )
                 )
@@ -95,8 +96,10 @@ def parse_issue_body(body: str, form: Form) -> Answers:
             answers.problems.append(
                 Problem(
                     f.id,
-                    f"Judul bagian «{shown}» bukan kolom formulir ini; mungkin maksudnya «{f.label}».",
-                    f"Kembalikan judul bagiannya menjadi `### {f.label}` persis seperti di formulir.",
+                    f"Judul bagian «{shown}» bukan kolom formulir ini; mungkin maksudnya "
+                    f"«{f.label}».",
+                    f"Kembalikan judul bagiannya menjadi `### {f.label}` persis seperti di "
+                    "formulir.",
                 )
             )
         elif f.required:
@@ -104,7 +107,8 @@ def parse_issue_body(body: str, form: Form) -> Answers:
                 Problem(
                     f.id,
                     f"Kolom wajib «{f.label}» tidak ada di isi issue.",
-                    f"Sunting issue dan tambahkan bagian `### {f.label}` berisi jawabannya, atau buat issue baru "
+                    f"Sunting issue dan tambahkan bagian `### {f.label}` berisi jawabannya, atau "
+                    "buat issue baru "
                     "dari formulir.",
                 )
             )

@@ -288,7 +288,8 @@ def nav_paths(nav: Any) -> Iterator[str]:
 # attribute; they precede all page content, so the first occurrence is the theme's.
 _TOGGLE_TAGS = tuple(
     (
-        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+        f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" '
+        'autocomplete="off">',
         f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
     )
     for name in ("drawer", "search")

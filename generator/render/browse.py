@@ -81,7 +81,8 @@ def render_tags(ctx: RenderContext) -> list[PageOutput]:
                 page.url + "index.md",
                 "tags.html",
                 title,
-                "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah inovasinya.",
+                "Label bebas yang dipakai studi kasus inovasi pelayanan publik, dengan jumlah "
+                "inovasinya.",
                 heading=title,
                 total=len(ranked),
                 tags=page.items,
@@ -133,7 +134,8 @@ def render_explore(ctx: RenderContext) -> PageOutput:
         "jelajahi/index.md",
         "explore.html",
         "Jelajahi",
-        "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, SDG "
+        "Jelajahi inovasi pelayanan publik menurut kategori, provinsi, tahun, status, penghargaan, "
+        "SDG "
         "dan jenis instansi.",
         facets=FACETS,
         awards=awards,

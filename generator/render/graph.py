@@ -237,12 +237,14 @@ def render_graph_svg(catalog: Catalog, link_prefix: str, standalone: bool = Fals
         "<style>.katalog-graph .r{fill:#e8eaf6;stroke:#3949ab}.katalog-graph .x{fill:#f5f5f5;"
         "stroke:#757575}.katalog-graph text{font-size:13px;fill:#1a1a1a;text-anchor:middle}"
         ".katalog-graph path.e{fill:none;stroke:#555;stroke-width:1.5px}"
-        ".katalog-graph .adaptasi{stroke-dasharray:6 3}.katalog-graph .terinspirasi{stroke-dasharray:2 3}"
+        ".katalog-graph .adaptasi{stroke-dasharray:6 3}.katalog-graph "
+        ".terinspirasi{stroke-dasharray:2 3}"
         "</style>"
     )
     out.append(
         '<defs><marker id="panah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#555"/></marker></defs>'
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" '
+        'fill="#555"/></marker></defs>'
     )
     for parent, child, relation in sorted(view.edges):
         px, py = box[parent]

@@ -107,7 +107,8 @@ def case_json_ld(ctx: RenderContext, innovation: Innovation) -> dict[str, Any]:
         data["keywords"] = ", ".join(i.tags)
     if i.awards:
         data["award"] = [
-            f"{labels.of('awards', a.program)} — {labels.award_level(a.program, a.level)} ({a.year})"
+            f"{labels.of('awards', a.program)} — {labels.award_level(a.program, a.level)} "
+            f"({a.year})"
             for a in i.awards
         ]
     if i.sources:

@@ -220,7 +220,8 @@ def render_stale(ctx: RenderContext) -> list[PageOutput]:
             page.url + "index.md",
             "stale.html",
             page.title("Perlu diperbarui"),
-            f"Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam {STALE_PERIOD} terakhir.",
+            "Studi kasus inovasi pelayanan publik yang belum diverifikasi ulang dalam "
+            f"{STALE_PERIOD} terakhir.",
             items=page.items,
             total=len(items),
             **page.nav,

@@ -175,7 +175,8 @@ def render_finder(catalog: Catalog) -> PageOutput:
         "cari/index.md",
         "search/cari.html",
         "Cari inovasi",
-        "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut kategori, "
+        "Cari studi kasus inovasi pelayanan publik dengan kata kunci, lalu saring menurut "
+        "kategori, "
         "provinsi, tahun, status, penghargaan, SDG, jenis instansi, dan kesiapan untuk ditiru.",
         facets=facets,
         years=years,

@@ -110,7 +110,8 @@ def check_assets(doc: SourceDocument) -> list[Diagnostic]:
             add(
                 "asset-too-large",
                 path,
-                f"{kind.capitalize()} `{name}` berukuran {size / MIB:.1f} MiB; batasnya {limit // MIB} MiB.",
+                f"{kind.capitalize()} `{name}` berukuran {size / MIB:.1f} MiB; batasnya "
+                f"{limit // MIB} MiB.",
                 "Kecilkan gambar (mis. lebar 1600 piksel, JPEG kualitas 80) atau kompres PDF-nya.",
             )
             continue
@@ -125,7 +126,8 @@ def check_assets(doc: SourceDocument) -> list[Diagnostic]:
         add(
             "asset-too-large",
             Path(doc.file).parent,
-            f"Berkas di folder ini berjumlah {total / MIB:.1f} MiB; batasnya {MAX_CASE_ASSETS_BYTES // MIB} MiB "
+            f"Berkas di folder ini berjumlah {total / MIB:.1f} MiB; batasnya "
+            f"{MAX_CASE_ASSETS_BYTES // MIB} MiB "
             "per studi kasus.",
             "Kecilkan gambar, atau tautkan dokumen besar dari situs instansinya.",
         )

@@ -215,8 +215,10 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
                 add(
                     "encoded-markup",
                     offset,
-                    "Isi memuat tanda `<` atau `>` yang ditulis sebagai entitas HTML (mis. `&lt;`, `&#60;`).",
-                    "Tulis tanda `<` atau `>` langsung (isi menampilkannya sebagai teks), atau hapus; "
+                    "Isi memuat tanda `<` atau `>` yang ditulis sebagai entitas HTML (mis. `&lt;`, "
+                    "`&#60;`).",
+                    "Tulis tanda `<` atau `>` langsung (isi menampilkannya sebagai teks), atau "
+                    "hapus; "
                     "entitas seperti itu di judul tautan bisa menjadi markup.",
                 )
             offset += len(line) + 1

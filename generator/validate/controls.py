@@ -53,7 +53,8 @@ def check_body_text(doc: SourceDocument) -> list[Diagnostic]:
             doc.file,
             line,
             "",
-            f"Isi memuat karakter tak terlihat yang tidak diizinkan: {describe(match.group(0))}{more}.",
+            "Isi memuat karakter tak terlihat yang tidak diizinkan: "
+            f"{describe(match.group(0))}{more}.",
             CONTROL_HINT,
         )
     ]

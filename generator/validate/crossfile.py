@@ -38,7 +38,8 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                     line_of(doc, "id"),
                     "id",
                     f"`id` `{doc_id}` juga dipakai oleh {others}.",
-                    "Setiap studi kasus butuh id yang unik; ganti salah satunya (beserta nama berkasnya).",
+                    "Setiap studi kasus butuh id yang unik; ganti salah satunya (beserta nama "
+                    "berkasnya).",
                 )
             )
 
@@ -69,7 +70,8 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                             path,
                             f"Induk yang sama ({where}) sudah ditulis di butir ke-{first + 1} "
                             f"(baris {line_of(doc, f'replication.replicates.{first}')}).",
-                            "Satu induk cukup ditulis sekali; hapus butir yang berulang. Bila hubungannya "
+                            "Satu induk cukup ditulis sekali; hapus butir yang berulang. Bila "
+                            "hubungannya "
                             "berbeda, pilih satu `relation` yang paling tepat.",
                         )
                     )
@@ -85,7 +87,8 @@ def check_cross_file(documents: list[SourceDocument]) -> list[Diagnostic]:
                                       "Tulis id studi kasus induknya."))
             elif target not in by_id:
                 hint = did_you_mean(target, known) or (
-                    "Bila induknya belum ada di katalog, tulis `name` dan `agency` sebagai ganti `id`."
+                    "Bila induknya belum ada di katalog, tulis `name` dan `agency` sebagai ganti "
+                    "`id`."
                 )
                 out.append(diagnostic("replicates-unknown", doc.file, line_of(doc, path), path,
                                       f"Studi kasus `{target}` tidak ada di katalog.", hint))
@@ -183,9 +186,11 @@ def _agency_name_variants(documents: list[SourceDocument]) -> list[Diagnostic]:
                         doc.file,
                         line_of(doc, "agency.name"),
                         "agency.name",
-                        f"Nama instansi `{name}` hanya beda huruf besar/kecil, spasi atau tanda baca dengan "
+                        f"Nama instansi `{name}` hanya beda huruf besar/kecil, spasi atau tanda "
+                        "baca dengan "
                         f"`{usual}` ({len(variants[usual])} studi kasus, mis. `{example}`).",
-                        f"Bila instansinya sama, tulis persis `{usual}` agar tergabung di satu halaman instansi.",
+                        f"Bila instansinya sama, tulis persis `{usual}` agar tergabung di satu "
+                        "halaman instansi.",
                     )
                 )
     return out
@@ -216,7 +221,8 @@ def _former_id_conflicts(documents: list[SourceDocument],
             elif old in claimed and claimed[old] is not doc:
                 message, hint = (
                     f"Id lama `{old}` juga ditulis di `{claimed[old].file}`.",
-                    "Satu alamat lama hanya bisa dialihkan ke satu studi kasus; hapus salah satunya.",
+                    "Satu alamat lama hanya bisa dialihkan ke satu studi kasus; hapus salah "
+                    "satunya.",
                 )
             else:
                 claimed[old] = doc

@@ -156,7 +156,8 @@ def type_hint(
         return f"Beri tanda kutip agar dibaca sebagai teks: `\"{shown}\"`."
     if ("integer" in expected or "number" in expected) and isinstance(value, bool):
         return (
-            f"YAML membaca `{raw if raw is not None else value}` tanpa kutip sebagai nilai benar/salah; "
+            f"YAML membaca `{raw if raw is not None else value}` tanpa kutip sebagai nilai "
+            "benar/salah; "
             f"tulis angkanya, mis. `{put(example)}`."
         )
     if ("integer" in expected or "number" in expected) and isinstance(value, str):
@@ -165,31 +166,38 @@ def type_hint(
             return f"Hapus tanda kutip: tulis `{put(stripped)}`, bukan `{put(_quoted(stripped))}`."
         bracketed = re.fullmatch(r"\[\s*([0-9]+)\s*\]", stripped)
         if bracketed:
-            return f"Tulis nomornya saja, tanpa kurung siku dan tanda kutip: `{put(bracketed.group(1))}`."
+            return ("Tulis nomornya saja, tanpa kurung siku dan tanda kutip: "
+                    f"`{put(bracketed.group(1))}`.")
         if "number" in expected and re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", stripped):
-            return "YAML 1.1 membaca notasi `e` tanpa titik dan tanda sebagai teks; tulis angkanya utuh, mis. `2500`."
+            return ("YAML 1.1 membaca notasi `e` tanpa titik dan tanda sebagai teks; tulis "
+                    "angkanya utuh, mis. `2500`.")
         if key == "year" or "number" not in expected:
             return (f"Tulis bilangan bulat saja, tanpa tanda kutip atau teks lain, "
                     f"mis. `{put(example)}`.")
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+\.[0-9]+", stripped):
             return f"Hapus tanda kutip: tulis `{put(stripped)}`."
         if "number" in expected and re.fullmatch(r"[-+]?[0-9]+,[0-9]+", stripped):
-            return f"Pakai titik sebagai pemisah desimal tanpa tanda kutip: `{put(stripped.replace(',', '.'))}`."
+            return ("Pakai titik sebagai pemisah desimal tanpa tanda kutip: "
+                    f"`{put(stripped.replace(',', '.'))}`.")
         return "Tulis angkanya saja, tanpa satuan atau tanda kutip; satuan ditulis di `unit`."
     if "integer" in expected and isinstance(value, float):
         return "Tulis bilangan bulat tanpa desimal."
     if "object" in expected and isinstance(value, list):
-        return "Di sini diharapkan pemetaan `kunci: nilai`, bukan daftar: hapus tanda `-` dan periksa indentasi."
+        return ("Di sini diharapkan pemetaan `kunci: nilai`, bukan daftar: hapus tanda `-` dan "
+                "periksa indentasi.")
     if "array" in expected and isinstance(value, dict):
-        return "Di sini diharapkan daftar: awali setiap butir dengan `- ` (lihat contoh di CONTRIBUTING.md)."
+        return ("Di sini diharapkan daftar: awali setiap butir dengan `- ` (lihat contoh di "
+                "CONTRIBUTING.md).")
     if "array" in expected and isinstance(value, (str, int, float)):
         items = [part.strip() for part in str(value).split(",") if part.strip()] or [str(value)]
         shown = ", ".join(_flow_item(item) for item in items)
-        return f"Tulis sebagai daftar, mis. `{key}: [{shown}]`, atau setiap butir di baris tersendiri diawali `- `."
+        return (f"Tulis sebagai daftar, mis. `{key}: [{shown}]`, atau setiap butir di baris "
+                "tersendiri diawali `- `.")
     if "string" in expected and isinstance(value, list):
         return "Tulis satu nilai saja, bukan daftar (tanpa `[ ]` atau `- `)."
     if "string" in expected and isinstance(value, dict):
         return "Tulis satu nilai teks; bila teksnya memuat `: `, beri tanda kutip."
     if "object" in expected and isinstance(value, str):
-        return "Di sini diharapkan pemetaan: tulis kunci-kunci anaknya di baris berikutnya dengan indentasi dua spasi."
+        return ("Di sini diharapkan pemetaan: tulis kunci-kunci anaknya di baris berikutnya dengan "
+                "indentasi dua spasi.")
     return ""

@@ -76,7 +76,8 @@ def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
                 1,
                 "",
                 f"Nama berkas halaman `{path.name}` {why}, jadi halaman ini tidak diterbitkan.",
-                "Ganti nama berkasnya, mis. `panduan-singkat.md` (menjadi alamat /panduan-singkat/).",
+                "Ganti nama berkasnya, mis. `panduan-singkat.md` (menjadi alamat "
+                "/panduan-singkat/).",
             )
         )
     try:
@@ -206,7 +207,8 @@ def docs_problems(docs_dir: Path) -> list[Diagnostic]:
                 str(path),
                 1,
                 "",
-                f"Berkas `{path.name}` ada di folder `{docs_dir.name}/`, yang tidak boleh berisi apa pun.",
+                f"Berkas `{path.name}` ada di folder `{docs_dir.name}/`, yang tidak boleh berisi "
+                "apa pun.",
                 "Folder itu hanya ada karena MkDocs memerlukannya; semua halaman dibangkitkan dari "
                 "`content/`. Halaman prosa ditulis di `content/pages/<nama>.md`; hapus berkas ini.",
             )

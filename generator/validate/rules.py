@@ -65,7 +65,8 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
         add(
             "stale",
             "last_verified",
-            f"Data terakhir diperiksa {verified.isoformat()}, lebih dari {STALE_AFTER_DAYS} hari yang lalu.",
+            f"Data terakhir diperiksa {verified.isoformat()}, lebih dari {STALE_AFTER_DAYS} hari "
+            "yang lalu.",
             "Periksa ulang sumbernya dan perbarui `last_verified`.",
         )
 
@@ -121,7 +122,8 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
                     add(
                         "award-before-year",
                         path,
-                        f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi ({year}).",
+                        f"Tahun penghargaan {award_year} lebih awal dari tahun mulai inovasi "
+                        f"({year}).",
                         "Periksa `year` inovasi atau tahun penghargaannya.",
                     )
 

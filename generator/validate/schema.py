@@ -162,7 +162,8 @@ _PATTERN_MESSAGES = {
     ),
     "email": (
         "Alamat surel tidak sah.",
-        "Tulis satu alamat resmi instansi, mis. `dukcapil@denpasarkota.go.id`, tanpa spasi atau `mailto:`.",
+        "Tulis satu alamat resmi instansi, mis. `dukcapil@denpasarkota.go.id`, tanpa spasi atau "
+        "`mailto:`.",
     ),
     "phone": (
         "Nomor telepon tidak berformat Indonesia.",
@@ -209,7 +210,8 @@ def _required_code(parent: str, key: str, relative_schema_path: Any) -> tuple[st
         return (
             "replicates-shape",
             f"`{_join(parent, key)}` wajib bila `id` tidak diisi.",
-            "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar katalog.",
+            "Tulis `id` studi kasus di katalog, atau `name` dan `agency` untuk inovasi di luar "
+            "katalog.",
         )
     where = f"di dalam `{parent}`" if parent else "di front matter"
     return ("missing-key", f"Kunci wajib `{key}` tidak ada {where}.",
@@ -348,7 +350,8 @@ def translate(
                 file,
                 line,
                 path,
-                f"{_shown(path)} terlalu panjang: {len(value)} karakter, maksimal {error.validator_value}.",
+                f"{_shown(path)} terlalu panjang: {len(value)} karakter, maksimal "
+                f"{error.validator_value}.",
                 "Persingkat; uraian panjang tempatnya di isi Markdown.",
             )
         ]

@@ -102,7 +102,8 @@ _FRAME_FIXES = tuple(
     for bad, good in (
         *(
             (
-                f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+                f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" '
+                'autocomplete="off">',
                 f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
             )
             for name in ("drawer", "search")
@@ -253,5 +254,6 @@ def run_zensical(zensical_config: Path) -> None:
     if proc.returncode != 0 or not (site / "index.html").is_file():
         detail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
         raise ConfigError(
-            f"Zensical gagal membangun situs (kode keluar {proc.returncode}):\n{terminal_safe(detail)}"
+            "Zensical gagal membangun situs (kode keluar "
+            f"{proc.returncode}):\n{terminal_safe(detail)}"
         )

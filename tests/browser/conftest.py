@@ -150,7 +150,8 @@ def next_frame(page) -> None:
     """Wait until the browser has rendered a frame after everything queued so far (two
     animation frames): handlers of the events just dispatched have run and their effect is drawn."""
     page.evaluate(
-        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => "
+        "done())))"
     )
 
 
@@ -301,7 +302,8 @@ def run_axe(page) -> list[dict]:
         )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
+        "'wcag21aa']}})"
     )
     return result["violations"]
 
@@ -312,6 +314,7 @@ def describe_violations(violations: list[dict]) -> str:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
         for node in v["nodes"][:5]:
             lines.append(
-                f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}"
+                f"    {' '.join(map(str, node['target']))}: "
+                f"{node.get('failureSummary', '').splitlines()[-1:]}"
             )
     return "\n".join(lines)

@@ -94,7 +94,8 @@ def test_search_results_are_inert(page, hostile_site, results_dir, query):
             state="visible", timeout=15_000
         )
         page.wait_for_function(
-            "() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => !s.textContent)",
+            "() => ![...document.querySelectorAll('.katalog-result__snippet')].some(s => "
+            "!s.textContent)",
             timeout=15_000,
         )
     else:

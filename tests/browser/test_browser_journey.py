@@ -38,7 +38,8 @@ def click_link(page, pattern: str, scope: str = "body") -> str:
 
 def has_link(page, pattern: str, scope: str = "body") -> bool:
     return page.evaluate(
-        "([scope, pattern]) => [...document.querySelectorAll(scope + ' a[href]')].some(a => new RegExp(pattern).test(a.href))",
+        "([scope, pattern]) => [...document.querySelectorAll(scope + ' a[href]')].some(a => new "
+        "RegExp(pattern).test(a.href))",
         [scope, pattern],
     )
 

@@ -83,7 +83,8 @@ def test_share_button_copies_the_link_with_a_visible_confirmation(real_site, bro
         assert page.locator("[data-katalog-print]").is_visible()
         if has_share:  # the Web Share API: stub it and check what it receives
             page.evaluate(
-                "() => { window.__shared = null; navigator.share = d => { window.__shared = d; return Promise.resolve(); }; }"
+                "() => { window.__shared = null; navigator.share = d => { window.__shared = d; "
+                "return Promise.resolve(); }; }"
             )
             button.click()
             assert page.evaluate("() => window.__shared.url") == canonical_of(page)

@@ -44,7 +44,8 @@ def test_header_search_opens_with_slash_and_shows_results(page, real_site, resul
     page.keyboard.press("/")
     page.keyboard.type("sampah", delay=30)
     results = page.locator(
-        "header [data-search-list] a[href*='inovasi/'], header [data-search-results] a[href*='inovasi/']"
+        "header [data-search-list] a[href*='inovasi/'], header [data-search-results] "
+        "a[href*='inovasi/']"
     )
     results.first.wait_for(state="visible", timeout=15_000)
     page.screenshot(path=results_dir / "header-search.png")

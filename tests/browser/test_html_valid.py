@@ -60,7 +60,8 @@ def vnu_errors(root: Path) -> tuple[list[Path], list[dict]]:
 
 def describe(root: Path, errors: list[dict]) -> str:
     lines = [
-        f"{len(errors)} Nu checker errors on {len({e.get('url') for e in errors})} pages; the first {SHOWN}:"
+        f"{len(errors)} Nu checker errors on {len({e.get('url') for e in errors})} pages; the "
+        f"first {SHOWN}:"
     ]
     for e in errors[:SHOWN]:
         where = str(e.get("url", "")).removeprefix("file:").removeprefix(str(root)).lstrip("/")

@@ -288,7 +288,8 @@ def test_a_failing_zensical_build_leaves_the_previous_site(tmp_path, sites):
 
 # --------------------------------------------------------------------------- Chromium
 # Elements or attributes that only a payload would create.
-INJECTED = "img[src='x'], img[src=x], svg[onload], [onerror], [onload], [onmouseover], a[href^='javascript:' i]"
+INJECTED = ("img[src='x'], img[src=x], svg[onload], [onerror], [onload], [onmouseover], "
+            "a[href^='javascript:' i]")
 
 
 @pytest.fixture(scope="module")

@@ -235,7 +235,8 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory(prefix="katalog-golden-") as tmp:
             files, copies = update(build(Path(tmp) / "site"))
         print(
-            f"tests/golden updated: {files} files in site.manifest, {copies} kept as text in tests/golden/site/."
+            f"tests/golden updated: {files} files in site.manifest, {copies} kept as text in "
+            "tests/golden/site/."
         )
         print("Review the change with `git diff --stat tests/golden` before committing it.")
         return 0

@@ -160,7 +160,8 @@ TRICKY_TEXT = (
     "# bukan komentar\n"
     "...\n"
     "  indentasi: tetap\n"
-    "'kutip tunggal' \"kutip ganda\" `kode` {{ jinja }} ${{ github.event.issue.body }} $(whoami) `id`\n"
+    "'kutip tunggal' \"kutip ganda\" `kode` {{ jinja }} ${{ github.event.issue.body }} $(whoami) "
+    "`id`\n"
     "yes no null ~ true 0x1F 1e3 2024-01-31 12:30\n"
     "- bukan daftar\n"
     "> bukan kutipan\n"
@@ -230,7 +231,8 @@ def test_tricky_list_items_round_trip(form, run) -> None:
 def test_body_sections_keep_markdown_and_cannot_reach_the_front_matter(form, run) -> None:
     answers = example_answers(form)
     answers["body_inovasi"] = (
-        "---\nid: jahat\nstatus: berhenti\n---\n\n### Subjudul\n\n- butir\n\n```yaml\nkey: value\n```"
+        "---\nid: jahat\nstatus: berhenti\n---\n\n### Subjudul\n\n- butir\n\n```yaml\nkey: "
+        "value\n```"
     )
     code, result = run(render_body(form, answers))
     assert code == 0, result

@@ -39,7 +39,8 @@ CATEGORIES = [
     "tata-kelola-pemerintahan",
     "penegakan-hukum",
 ]
-FUNCTION_WORDS = "dan yang di untuk dengan dari pada dalam ke oleh serta agar bagi warga layanan masyarakat".split()
+FUNCTION_WORDS = ("dan yang di untuk dengan dari pada dalam ke oleh serta agar bagi warga layanan "
+                  "masyarakat").split()
 SECTIONS = ["Latar Belakang", "Inovasi", "Hasil dan Dampak", "Pembelajaran", "Cara Mereplikasi"]
 
 
@@ -79,7 +80,8 @@ def corpus(n: int, seed: int = 1) -> list[tuple[dict, str]]:
             "aliases": [sentence(4).title()] if rnd.random() < 0.5 else [],
             "summary": (sentence(rnd.randint(30, 55)).capitalize() + ".")[:400],
             "agency": {
-                "name": f"Pemerintah {'Kabupaten' if kind.endswith('kabupaten') else 'Kota'} {place}",
+                "name": f"Pemerintah {'Kabupaten' if kind.endswith('kabupaten') else 'Kota'} "
+                        f"{place}",
                 "type": kind,
                 "province": rnd.choice(PROVINCES),
                 "regency": place,

@@ -164,7 +164,8 @@ def test_changing_filters_updates_results_counts_and_url(page, site) -> None:
     page.uncheck("input[name=status][value=berhenti]")
     page.select_option("[name=tahun_sampai]", "2016")
     page.wait_for_function(
-        "() => !location.search.includes('status=') && location.search.includes('tahun_sampai=2016')"
+        "() => !location.search.includes('status=') && "
+        "location.search.includes('tahun_sampai=2016')"
     )
     assert set(result_ids(page)) <= {"smart-kampung-banyuwangi", "sekolah-perempuan-kupang",
                                      "perpustakaan-keliling-kulon-progo"}

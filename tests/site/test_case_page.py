@@ -243,7 +243,8 @@ def test_similar_cases_are_listed_and_bounded(outputs, catalog):
 def test_finder_offers_the_ready_facet(outputs):
     html = _pages(outputs)["cari/index.md"]
     assert (
-        '<input type="checkbox" name="siap" value="ya"> Siap ditiru <span class="katalog-facet__count" data-count>1</span>'
+        '<input type="checkbox" name="siap" value="ya"> Siap ditiru <span '
+        'class="katalog-facet__count" data-count>1</span>'
         in html
     )
 
@@ -252,7 +253,8 @@ def test_replication_page_states_the_definition(outputs):
     pages = _pages(outputs)
     html = pages["replikasi/index.md"]
     assert (
-        "masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan terakhir, mencantumkan "
+        "masih berjalan (status berjalan atau uji coba), diperiksa dalam 12 bulan terakhir, "
+        "mencantumkan "
         "kontak resmi, dan punya dokumen perangkat replikasi atau prasyarat"
     ) in html
     assert "1 dari 5 inovasi memenuhinya" in html

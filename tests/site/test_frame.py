@@ -11,8 +11,10 @@ import material
 from generator.mkdocs_adapter.plugin import drop_toggle_autocomplete
 
 BASE_HTML = Path(material.__file__).parent / "templates" / "base.html"
-DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-SEARCH = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+DRAWER = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+          'autocomplete="off">')
+SEARCH = ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+          'autocomplete="off">')
 CHECKBOX_AUTOCOMPLETE = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*\bautocomplete=|'
                                    r'<input\b[^>]*\bautocomplete=[^>]*\btype="checkbox"')
 

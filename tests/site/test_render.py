@@ -297,7 +297,8 @@ def test_contributor_headings_never_take_an_id_the_page_template_uses(tmp_path):
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
     assert re.search(r'<li id="sumber-1">', html), "the citation target is the first source"
     assert re.search(
-        r'<h2 id="isi-sumber-1">Sumber 1(<a class="katalog-permalink" href="#isi-sumber-1"[^>]*></a>)?</h2>',
+        r'<h2 id="isi-sumber-1">Sumber 1(<a class="katalog-permalink" '
+        r'href="#isi-sumber-1"[^>]*></a>)?</h2>',
         html,
     )
 

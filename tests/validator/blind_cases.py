@@ -19,7 +19,8 @@ def base(id_="sipandu-sragen"):
         "---",  # 1
         f"id: {id_}",  # 2
         'title: "Sistem Pelayanan Terpadu Desa Sragen"',  # 3
-        'summary: "Sistem pelayanan perizinan terpadu satu pintu di Kabupaten Sragen yang memangkas waktu layanan izin dari empat belas hari menjadi tiga hari."',  # 4
+        'summary: "Sistem pelayanan perizinan terpadu satu pintu di Kabupaten Sragen yang '
+        'memangkas waktu layanan izin dari empat belas hari menjadi tiga hari."',  # 4
         "agency:",  # 5
         "  name: Pemerintah Kabupaten Sragen",  # 6
         "  type: pemerintah-kabupaten",  # 7
@@ -128,12 +129,14 @@ one(
     rep(
         rep(B(), "title:", "title: 'Ibu & Anak <Sehat> \"Bersama\" {{ warga }}'"),
         "summary:",
-        "summary: \"Layanan <b>terpadu</b> & cepat: ibu hamil 'risiko tinggi' dipantau bidan desa; angka < 5 % & > 2 %, {{ template }} tetap teks biasa.\"",
+        "summary: \"Layanan <b>terpadu</b> & cepat: ibu hamil 'risiko tinggi' dipantau bidan desa; "
+        "angka < 5 % & > 2 %, {{ template }} tetap teks biasa.\"",
     ),
     0,
     note="< & quotes {{ }} in plain-text fields must be valid",
 )
-long_title = "Sistem Informasi Pelayanan Administrasi Kependudukan Terpadu Berbasis Desa untuk Warga Kabupaten Sragen Jawa Tengah"
+long_title = ("Sistem Informasi Pelayanan Administrasi Kependudukan Terpadu Berbasis Desa untuk "
+              "Warga Kabupaten Sragen Jawa Tengah")
 long_title = (long_title + " " * 200)[:120].rstrip()
 long_title = long_title + "X" * (120 - len(long_title))
 assert len(long_title) == 120
@@ -271,7 +274,8 @@ full = (
         '  sinovik: "2020-123"',
         "lang: id",
         "title_en: Integrated Service System",
-        "summary_en: One-stop permit service in Sragen that cut permit time from fourteen days to three.",
+        "summary_en: One-stop permit service in Sragen that cut permit time from fourteen days to "
+        "three.",
         "---",
     ]
     + B()[26:]
@@ -811,7 +815,8 @@ one(
     rep(
         B(),
         "Semua izin dilayani di satu loket [1].",
-        "Formulir di https://example.go.id/daftar?mode=online&konten=1 dan skor kondisi=baik, donasi=Rp5 juta [1].",
+        "Formulir di https://example.go.id/daftar?mode=online&konten=1 dan skor kondisi=baik, "
+        "donasi=Rp5 juta [1].",
     ),
     0,
     note="no false positive on ...on...= in prose/URLs",
@@ -845,7 +850,8 @@ one(
         "summary:",
         [
             "summary: >",
-            "  Warga mengambil nomor antrean puskesmas dari rumah lewat WhatsApp, sehingga waktu tunggu",
+            "  Warga mengambil nomor antrean puskesmas dari rumah lewat WhatsApp, sehingga waktu "
+            "tunggu",
             "  di puskesmas turun dari dua jam menjadi tiga puluh menit.",
         ],
     ),
@@ -1087,7 +1093,8 @@ one(
     rep(
         B(),
         "summary:",
-        'summary: "Program "Sahabat Warga" di Kabupaten Sragen memangkas waktu layanan izin dari empat belas hari menjadi tiga hari."',
+        'summary: "Program "Sahabat Warga" di Kabupaten Sragen memangkas waktu layanan izin dari '
+        'empat belas hari menjadi tiga hari."',
     ),
     1,
     4,

@@ -18,7 +18,8 @@ PAGES = {
     "Teks biasa dengan <b>markup</b> yang tampil sebagai teks.\n",
     "tanpa-front-matter.md": "# Judul\n\nTeks biasa.\n",
     "skrip.md": "---\ntitle: Skrip\n---\n\nBaris satu.\n\n<script>alert(1)</script>\n",
-    "tautan.md": '# Tautan\n\n[a](javascript:alert(1))\n\n[b](https://contoh.id/ "&lt;img src=x onerror=alert(1)&gt;")\n',
+    "tautan.md": '# Tautan\n\n[a](javascript:alert(1))\n\n[b](https://contoh.id/ "&lt;img src=x '
+                 'onerror=alert(1)&gt;")\n',
     "kunci.md": "---\ntitle: Kunci\njudull: salah ketik\ndescription: [a, b]\n---\nTeks.\n",
     "jangkar.md": "---\ntitle: &j Jangkar\ndescription: *j\n---\nTeks.\n",
     "jelajahi.md": "# Menimpa halaman situs\n",
@@ -117,7 +118,8 @@ def test_huge_numeric_references_are_decoded_without_a_traceback() -> None:
 
     zeros, nines = "0" * 5000, "9" * 5000
     assert unescape(f"&#{zeros}60;&#x{zeros}3e;&#{nines};&#x{nines};") == "<>\ufffd\ufffd"
-    body = f'[a](&#{zeros}106;avascript:alert(1)) [b](https://contoh.id/ "&#{zeros}60;img&#{nines};")\n'
+    body = (f'[a](&#{zeros}106;avascript:alert(1)) [b](https://contoh.id/ '
+            f'"&#{zeros}60;img&#{nines};")\n')
     codes = sorted(
         {d.code for d in check_body(SourceDocument("x.md", "x", {}, body, 1), sections=False)}
     )

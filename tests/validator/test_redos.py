@@ -66,7 +66,8 @@ def test_body_checker_is_linear(name: str) -> None:
 
 
 def test_heading_titles_still_found_after_the_rewrite() -> None:
-    body = "## Latar Belakang ##\n\n##\tInovasi   \n\n## Hasil dan Dampak\n## Pembelajaran #\n## Cara Mereplikasi"
+    body = ("## Latar Belakang ##\n\n##\tInovasi   \n\n## Hasil dan Dampak\n## Pembelajaran #\n## "
+            "Cara Mereplikasi")
     assert [d.code for d in check_body(_doc(body))] == []
     masked = check_body(_doc("`<script>` and ``<iframe>`` are code\n\n<script>"))
     assert [d.line for d in masked if d.code == "unsafe-html"] == [12]

@@ -14,7 +14,8 @@ def _codes(directory: Path, name: str) -> list[tuple[str, str]]:
 
 def test_list_id_and_scalar_levels_are_term_errors(tmp_path: Path) -> None:
     (tmp_path / "odd.yml").write_text(
-        "vocabulary: odd\nlabel: Odd\nterms:\n  - {id: [a], label: A}\n  - {id: b, label: B, levels: 5}\n",
+        "vocabulary: odd\nlabel: Odd\nterms:\n  - {id: [a], label: A}\n  - {id: b, label: B, "
+        "levels: 5}\n",
         encoding="utf-8",
     )
     taxonomies, _ = load_taxonomies(tmp_path)
@@ -114,7 +115,8 @@ def test_markup_in_labels_and_descriptions_is_an_error_at_its_line(tmp_path: Pat
 
 def test_markup_in_award_levels_and_bare_lists_is_found_too(tmp_path: Path) -> None:
     (tmp_path / "awards.yml").write_text(
-        'terms:\n  - id: kipp\n    label: KIPP\n    levels:\n      - id: top-99\n        label: "<b>Top</b>"\n',
+        'terms:\n  - id: kipp\n    label: KIPP\n    levels:\n      - id: top-99\n        label: '
+        '"<b>Top</b>"\n',
         encoding="utf-8",
     )
     (tmp_path / "categories.yml").write_text(
