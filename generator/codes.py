@@ -17,7 +17,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "file-unreadable": ("error", "Berkas tidak bisa dibuka (izin akses atau berkas hilang)."),
     "symlink-outside": (
         "error",
-        "Tautan simbolik (symlink) yang menunjuk ke luar folder konten; katalog tidak mengikutinya.",
+        "Tautan simbolik (symlink) yang menunjuk ke luar folder konten; katalog tidak "
+        "mengikutinya.",
     ),
     "empty-file": ("error", "Berkas kosong atau hanya berisi spasi."),
     "not-utf8": (

@@ -161,7 +161,8 @@ def innovation_record(i: Innovation) -> dict[str, Any]:
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     (
         "id",
-        "Pengenal unik studi kasus (kebab-case); juga nama berkasnya dan bagian URL /inovasi/<id>/.",
+        "Pengenal unik studi kasus (kebab-case); juga nama berkasnya dan bagian URL "
+        "/inovasi/<id>/.",
     ),
     ("title", "Nama inovasi."),
     ("aliases", "Nama lain atau kepanjangan singkatan, dipisah “; ”."),

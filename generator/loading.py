@@ -69,7 +69,8 @@ def _report_invisible(front_lines: list[str], add: Any) -> str:
                     "",
                     f"Baris ini memuat pemisah baris tak terlihat (U+{ord(ch):04X}), "
                     "yang dibaca YAML sebagai baris baru.",
-                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah kata).",
+                    "Hapus karakter itu (sering terbawa saat menyalin dari PDF atau pengolah "
+                    "kata).",
                 )
                 line = line.replace(ch, " ")
         if "\u00a0" in line and _NBSP_SYNTAX.match(line):

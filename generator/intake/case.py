@@ -445,7 +445,8 @@ class _Builder:
                 self.problem(
                     f.id,
                     f"Butuh 2 atau 3 bagian yang dipisah `|`, bukan {len(parts)}.",
-                    "Format: `id studi kasus | hubungan` atau `nama inovasi | instansi | hubungan`.",
+                    "Format: `id studi kasus | hubungan` atau `nama inovasi | instansi | "
+                    "hubungan`.",
                     n,
                 )
                 continue

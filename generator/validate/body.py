@@ -196,7 +196,8 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
                     "unsafe-url",
                     element.start() + url.start(),
                     f"Tautan `{scheme}` tidak diizinkan di isi.",
-                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi "
+                    "kasus.",
                 )
     for pattern in (_MD_LINK, _MD_REF, _AUTOLINK):
         for match in pattern.finditer(text):
@@ -206,7 +207,8 @@ def check_body(doc: SourceDocument, sections: bool = True) -> list[Diagnostic]:
                     "unsafe-url",
                     match.start(1),
                     f"Tautan `{scheme}` tidak diizinkan di isi.",
-                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi kasus.",
+                    "Pakai tautan `https://`; gambar disimpan sebagai berkas di folder studi "
+                    "kasus.",
                 )
     if "&" in text:
         offset = 0
@@ -253,7 +255,8 @@ def check_body_limits(doc: SourceDocument) -> list[Diagnostic]:
                 doc.body_line + body.count("\n", 0, offset),
                 "",
                 f"Isi memuat {brackets} tanda `[` (batasnya {MAX_BRACKETS}).",
-                "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk tautan.",
+                "Setiap tautan memakai satu `[`; kurangi tanda `[` yang tidak dipakai untuk "
+                "tautan.",
             )
         )
     for pattern, what, limit in ((_DEEP_QUOTE, "kutipan `>` bersarang", MAX_QUOTE_DEPTH),

@@ -110,7 +110,8 @@ def check_rules(doc: SourceDocument, today: date, reported: set[str]) -> list[Di
                     add(
                         "year-future",
                         path,
-                        f"Tahun penghargaan {award_year} lebih besar dari tahun ini ({today.year}).",
+                        f"Tahun penghargaan {award_year} lebih besar dari tahun ini "
+                        f"({today.year}).",
                         "Tulis tahun penghargaan diterima.",
                     )
                 if (
