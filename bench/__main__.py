@@ -10,7 +10,8 @@ From one run:
 - Lighthouse's four mobile scores and the layout shift of the home page, a case page and
   ``/cari/?q=sampah`` on the real content (``bench/bench_lighthouse.py``).
 
-Corpora and sites go to ``.bench/work/`` (never ``content/``); results to ``.bench/bench-results.json``.
+Corpora and sites go to ``.bench/work/`` (never ``content/``); results to
+``.bench/bench-results.json``.
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ TIMING_SCRIPT = """
   const bench = window.__bench = { keydown: null, result: null };
   const selector = %s;
   document.addEventListener("keydown", (e) => {
-    if (bench.keydown === null && e.key.length === 1 && e.key !== "/") bench.keydown = performance.now();
+    if (bench.keydown === null && e.key.length === 1 && e.key !== "/") {
+      bench.keydown = performance.now();
+    }
   }, true);
   new MutationObserver(() => {
     if (bench.result === null && document.querySelector(selector)) bench.result = performance.now();
@@ -203,7 +205,8 @@ def _first_page(site: Path) -> str:
 
 def bench_search_browser(site_dir: Path | str, material_site_dir: Path | str | None = None,
                          query: str = QUERY) -> dict[str, dict[str, Any]]:
-    """Search figures per site and CPU speed: ``{"katalog": {...}, "katalog 4x CPU": {...}, ...}``."""
+    """Search figures per site and CPU speed: ``{"katalog": {...}, "katalog 4x CPU": {...},
+    ...}``."""
     from playwright.sync_api import sync_playwright
 
     runs: list[tuple[str, Path, str, bool]] = [

@@ -537,7 +537,7 @@ def render_case(i: int, rng: random.Random, pool: list[Agency], levels: dict[str
             f"    - id: {parent}",
             f"      relation: {rng.choice(['replikasi', 'adaptasi', 'terinspirasi'])}",
             "  requirements: "
-            f"{_q('Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan.')}",
+            + _q("Surat keputusan kepala daerah, dua petugas terlatih, dan formulir pencatatan."),
             f"  cost: {_q('Sekitar Rp50 juta per tahun dari belanja operasional.')}",
             "  kit:",
             f"    - title: {_q('Standar operasional prosedur')}",

@@ -34,7 +34,8 @@ def quoteattr(text: str) -> str:
 
 
 # 1.1: contact, former_ids, sources[].accessed, related; ready_to_replicate follows the
-# catalogue's one readiness definition (running, verified within 12 months, contact, kit or requirements).
+# catalogue's one readiness definition (running, verified within 12 months, contact, kit or
+# requirements).
 SCHEMA_VERSION = "1.1"
 FEED_SIZE = 50
 LIST_SEP = "; "

@@ -41,8 +41,8 @@ class LoadResult:
     collections: list[Collection] = field(default_factory=list)  # content/collections/*.yml
 
 
-# The project's own vocabularies and data files (synonyms.yml, acronyms.yml). What a content folder's
-# taxonomies/ lacks — all of it when there is no such folder, e.g. one holding only
+# The project's own vocabularies and data files (synonyms.yml, acronyms.yml). What a content
+# folder's taxonomies/ lacks — all of it when there is no such folder, e.g. one holding only
 # innovations/ to check a few files — comes from here, with a note.
 DEFAULT_TAXONOMIES = Path(__file__).resolve().parent.parent / "content" / "taxonomies"
 # Data files (not vocabularies) that search reads; borrowed like vocabularies when absent.
@@ -174,7 +174,8 @@ CONTENT_FOLDERS = ("innovations", "pages", "taxonomies", "collections")
 
 
 def _folder_links(content_dir: Path) -> list[Diagnostic]:
-    """``innovations/``, ``pages/`` or ``taxonomies/`` as a symbolic link out of the content folder."""
+    """``innovations/``, ``pages/`` or ``taxonomies/`` as a symbolic link out of the content
+    folder."""
     root = content_dir.resolve()
     found = []
     for name in CONTENT_FOLDERS:

@@ -1,4 +1,5 @@
-"""Diagnostics for people and machines: text (Indonesian), JSON, GitHub annotations, step summary."""
+"""Diagnostics for people and machines: text (Indonesian), JSON, GitHub annotations, step
+summary."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ TEMPLATE = """\
 # Baris yang diawali # adalah penjelasan dan boleh dihapus. Teks boleh memuat <, & dan
 # tanda kutip; beri tanda kutip ganda bila teks memuat ": " atau diawali karakter khusus.
 
-# Pengenal tetap: huruf kecil, angka dan tanda hubung; sama dengan nama berkas. Jangan diubah setelah terbit.
+# Pengenal tetap: huruf kecil, angka dan tanda hubung; sama dengan nama berkas. Jangan diubah
+# setelah terbit.
 id: {id}
 
 # Nama inovasi seperti dipakai penyelenggaranya (3–120 karakter).
@@ -29,7 +30,8 @@ title: "GANTI nama inovasi"
 # aliases:
 #   - "Nama lengkap akronim"
 
-# Ringkasan 50–400 karakter: masalahnya, caranya, hasilnya. Tanda > menggabungkan baris-baris di bawahnya.
+# Ringkasan 50–400 karakter: masalahnya, caranya, hasilnya. Tanda > menggabungkan baris-baris di
+# bawahnya.
 summary: >
   GANTI ringkasan: masalah apa yang diselesaikan, dengan cara apa, dan apa hasilnya
   bagi warga.
@@ -62,13 +64,14 @@ status: GANTI
 # status_note: "..."
 
 # Tanggal Anda memeriksa keadaan terkini inovasi (status, kontak, angka) terhadap sumbernya
-# atau instansinya, format YYYY-MM-DD (mis. 2025-03-01). Jangan diisi untuk sumber yang tidak dibaca.
+# atau instansinya, format YYYY-MM-DD (mis. 2025-03-01). Jangan diisi untuk sumber yang tidak
+# dibaca.
 last_verified: GANTI
 
 # Kontak resmi instansi seperti diumumkan instansi itu sendiri (bukan nomor atau surel pribadi);
 # minimal satu dari website, email, phone. Boleh dihapus seluruhnya, tetapi tanpa kontak halaman
-# ini ditandai "belum siap ditiru" (siap ditiru: status berjalan/uji-coba, diperiksa dalam {stale_period},
-# ada kontak, dan ada kit atau requirements di bawah).
+# ini ditandai "belum siap ditiru" (siap ditiru: status berjalan/uji-coba, diperiksa dalam
+# {stale_period}, ada kontak, dan ada kit atau requirements di bawah).
 # contact:
 #   unit: "Bidang Pelayanan Dinas ..."
 #   website: https://...
@@ -80,7 +83,8 @@ last_verified: GANTI
 # former_ids: [id-lama]
 
 # Penghargaan. program: kipp, iga, unpsa, opsi, lainnya; level dari daftar program itu
-# di content/taxonomies/awards.yml (kipp: top-99, top-33, top-45, top-15, ...). Hapus bila tidak ada.
+# di content/taxonomies/awards.yml (kipp: top-99, top-33, top-45, top-15, ...). Hapus bila tidak
+# ada.
 # awards:
 #   - program: kipp
 #     year: 2020

@@ -1,4 +1,5 @@
-"""The contributor reference, generated: front-matter keys from the JSON Schema, codes from the table.
+"""The contributor reference, generated: front-matter keys from the JSON Schema, codes from the
+table.
 
 ``CONTRIBUTING.md`` holds both between markers; ``update_contributing()`` rewrites them and a
 test fails when they are out of date. Run ``python -m generator.schema_docs`` after changing

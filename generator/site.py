@@ -309,7 +309,8 @@ def os_error_message(exc: OSError, out_dir: Path) -> str:
 
 
 def _swap(new: Path, out_dir: Path) -> None:
-    """Rename ``new`` to ``out_dir``; the old folder moves aside first and is restored on failure."""
+    """Rename ``new`` to ``out_dir``; the old folder moves aside first and is restored on
+    failure."""
     os.chmod(new, 0o755)  # mkdtemp makes it 0700; a served site must be readable
     if not out_dir.exists() and not out_dir.is_symlink():
         os.rename(new, out_dir)

@@ -1,7 +1,8 @@
 """Controlled vocabularies: load ``content/taxonomies/*.yml`` into plain, frozen terms.
 
 Each vocabulary file is ``{vocabulary, label, label_en?, terms: [{id, label, label_en?,
-description?, levels?}]}`` (or just the list of terms). Award programmes carry their ``levels`` as nested terms.
+description?, levels?}]}`` (or just the list of terms). Award programmes carry their ``levels`` as
+nested terms.
 Adding a term is a data change; no code names a category or a province.
 """
 

@@ -1,4 +1,5 @@
-"""A page's table of contents in the shape MkDocs' ``get_toc`` takes (Python-Markdown's toc tokens)."""
+"""A page's table of contents in the shape MkDocs' ``get_toc`` takes (Python-Markdown's toc
+tokens)."""
 
 from __future__ import annotations
 

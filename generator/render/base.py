@@ -89,8 +89,9 @@ class SiteSettings:
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{rel_path}"
 
     def issue_form_url(self, template: str, title: str = "", **fields: str) -> str:
-        """GitHub's new-issue address for an issue form, prefilled: ``?template=…&title=…&<field id>=…``
-        (every value URL-encoded); "" when ``repo_url`` is unknown."""
+        """GitHub's new-issue address for an issue form, prefilled:
+        ``?template=…&title=…&<field id>=…`` (every value URL-encoded); "" when ``repo_url`` is
+        unknown."""
         if not self.repo_url:
             return ""
         params = (

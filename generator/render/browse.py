@@ -1,4 +1,5 @@
-"""Browse listings: one page per facet value (``/kategori/<id>/`` …) and the ``/jelajahi/`` overview.
+"""Browse listings: one page per facet value (``/kategori/<id>/`` …) and the ``/jelajahi/``
+overview.
 
 Long listings are split into pages of ``PAGE_SIZE`` so no single page grows with the catalogue.
 """

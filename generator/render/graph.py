@@ -59,7 +59,8 @@ class GraphView:
 
     @cached_property
     def layout(self) -> tuple[dict[str, tuple[int, int]], int, int]:
-        """Pixel position of each box, width and height: computed once for the size and the drawing."""
+        """Pixel position of each box, width and height: computed once for the size and the
+        drawing."""
         return _layout(self)
 
 
@@ -86,7 +87,8 @@ def _bounded(catalog: Catalog, limit: int | None) -> GraphView:
                 shown.append(comp)
                 room -= len(comp)
             elif not shown:
-                # One component larger than the bound: draw the part nearest its best-connected node.
+                # One component larger than the bound: draw the part nearest its best-connected
+                # node.
                 hub = min(comp, key=lambda k: (-len(graph.neighbours[k]), k))
                 shown.append(tuple(sorted(graph_reach(hub, graph.neighbours, set(), limit))))
                 break

@@ -28,7 +28,8 @@ _H1 = re.compile(r"^#[ \t]+(\S.*)", re.MULTILINE)  # linear; the closing #s are 
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """A prose page may start with a small ``---`` block of ``key: value`` lines (title, description).
+    """A prose page may start with a small ``---`` block of ``key: value`` lines (title,
+    description).
 
     Read by the case-study loader (``katalog validate`` reports its problems); text it cannot
     read is shown as it is.
@@ -177,7 +178,8 @@ def _form_fields(ctx: RenderContext) -> tuple[str, list[dict[str, object]]]:
 
 
 def render_contribute(ctx: RenderContext) -> PageOutput:
-    """``/kontribusi/``: how to contribute (prose page ``kontribusi.md``) and the form's field reference."""
+    """``/kontribusi/``: how to contribute (prose page ``kontribusi.md``) and the form's field
+    reference."""
     text = ctx.settings.prose_text("kontribusi") or CONTRIBUTE_FALLBACK
     meta, body = split_front_matter(text)
     match = _H1.search(body)

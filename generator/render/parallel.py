@@ -112,7 +112,8 @@ def run_beside(
 
 
 def map_split(func: Callable[[T], R], items: Sequence[T], *, fork: bool = True) -> list[R]:
-    """``[func(item) for item in items]``, the second half in a forked child (unless ``fork=False``)."""
+    """``[func(item) for item in items]``, the second half in a forked child (unless
+    ``fork=False``)."""
     half = len(items) // 2
     first, second = run_beside(
         len(items),

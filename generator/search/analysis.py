@@ -142,7 +142,8 @@ class Analyzer:
         return key in self.phrase_keys
 
     def to_json(self) -> list[list[object]]:
-        """The variant table as the browser uses it: ``[[first stem, [[variant, key], ...]], ...]``."""
+        """The variant table as the browser uses it: ``[[first stem, [[variant, key], ...]],
+        ...]``."""
         return [
             [first, [[list(v), key] for v, key in entries]]
             for first, entries in self._starts.items()

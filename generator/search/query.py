@@ -2,10 +2,10 @@
 
 A query is analysed like indexed text, then turned into lunr clauses (OR semantics):
 each word's stem (boost 10) and, from 3 letters, the stem as a prefix (boost 2, for typing);
-a weak word (``WEAK_WORDS``: "layanan", "publik" … that nearly every case uses) only its stem, boost 2;
-each synonym/acronym key the query contains (boost 6 per word of the variant found). A word whose stem is neither a term
-nor the start of one is treated as a typo (numbers never are): lunr's edit-distance match on the stem (boost 1;
-1 edit, 2 from 8 letters of the stem)
+a weak word (``WEAK_WORDS``: "layanan", "publik" … that nearly every case uses) only its stem,
+boost 2; each synonym/acronym key the query contains (boost 6 per word of the variant found). A
+word whose stem is neither a term nor the start of one is treated as a typo (numbers never are):
+lunr's edit-distance match on the stem (boost 1; 1 edit, 2 from 8 letters of the stem)
 plus the closest indexed words within 1 edit (2 from 8 letters), any two indexed words it is
 written together from ("lakupandai": "laku", "pandai") and up to 20 indexed words
 that start with it (a word still being typed), each analysed (boost 3). If
@@ -168,7 +168,8 @@ class Searcher:
         return [c for _, c in sorted(found)]
 
     def splits(self, word: str) -> list[str]:
-        """Two indexed words written together ("lakupandai" for "LAKU PANDAI"): [left, right, ...]."""
+        """Two indexed words written together ("lakupandai" for "LAKU PANDAI"): [left, right,
+        ...]."""
         found: list[str] = []
         for k in range(MIN_SPLIT, len(word) - MIN_SPLIT + 1):
             left, right = word[:k], word[k:]
@@ -355,12 +356,11 @@ class Searcher:
         return tuple(out)
 
     def suggest(self, text: str) -> Suggestions:
-        """For a query that found nothing, or only approximately: for each word that may be a typo (see
-        :meth:`is_typo`; never a dictionary word such as "stunting"), the indexed words one edit
-        away (two from 8 letters; swapping two neighbours is one edit) that begin with the same
-        letter, closest first; and the categories whose
-        label or problem words (``keywords`` in categories.yml) the query's terms name, with a
-        few of their cases."""
+        """For a query that found nothing, or only approximately: for each word that may be a typo
+        (see :meth:`is_typo`; never a dictionary word such as "stunting"), the indexed words one
+        edit away (two from 8 letters; swapping two neighbours is one edit) that begin with the
+        same letter, closest first; and the categories whose label or problem words (``keywords``
+        in categories.yml) the query's terms name, with a few of their cases."""
         raw = [w for w in words(text) if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
         queries: list[str] = []
         for i, word in enumerate(raw):

@@ -198,7 +198,8 @@ def _agency_name_variants(documents: list[SourceDocument]) -> list[Diagnostic]:
 
 def _former_id_conflicts(documents: list[SourceDocument],
                          by_id: dict[str, list[SourceDocument]]) -> list[Diagnostic]:
-    """A former id must keep answering for one case only: never a current id, never claimed twice."""
+    """A former id must keep answering for one case only: never a current id, never claimed
+    twice."""
     out: list[Diagnostic] = []
     claimed: dict[str, SourceDocument] = {}
     for doc in documents:

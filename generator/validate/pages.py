@@ -25,7 +25,8 @@ from generator.values import is_id
 # Front-matter keys of a prose page: (what it is, its longest length).
 PAGE_KEYS = {"title": ("judul halaman", 200), "description": ("deskripsi untuk mesin pencari", 400)}
 # Top-level folders the generator owns (generator/render/pages.py keeps the same list);
-# `tentang` (the About page) and `kontribusi` (/kontribusi/) are prose pages with their own renderers.
+# `tentang` (the About page) and `kontribusi` (/kontribusi/) are prose pages with their own
+# renderers.
 RESERVED = {"inovasi", "kategori", "provinsi", "tahun", "penghargaan", "sdg", "status",
             "jenis-instansi", "jelajahi", "replikasi", "instansi", "data", "schema", "cari",
             "perlu-diperbarui", "assets", "search", "label"}
@@ -54,7 +55,8 @@ def check_pages(content_dir: Path) -> list[Diagnostic]:
 
 
 def check_page(path: Path, root: Path | None = None) -> list[Diagnostic]:
-    """One page; with ``root`` (the resolved content folder) a symbolic link leaving it is refused unread."""
+    """One page; with ``root`` (the resolved content folder) a symbolic link leaving it is refused
+    unread."""
     file = str(path)
     name = path.stem
     out: list[Diagnostic] = []

@@ -124,8 +124,9 @@ def real_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    """tests/fixtures/site/content (payloads in every text field) plus tests/browser/fixtures/hostile
-    (attribute and </script> break-outs, javascript: as text, a collection with payloads)."""
+    """tests/fixtures/site/content (payloads in every text field) plus
+    tests/browser/fixtures/hostile (attribute and </script> break-outs, javascript: as text, a
+    collection with payloads)."""
     if not HOSTILE_SITE_FIXTURE.is_dir():
         pytest.fail(f"the payload corpus {HOSTILE_SITE_FIXTURE} is missing", pytrace=False)
     work = tmp_path_factory.mktemp("hostile")
@@ -143,7 +144,8 @@ def hostile_site(tmp_path_factory):
 
 # --------------------------------------------------------------------------- ready states
 SETTLED = """() => document.readyState === "complete"
-    && [...document.querySelectorAll("[data-search-state]")].every(e => e.getAttribute("data-search-state") === "ready")"""
+    && [...document.querySelectorAll("[data-search-state]")]
+        .every(e => e.getAttribute("data-search-state") === "ready")"""
 
 
 def next_frame(page) -> None:

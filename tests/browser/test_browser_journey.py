@@ -21,7 +21,8 @@ def click_link(page, pattern: str, scope: str = "body") -> str:
             for (const a of document.querySelectorAll(scope + ' a[href]')) {
                 const r = a.getBoundingClientRect();
                 const style = getComputedStyle(a);
-                if (!re.test(a.href) || r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+                if (!re.test(a.href) || r.width === 0 || r.height === 0
+                    || style.visibility === 'hidden') continue;
                 document.querySelectorAll('[' + mark + ']').forEach(e => e.removeAttribute(mark));
                 a.setAttribute(mark, '1');
                 return a.href;

@@ -58,7 +58,8 @@ def test_printed_outcome_table_keeps_its_width_and_may_break_between_rows(real_s
     facts = table.evaluate("""t => {
         const article = t.closest('article').getBoundingClientRect().width;
         const s = getComputedStyle(t);
-        return {ratio: t.getBoundingClientRect().width / article, display: s.display, inside: s.breakInside};
+        return {ratio: t.getBoundingClientRect().width / article, display: s.display,
+                inside: s.breakInside};
     }""")
     assert facts["display"] == "table"
     assert facts["ratio"] > 0.95, facts

@@ -139,7 +139,8 @@ def test_hover_and_focus_every_title_runs_nothing(page, tooltip_site, path):
             # activates it on the next frame), showing the title as text.
             shown = element.evaluate("""el => { const id = el.getAttribute('aria-describedby');
                 const tip = id && document.getElementById(id);
-                return tip && tip.classList.contains('md-tooltip2--active') ? tip.textContent : null; }""")
+                return tip && tip.classList.contains('md-tooltip2--active')
+                    ? tip.textContent : null; }""")
             if shown is not None:
                 opened += 1
                 assert shown.strip() == title.strip(), (

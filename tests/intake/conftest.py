@@ -48,7 +48,8 @@ def render_body(form: Form, answers: dict[str, object]) -> str:
 
 
 def example_answers(form: Form) -> dict[str, object]:
-    """Every input and textarea filled with its placeholder, dropdowns with CHOICES, boxes ticked."""
+    """Every input and textarea filled with its placeholder, dropdowns with CHOICES, boxes
+    ticked."""
     answers: dict[str, object] = {}
     for f in form.fields:
         if f.type == "checkboxes":

@@ -35,11 +35,13 @@ for (let n = 1; n < head.parts; n++) engine.addPart(read("index-" + n + ".json")
 engine.setVocabulary(read("vocab.json").words);
 const docs = read("docs.json");
 const province = (ref) => {  // the case's province label, from its card chunk
-  const n = Math.floor(ref / docs.cardChunk), p = read("cards-" + n + ".json").provinces[ref - n * docs.cardChunk];
+  const n = Math.floor(ref / docs.cardChunk);
+  const p = read("cards-" + n + ".json").provinces[ref - n * docs.cardChunk];
   return p >= 0 ? docs.provinceLabels[p] : "";
 };
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = queries.map((q) => ({ plan: engine.plan(q, false), results: engine.search(q).slice(0, 10),
+const out = queries.map((q) => ({ plan: engine.plan(q, false),
+  results: engine.search(q).slice(0, 10),
   details: engine.matches(q).slice(0, 10).map((m) => [m.ref, m.approximate, m.fields]),
   matched: engine.matches(q).slice(0, 10).map((m) => core.matchedIn(engine, province(m.ref), m)),
   suggest: engine.suggest(q) }));
@@ -77,7 +79,8 @@ def assert_same(searcher, queries: list[str], node: list[dict]) -> None:
         assert [r[0] for r in js["results"]] == [r for r, _ in results], query
         for (_, js_score), (_, py_score) in zip(js["results"], results):
             assert js_score == pytest.approx(py_score, rel=1e-9, abs=1e-9), query
-        # Why each result matched (approximate or not, the fields and terms), and the no-result offers.
+        # Why each result matched (approximate or not, the fields and terms), and the no-result
+        # offers.
         details = [[m.ref, m.approximate, {f: sorted(t) for f, t in m.fields.items()}]
                    for m in searcher.matches(query)[:10]]
         assert js["details"] == details, query

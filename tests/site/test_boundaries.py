@@ -48,7 +48,8 @@ MODULES = _modules()
 
 
 def _resolve(name: str) -> str:
-    """The generator module an import names (``generator.render.base.RenderContext`` → its module)."""
+    """The generator module an import names (``generator.render.base.RenderContext`` → its
+    module)."""
     while name and name not in MODULES:
         name = name.rpartition(".")[0]
     return name
@@ -93,7 +94,8 @@ def _imports() -> tuple[dict[str, set[str]], list[tuple[str, str, int]]]:
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in in_functions:
                 at_import.update(_targets(node, module, path))
-        # Importing a.b.c first runs the package a.b (its __init__), unless a.b is this module's own package.
+        # Importing a.b.c first runs the package a.b (its __init__), unless a.b is this module's own
+        # package.
         for target in list(at_import):
             parts = target.split(".")
             for n in range(2, len(parts)):

@@ -1,5 +1,6 @@
 """Contribution on the site: "Usulkan inovasi" everywhere people look, "Laporkan pembaruan" on
-every case page (prefilled, URL-encoded, from repo_url), and /kontribusi/ with the field reference."""
+every case page (prefilled, URL-encoded, from repo_url), and /kontribusi/ with the field
+reference."""
 
 from __future__ import annotations
 

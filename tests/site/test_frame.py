@@ -1,4 +1,5 @@
-"""The theme frame's HTML fixes that live in the MkDocs adapter (plugin.drop_toggle_autocomplete)."""
+"""The theme frame's HTML fixes that live in the MkDocs adapter
+(plugin.drop_toggle_autocomplete)."""
 
 from __future__ import annotations
 

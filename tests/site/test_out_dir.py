@@ -216,7 +216,8 @@ def test_os_errors_are_indonesian_config_errors_and_keep_the_site(
 
 
 def test_disk_full_mid_build_through_the_cli(tmp_path: Path) -> None:
-    """The real adapter runs and the disk fills up while MkDocs writes: exit 2, a message, the site kept."""
+    """The real adapter runs and the disk fills up while MkDocs writes: exit 2, a message, the site
+    kept."""
     out = tmp_path / "site"
     first = _katalog("build", "--content", str(FIXTURE), "--out", str(out))
     assert first.returncode == 0, first.stderr

@@ -87,7 +87,8 @@ def ins_after(lines, old, new):
     lines[i:i] = new if isinstance(new, list) else [new]
     return lines
 
-cases = {}  # name -> dict(files={relpath: bytes}, exit=, expect=[{"lines":[..], "paths":[..]}], note=)
+# name -> dict(files={relpath: bytes}, exit=, expect=[{"lines":[..], "paths":[..]}], note=)
+cases = {}
 
 
 def add(name, files, exit_, lines_=None, paths=None, note="", any_path=False):

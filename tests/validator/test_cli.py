@@ -1,4 +1,5 @@
-"""``python -m generator validate`` and ``new`` as a contributor or CI runs them: formats and exit codes."""
+"""``python -m generator validate`` and ``new`` as a contributor or CI runs them: formats and exit
+codes."""
 
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ def test_files_argument_reports_only_those_files_but_knows_the_others(tmp_path: 
     (content / "innovations" / "rusak.md").write_text("tanpa front matter\n", encoding="utf-8")
     proc = katalog("validate", "--content", str(content), "--format", "json",
                    str(content / "innovations" / "kasus.md"))
-    # kasus.md replicates induk.md, which is loaded for the cross-file rule; rusak.md is not reported.
+    # kasus.md replicates induk.md, which is loaded for the cross-file rule; rusak.md is not
+    # reported.
     assert proc.returncode == 0, proc.stdout
     assert json.loads(proc.stdout) == []
     proc = katalog(

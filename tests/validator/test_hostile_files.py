@@ -220,7 +220,8 @@ def test_links_inside_the_content_folder_are_followed(tmp_path: Path) -> None:
 def test_bodies_that_would_stall_the_build_fail_validation(
     tmp_path: Path, extra: str, code: str
 ) -> None:
-    """20,000 `[` validated in 0.17 s but built in 40 s: now `validate` (the pull-request check) fails."""
+    """20,000 `[` validated in 0.17 s but built in 40 s: now `validate` (the pull-request check)
+    fails."""
     content = make_content("valid-minimal", tmp_path)
     case = content / "innovations" / "kasus.md"
     text = case.read_text(encoding="utf-8")

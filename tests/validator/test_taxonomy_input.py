@@ -100,7 +100,8 @@ terms:
 
 
 def test_markup_in_labels_and_descriptions_is_an_error_at_its_line(tmp_path: Path) -> None:
-    """Vocabulary labels reach every page (and could reach a title attribute); no spelling of markup may pass."""
+    """Vocabulary labels reach every page (and could reach a title attribute); no spelling of markup
+    may pass."""
     (tmp_path / "evidence_levels.yml").write_text(HOSTILE_VOCABULARY, encoding="utf-8")
     _, problems = load_taxonomies(tmp_path)
     found = [(d.code, d.line, d.path) for d in problems if d.file.endswith("evidence_levels.yml")]

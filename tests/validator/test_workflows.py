@@ -122,7 +122,8 @@ def test_intake_runs_on_labelled_issues_with_least_privilege_per_job() -> None:
         for step in job["steps"]:
             if "uses" in step and step["uses"].startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
-    # The writing job runs no Python (nothing from requirements or the issue executes with a write token).
+    # The writing job runs no Python (nothing from requirements or the issue executes with a write
+    # token).
     propose = "\n".join(step.get("run", "") for step in jobs["propose"]["steps"])
     assert "python" not in propose and "pip" not in propose
     assert "gh pr merge" not in propose and "--auto" not in propose
