@@ -9,7 +9,7 @@ pages are generated first and handed to it as files:
    passes through untouched;
 2. a configuration is derived from mkdocs.yml (site name and addresses, theme language,
    palette and features, extra_css, nav) with the theme overrides of mkdocs.yml's
-   ``custom_dir`` plus this package's ``theme/`` on top, no web fonts and no plugins;
+   ``custom_dir``, no web fonts and no plugins;
 3. ``python -m zensical build`` runs on it in a subprocess, inside a work folder within
    ``site_dir`` (Zensical wants its docs and site folders inside the configuration's folder);
 4. the result moves into ``site_dir`` and every ``StaticOutput`` (exports, feed, search
@@ -36,7 +36,6 @@ from generator.textsafety import terminal_safe
 from generator.zensical_adapter.rawhtml import MARKER
 
 WORK = ".zensical-kerja"  # inside site_dir while Zensical runs; removed afterwards
-THEME = Path(__file__).resolve().parent / "theme"
 # mkdocs.yml keys that mean the same to Zensical and are copied as they are.
 _SITE_KEYS = ("site_name", "site_description", "site_author", "site_url", "repo_url", "repo_name",
               "copyright", "use_directory_urls", "extra_css", "extra_javascript", "nav")
@@ -180,7 +179,7 @@ PORTABLE = {
 
 
 def copy_theme(config_file: Path, mkdocs: dict, target: Path) -> None:
-    """mkdocs.yml's ``custom_dir`` (the theme overrides), then this package's ``theme/`` on top;
+    """mkdocs.yml's ``custom_dir`` (the theme overrides, shared with the MkDocs build) with the
     Jinja2-only expressions made portable (PORTABLE)."""
     source_theme = mkdocs.get("theme") if isinstance(mkdocs.get("theme"), dict) else {}
     custom = source_theme.get("custom_dir")
@@ -189,8 +188,6 @@ def copy_theme(config_file: Path, mkdocs: dict, target: Path) -> None:
         if not custom_dir.is_dir():
             raise ConfigError(f"{config_file}: theme.custom_dir {custom} tidak ditemukan")
         shutil.copytree(custom_dir, target)
-    if THEME.is_dir():
-        shutil.copytree(THEME, target, dirs_exist_ok=True)
     target.mkdir(parents=True, exist_ok=True)
     for template in sorted(target.rglob("*.html")):
         text = original = template.read_text(encoding="utf-8")
