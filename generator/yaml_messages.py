@@ -15,6 +15,16 @@ TAG_HINT = "Hapus tag yang diawali `!`."
 TAG_VALUE_HINT = "Hapus tag yang diawali `!`; tulis nilainya apa adanya."
 
 
+# Nesting beyond what the reader takes (three limits, one wording).
+TOO_DEEP_HINT = "Periksa tanda kurung `[`/`{` yang tidak ditutup."
+
+
+def too_deep_message(detail: str = "") -> str:
+    """``detail``: the limit that was passed, e.g. "lebih dari 40 tingkat"."""
+    return f"Front matter bersarang terlalu dalam ({detail})." if detail else (
+        "Front matter bersarang terlalu dalam.")
+
+
 def anchor_message(name: str) -> str:
     return f"Jangkar YAML `&{name}` tidak diizinkan."
 

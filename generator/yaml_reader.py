@@ -31,11 +31,13 @@ from generator.yaml_messages import (
     KEY_ANCHOR_MESSAGE,
     TAG_HINT,
     TAG_VALUE_HINT,
+    TOO_DEEP_HINT,
     alias_message,
     anchor_message,
     syntax_hint,
     syntax_message,
     tag_message,
+    too_deep_message,
 )
 
 MAX_DEPTH = 40
@@ -217,7 +219,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
             self.problem("yaml-syntax", self.line(node), path,
-                         f"Front matter bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                         too_deep_message(f"lebih dari {MAX_DEPTH} tingkat"),
                          "Periksa indentasi dan tanda kurung `[`/`{` yang tidak ditutup.")
             return None
         if (type(node) is yaml.ScalarNode and node.tag == _STR_TAG
@@ -380,8 +382,8 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
     if deep is not None:
         builder.out.ok = False
         builder.problem("yaml-syntax", deep + line_offset, "",
-                        f"Front matter bersarang terlalu dalam (lebih dari {MAX_NESTING} tingkat "
-                        "kurung `[`/`{` atau tanda `-` dalam satu baris).",
+                        too_deep_message(f"lebih dari {MAX_NESTING} tingkat kurung `[`/`{{` "
+                                         "atau tanda `-` dalam satu baris"),
                         "Periksa tanda kurung `[`/`{` yang tidak ditutup; daftar ditulis `- butir` "
                         "satu per baris.")
         return builder.out
@@ -399,8 +401,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> ParsedYaml:
             root = yaml.compose(text, Loader=yaml.SafeLoader if odd else _Loader)
     except RecursionError:
         builder.out.ok = False
-        builder.problem("yaml-syntax", line_offset, "", "Front matter bersarang terlalu dalam.",
-                        "Periksa tanda kurung `[`/`{` yang tidak ditutup.")
+        builder.problem("yaml-syntax", line_offset, "", too_deep_message(), TOO_DEEP_HINT)
         return builder.out
     except yaml.MarkedYAMLError as exc:
         mark = _error_mark(exc)

@@ -61,9 +61,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._outputs: dict[str, PageOutput] = {}  # src_uri -> our rendered page
         self._static_outputs: list[StaticOutput] = []
         self._nav_uris: set[str] = set()  # src_uris of the pages listed in mkdocs.yml's nav
-        self._fragments: dict[
-            str, str
-        ] = {}  # theme fragments identical across pages (see main.html)
+        # Theme fragments identical across pages (see main.html).
+        self._fragments: dict[str, str] = {}
         self._jinja_env: Any = None
         self._shells: dict[tuple, Shell | None] = {}
         self._shell_outputs: dict[str, PageOutput] = {}
