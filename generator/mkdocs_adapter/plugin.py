@@ -246,6 +246,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             else output_content
         )
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps one instance of a plugin with startup/shutdown events for the whole
+        # process (its plugin cache), so what a build handed over must not outlive that build:
+        # the next configuration loaded in this process would build the old catalogue.
+        self.preloaded, self.today, self.content_override = None, None, None
+        self._outputs, self._static_outputs, self._shell_outputs = {}, [], {}
+        self._pending, self._fragments = {}, {}
+
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_path(config)))
         return server

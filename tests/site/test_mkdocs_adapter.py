@@ -253,3 +253,30 @@ def test_site_name_reaches_the_uncopied_partials_escaped(tmp_path):
         assert "<img src=x" not in html, page
         assert "&amp;lt;" not in html and "&amp;amp;" not in html, page  # escaped once, not twice
         assert escaped in html, page
+
+
+def test_a_build_hands_nothing_to_the_next_build_in_the_same_process(tmp_path: Path) -> None:
+    """MkDocs reuses the plugin instance (plugins with startup/shutdown events are cached per
+    process): a catalogue handed to one build must not be what the next configuration builds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator.pipeline import load_catalog
+    from tests.conftest import CATALOG_TODAY
+
+    real, _ = load_catalog(ROOT / "content", CATALOG_TODAY)
+    adapter.build(CONFIG, ROOT / "content", tmp_path / "real", CATALOG_TODAY, real)
+    assert (tmp_path / "real" / "inovasi" / "akuwaras-denpasar" / "index.html").is_file()
+
+    config = load_config(str(CONFIG), site_dir=str(tmp_path / "fixture"))
+    plugin = config.plugins["katalog"]
+    assert (plugin.preloaded, plugin.content_override, plugin.today) == (None, None, None)
+    plugin.content_override, plugin.today = FIXTURE, TODAY
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    built = sorted(p.name for p in (tmp_path / "fixture" / "inovasi").iterdir())
+    assert "layanan-induk" in built and "akuwaras-denpasar" not in built
+
